@@ -1,0 +1,1 @@
+namespace Lakehouse.Model; public sealed record Placeholder;

@@ -1,0 +1,1 @@
+namespace Lakehouse.Rendering; internal static class Placeholder { }
