@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+
+namespace Lakehouse.Model.Checks;
+
+/// <summary>Finds IP address literals in text: the platform addresses everything by DNS name.</summary>
+public static partial class IpLiteral
+{
+    // A dotted quad not glued to other digits or dots (so versions like 1.42.2 or 1.2.3.4.5 do not match).
+    [GeneratedRegex(@"(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d.])", RegexOptions.CultureInvariant)]
+    private static partial Regex IPv4();
+
+    // Bracketed IPv6 as it appears in URLs, or a bare token with at least two colons made of hex groups.
+    [GeneratedRegex(@"\[([0-9A-Fa-f:.]+)\]|(?<![\w:])((?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4})(?![\w:])", RegexOptions.CultureInvariant)]
+    private static partial Regex IPv6();
+
+    /// <summary>The first IP literal in <paramref name="text"/>, or null.</summary>
+    public static string? Find(string text)
+    {
+        if (text.Length < 3)
+        {
+            return null;
+        }
+        foreach (Match m in IPv4().Matches(text))
+        {
+            if (m.Groups.Cast<Group>().Skip(1).All(g => int.Parse(g.Value, System.Globalization.CultureInfo.InvariantCulture) <= 255))
+            {
+                return m.Value;
+            }
+        }
+        if (text.Contains(':', StringComparison.Ordinal))
+        {
+            foreach (Match m in IPv6().Matches(text))
+            {
+                var candidate = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
+                if (candidate.Count(c => c == ':') >= 2
+                    && IPAddress.TryParse(candidate, out var address)
+                    && address.AddressFamily == AddressFamily.InterNetworkV6)
+                {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
+    public static bool IsIpAddress(string host) => IPAddress.TryParse(host.Trim('[', ']'), out _);
+}

@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+
+namespace Lakehouse.Model.Checks;
+
+/// <summary>
+/// Recognises values that look like credentials. Secrets reach the cluster only as references to
+/// Kubernetes Secrets (<see cref="SecretRef"/>); a literal in Git is an incident.
+/// </summary>
+public static partial class SecretLiteral
+{
+    [GeneratedRegex(@"-----BEGIN [A-Z ]*PRIVATE KEY-----|(?<![A-Z0-9])(AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])|\bgh[pousr]_[A-Za-z0-9]{36,}\b|\bxox[baprs]-[A-Za-z0-9-]{10,}|\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.|\bsk-[A-Za-z0-9]{32,}\b|://[^/\s:@]+:[^/\s@]+@", RegexOptions.CultureInvariant)]
+    private static partial Regex KnownPattern();
+
+    // Key names whose value is a credential; their value must be a reference, not a literal.
+    [GeneratedRegex(@"(^|[_.-])(password|passwd|secret|secretkey|secret_key|secret-key|token|apikey|api_key|api-key|accesskey|access_key|privatekey|private_key|credentials?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SecretKeyName();
+
+    /// <summary>Describes why <paramref name="value"/> looks like a secret, or returns null.</summary>
+    public static string? Find(string value)
+    {
+        var m = KnownPattern().Match(value);
+        if (!m.Success)
+        {
+            return null;
+        }
+        return m.Value switch
+        {
+            var v when v.StartsWith("-----BEGIN", StringComparison.Ordinal) => "a private key",
+            var v when v.StartsWith("AKIA", StringComparison.Ordinal) || v.StartsWith("ASIA", StringComparison.Ordinal) => "a cloud access key ID",
+            var v when v.StartsWith("gh", StringComparison.Ordinal) => "a GitHub token",
+            var v when v.StartsWith("xox", StringComparison.Ordinal) => "a Slack token",
+            var v when v.StartsWith("eyJ", StringComparison.Ordinal) => "a JSON Web Token",
+            var v when v.StartsWith("sk-", StringComparison.Ordinal) => "an API key",
+            _ => "credentials embedded in a URL",
+        };
+    }
+
+    /// <summary>True when a key of this name holds a credential.</summary>
+    public static bool IsSecretKeyName(string key) => SecretKeyName().IsMatch(key);
+}

@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using Lakehouse.Model.Kubernetes;
+
+namespace Lakehouse.Model.Components;
+
+/// <summary>
+/// The MinIO Operator (chart operator from operator.min.io): the controller that reconciles MinIO Tenants.
+/// A controller is synced before the resources it reconciles, so tenants depend on it.
+/// </summary>
+public sealed record MinioOperator(string Name) : Component(Name)
+{
+    public static readonly HelmChart Chart = new("https://operator.min.io/", "operator", "7.1.1");
+
+    public override ComponentSpec Describe(ComponentContext context)
+    {
+        var ns = context.NamespaceOf(this);
+        var values = new JsonObject()
+            .Set("operator.image.repository", "quay.io/minio/operator")
+            .Set("operator.image.tag", "v7.1.1")
+            .Set("operator.replicaCount", 2)
+            .Set("operator.resources", new JsonObject
+            {
+                ["requests"] = new JsonObject { ["cpu"] = "200m", ["memory"] = "256Mi" },
+                ["limits"] = new JsonObject { ["memory"] = "256Mi" },
+            });
+        return new ComponentSpec
+        {
+            Namespace = ns,
+            Chart = Chart,
+            Values = values,
+            Manifests =
+            [
+                StandardObjects.Namespace(ns),
+                // The operator's webhook and STS endpoints answer on 4222/4223 for tenant pods.
+                StandardObjects.IngressPolicy(ns, context.ConsumerNamespaces, [4221, 4222, 4223], context.Environment.Monitoring.Namespace, []),
+            ],
+            Metrics = new NoMetrics("MinIO Operator 7.1.1 exposes no metrics endpoint; its tenants' MinIO servers are monitored instead"),
+            Probes = new ProbeSource("none: MinIO Operator 7.1.1 defines no probes (a crashed controller restarts by its Deployment)", "none"),
+            ClusterResources =
+            [
+                new GroupKind("apiextensions.k8s.io", "CustomResourceDefinition"),
+                new GroupKind("rbac.authorization.k8s.io", "ClusterRole"),
+                new GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding"),
+            ],
+        };
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+using Lakehouse.Model.Configuration;
+using Lakehouse.Model.Kubernetes;
+
+namespace Lakehouse.Model.Components;
+
+/// <summary>
+/// An in-cluster MinIO object store: a Tenant (chart tenant from operator.min.io) reconciled by the
+/// <see cref="MinioOperator"/>. Buckets are declared here; each consumer gets its own MinIO user whose
+/// keys come from a Secret, never from Git.
+/// </summary>
+/// <param name="Name">Component name.</param>
+/// <param name="Operator">The operator that reconciles the tenant.</param>
+/// <param name="Buckets">Bucket purposes ("warehouse"); each becomes platform-environment-purpose.</param>
+public sealed record MinioTenant(string Name, MinioOperator Operator, IReadOnlyList<string> Buckets) : Component(Name), IObjectStorage
+{
+    public static readonly HelmChart Chart = new("https://operator.min.io/", "tenant", "7.1.1");
+
+    /// <summary>The MinIO server image the tenant runs.</summary>
+    public static readonly ContainerImage Image = new("quay.io/minio/minio", "RELEASE.2025-04-08T15-41-24Z");
+
+    private const int ApiPort = 9000;
+
+    public override IEnumerable<Component> Dependencies => [Operator];
+
+    /// <summary>The operator names the S3 Service "minio"; without TLS it listens on port 80.</summary>
+    public Endpoint S3Endpoint(ComponentContext context) => Endpoint.InCluster("http", "minio", context.NamespaceOf(this), 80);
+
+    public string Region(ComponentContext context) => context.Environment.Storage.Region;
+
+    public string Bucket(ComponentContext context, string purpose) =>
+        Buckets.Contains(purpose)
+            ? context.Naming.Bucket(purpose)
+            : throw new InvalidOperationException($"bucket '{purpose}' is not declared on object store '{Name}' (declared: {string.Join(", ", Buckets)})");
+
+    public override ComponentSpec Describe(ComponentContext context)
+    {
+        var ns = context.NamespaceOf(this);
+        var naming = context.Naming;
+        var config = context.Environment.Storage.Minio
+            ?? throw new InvalidOperationException("storage.minio is required for the MinIO backend");
+        var tenantName = naming.Release(Name);
+
+        var pool = new JsonObject
+        {
+            ["name"] = "pool-0",
+            ["servers"] = config.Servers,
+            ["volumesPerServer"] = config.VolumesPerServer,
+            ["size"] = config.VolumeSize,
+            ["resources"] = Values.Resources(config.Resources),
+            ["securityContext"] = new JsonObject
+            {
+                ["runAsUser"] = 1000, ["runAsGroup"] = 1000, ["fsGroup"] = 1000,
+                ["fsGroupChangePolicy"] = "OnRootMismatch", ["runAsNonRoot"] = true,
+            },
+            ["containerSecurityContext"] = new JsonObject
+            {
+                ["runAsUser"] = 1000, ["runAsGroup"] = 1000, ["runAsNonRoot"] = true,
+                ["allowPrivilegeEscalation"] = false,
+                ["capabilities"] = new JsonObject { ["drop"] = Values.List("ALL") },
+                ["seccompProfile"] = new JsonObject { ["type"] = "RuntimeDefault" },
+            },
+        };
+
+        var values = new JsonObject()
+            .Set("tenant.name", tenantName)
+            .Set("tenant.image.repository", Image.Repository)
+            .Set("tenant.image.tag", Image.Tag)
+            // Root credentials: config.env with MINIO_ROOT_USER and MINIO_ROOT_PASSWORD, created out of band.
+            .Set("tenant.configSecret.name", naming.Secret(Name, "root-config"))
+            .Set("tenant.configSecret.existingSecret", true)
+            .Set("tenant.pools", Values.List(pool))
+            .Set("tenant.buckets", new JsonArray(Buckets.Select(b => (JsonNode)new JsonObject
+            {
+                ["name"] = naming.Bucket(b),
+                ["region"] = Region(context),
+                ["objectLock"] = false,
+            }).ToArray()))
+            // One MinIO user per consumer; each Secret holds CONSOLE_ACCESS_KEY and CONSOLE_SECRET_KEY.
+            .Set("tenant.users", new JsonArray(context.Consumers.Order(StringComparer.Ordinal).Select(c => (JsonNode)new JsonObject
+            {
+                ["name"] = naming.Secret(Name, $"user-{c}"),
+            }).ToArray()))
+            // Clients reach MinIO inside the cluster over HTTP with SigV4-signed (authenticated) requests;
+            // auto-certificates are signed by the cluster CA, which Trino and Spark do not trust.
+            .Set("tenant.certificate.requestAutoCert", false)
+            .Set("tenant.metrics.enabled", true)
+            .Set("tenant.metrics.port", ApiPort)
+            .Set("tenant.metrics.protocol", "http")
+            .Set("tenant.liveness", HttpProbe("/minio/health/live", 20))
+            .Set("tenant.readiness", HttpProbe("/minio/health/ready", 10))
+            .Set("tenant.env", Values.List(new JsonObject
+            {
+                // Metrics need a bearer token (the default); stated so an upgrade cannot make them public.
+                ["name"] = "MINIO_PROMETHEUS_AUTH_TYPE",
+                ["value"] = "jwt",
+            }));
+
+        var monitor = StandardObjects.ServiceMonitor(
+            Name, ns, context.MonitorLabels,
+            new Dictionary<string, string> { ["v1.min.io/tenant"] = tenantName },
+            new JsonObject
+            {
+                ["port"] = "http-minio",
+                ["path"] = "/minio/v2/metrics/cluster",
+                ["scheme"] = "http",
+                ["interval"] = context.Environment.Monitoring.Interval,
+                // Token from 'mc admin prometheus generate', kept in a Secret beside the monitor.
+                ["bearerTokenSecret"] = new JsonObject
+                {
+                    ["name"] = naming.Secret(Name, "prometheus-token"),
+                    ["key"] = "token",
+                },
+            });
+
+        return new ComponentSpec
+        {
+            Namespace = ns,
+            Chart = Chart,
+            Values = values,
+            Manifests =
+            [
+                StandardObjects.Namespace(ns),
+                // The operator configures the tenant through the MinIO admin API, so it is let in like a consumer.
+                StandardObjects.IngressPolicy(ns, [.. context.ConsumerNamespaces, context.NamespaceOf(Operator)], [ApiPort], context.Environment.Monitoring.Namespace, [ApiPort]),
+                monitor,
+            ],
+            Metrics = new ManifestMonitor("ServiceMonitor", Name),
+            Probes = new ProbeSource("/minio/health/live", "/minio/health/ready"),
+        };
+    }
+
+    private static JsonObject HttpProbe(string path, int period) => new()
+    {
+        ["httpGet"] = new JsonObject { ["path"] = path, ["port"] = ApiPort, ["scheme"] = "HTTP" },
+        ["initialDelaySeconds"] = 10,
+        ["periodSeconds"] = period,
+        ["timeoutSeconds"] = 5,
+        ["failureThreshold"] = 3,
+    };
+}

@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using Lakehouse.Model.Kubernetes;
+
+namespace Lakehouse.Model.Components;
+
+/// <summary>
+/// Apache Polaris, an Iceberg REST catalog (chart polaris from downloads.apache.org/polaris/helm-chart).
+/// Chosen for its Apache governance, its internal OAuth2 token service (so every client is authenticated
+/// without an external identity provider) and its published values.schema.json. See docs/decisions.md.
+/// </summary>
+/// <param name="Name">Component name.</param>
+/// <param name="Storage">Where table data and metadata files live.</param>
+/// <param name="WarehouseBucket">Purpose of the bucket (declared on <paramref name="Storage"/>) holding the warehouse.</param>
+public sealed record PolarisCatalog(string Name, IObjectStorage Storage, string WarehouseBucket) : Component(Name), IIcebergRestCatalog
+{
+    public static readonly HelmChart Chart = new("https://downloads.apache.org/polaris/helm-chart", "polaris", "1.7.0");
+
+    public static readonly ContainerImage Image = new("apache/polaris", "1.7.0");
+
+    private const int ApiPort = 8181;
+    private const int ManagementPort = 8182;
+
+    public override IEnumerable<Component> Dependencies => [(Component)Storage];
+
+    public string OAuth2Scope => "PRINCIPAL_ROLE:ALL";
+
+    /// <summary>The chart names its Service release-polaris unless the release name already contains "polaris".</summary>
+    private string ServiceName(ComponentContext context)
+    {
+        var release = context.Naming.Release(Name);
+        return release.Contains("polaris", StringComparison.Ordinal) ? release : $"{release}-polaris";
+    }
+
+    public Endpoint CatalogUri(ComponentContext context) =>
+        Endpoint.InCluster("http", ServiceName(context), context.NamespaceOf(this), ApiPort, "/api/catalog");
+
+    public string Warehouse(ComponentContext context) => context.Environment.Catalog.Warehouse;
+
+    public override ComponentSpec Describe(ComponentContext context)
+    {
+        var ns = context.NamespaceOf(this);
+        var naming = context.Naming;
+        var config = context.Environment.Catalog.Rest
+            ?? throw new InvalidOperationException("catalog.rest is required for the REST catalog backend");
+        // Resolving the bucket checks it is declared on the store, so a typo fails the render.
+        _ = Storage.Bucket(context, WarehouseBucket);
+
+        var values = new JsonObject()
+            .Set("replicaCount", config.Replicas)
+            .Set("image.repository", Image.Repository)
+            .Set("image.tag", Image.Tag)
+            .Set("resources", Values.Resources(config.Resources))
+            .Set("podDisruptionBudget.enabled", config.Replicas > 1)
+            .Set("podDisruptionBudget.maxUnavailable", 1)
+            .Set("realmContext.realms", Values.List("POLARIS"))
+            .Set("features.SUPPORTED_CATALOG_STORAGE_TYPES", Values.List("S3"))
+            // Catalog metadata in PostgreSQL; the Secret holds username, password and jdbcUrl.
+            .Set("persistence.type", "relational-jdbc")
+            .Set("persistence.relationalJdbc.secret.name", naming.Secret(Name, "persistence"))
+            // Tokens are signed with an RSA key pair from a Secret, so every replica accepts every token.
+            .Set("authentication.type", "internal")
+            .Set("authentication.tokenBroker.type", "rsa-key-pair")
+            .Set("authentication.tokenBroker.secret.name", naming.Secret(Name, "token-broker"))
+            // Polaris reads and writes table files with its own S3 user.
+            .Set("storage.secret.name", Credentials.S3AccessKey(naming, Name).SecretName)
+            .Set("storage.secret.awsAccessKeyId", Credentials.S3AccessKey(naming, Name).Key)
+            .Set("storage.secret.awsSecretAccessKey", Credentials.S3SecretKey(naming, Name).Key)
+            .Set("extraEnv", Values.List(
+                new JsonObject { ["name"] = "AWS_REGION", ["value"] = Storage.Region(context) },
+                new JsonObject { ["name"] = "AWS_ENDPOINT_URL_S3", ["value"] = Storage.S3Endpoint(context).ToString() }))
+            .Set("metrics.enabled", true)
+            .Set("serviceMonitor.enabled", true)
+            .Set("serviceMonitor.interval", context.Environment.Monitoring.Interval)
+            .Set("serviceMonitor.labels", Values.Map(context.MonitorLabels));
+
+        return new ComponentSpec
+        {
+            Namespace = ns,
+            Chart = Chart,
+            Values = values,
+            Manifests =
+            [
+                StandardObjects.Namespace(ns),
+                StandardObjects.IngressPolicy(ns, context.ConsumerNamespaces, [ApiPort], context.Environment.Monitoring.Namespace, [ManagementPort]),
+            ],
+            Metrics = new ChartMonitor("serviceMonitor.enabled"),
+            Probes = new ProbeSource("/q/health/live", "/q/health/ready"),
+        };
+    }
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Lakehouse.Model.Configuration;
+using Lakehouse.Model.Kubernetes;
+
+namespace Lakehouse.Model.Components;
+
+/// <summary>
+/// Trino (chart trino from trinodb.github.io/charts). It reads data only through its Iceberg catalog:
+/// the chart's default catalogs are removed and no other connector is configured. Clients authenticate
+/// with passwords over HTTPS; nodes authenticate each other with a shared secret.
+/// </summary>
+public sealed record Trino(string Name, IIcebergRestCatalog Catalog, IObjectStorage Storage) : Component(Name)
+{
+    public static readonly HelmChart Chart = new("https://trinodb.github.io/charts/", "trino", "1.42.2");
+
+    public static readonly ContainerImage Image = new("trinodb/trino", "480");
+
+    /// <summary>Sidecar that turns Trino's JMX beans into Prometheus metrics.</summary>
+    public static readonly ContainerImage JmxExporterImage = new("bitnamilegacy/jmx-exporter", "1.4.0");
+
+    private const int HttpPort = 8080;
+    private const int HttpsPort = 8443;
+    private const int MetricsPort = 5556;
+    private const string TlsPath = "/etc/trino/tls";
+
+    public override IEnumerable<Component> Dependencies => [(Component)Catalog, (Component)Storage];
+
+    /// <summary>The Iceberg catalog file Trino loads as catalog "iceberg".</summary>
+    public TrinoIcebergCatalog IcebergCatalog(ComponentContext context) => new(
+        RestUri: Catalog.CatalogUri(context),
+        Warehouse: Catalog.Warehouse(context),
+        OAuth2CredentialEnv: "ICEBERG_REST_CREDENTIAL",
+        OAuth2Scope: Catalog.OAuth2Scope,
+        S3Endpoint: Storage.S3Endpoint(context),
+        S3Region: Storage.Region(context),
+        S3AccessKeyEnv: "S3_ACCESS_KEY",
+        S3SecretKeyEnv: "S3_SECRET_KEY");
+
+    public override ComponentSpec Describe(ComponentContext context)
+    {
+        var ns = context.NamespaceOf(this);
+        var naming = context.Naming;
+        var config = context.Environment.Trino;
+        var coordinatorHeap = Heap(config.Coordinator);
+        var workerHeap = Heap(config.Worker);
+
+        var values = new JsonObject()
+            .Set("image.repository", Image.Repository)
+            .Set("image.tag", Image.Tag)
+            .Set("server.workers", config.Workers)
+            .Set("server.node.environment", context.Environment.Name)
+            .Set("server.config.authenticationType", "PASSWORD")
+            .Set("server.config.https.enabled", true)
+            .Set("server.config.https.port", HttpsPort)
+            .Set("server.config.https.keystore.path", $"{TlsPath}/keystore.pem")
+            .Set("server.config.query.maxMemory", config.QueryMaxMemory)
+            .Set("additionalConfigProperties", Values.List("internal-communication.shared-secret=${ENV:TRINO_INTERNAL_SHARED_SECRET}"))
+            // password.db (htpasswd format, bcrypt) in a Secret: users are managed outside Git.
+            .Set("auth.passwordAuthSecret", naming.Secret(Name, "password-authentication"))
+            .Set("secretMounts", Values.List(new JsonObject
+            {
+                ["name"] = "tls",
+                ["secretName"] = naming.Secret(Name, "tls"),
+                ["path"] = TlsPath,
+            }))
+            .Set("env", Values.List(
+                SecretEnv("TRINO_INTERNAL_SHARED_SECRET", new SecretRef(naming.Secret(Name, "internal-communication"), "shared-secret")),
+                SecretEnv("ICEBERG_REST_CREDENTIAL", Credentials.CatalogCredential(naming, Name)),
+                SecretEnv("S3_ACCESS_KEY", Credentials.S3AccessKey(naming, Name)),
+                SecretEnv("S3_SECRET_KEY", Credentials.S3SecretKey(naming, Name))))
+            // Only Iceberg: the chart's demo catalogs are removed (null deletes a default key in Helm).
+            .Set("catalogs", new JsonObject
+            {
+                ["tpch"] = null,
+                ["tpcds"] = null,
+                ["iceberg"] = IcebergCatalog(context).ToProperties(),
+            })
+            .Set("coordinator.jvm.maxHeapSize", $"{coordinatorHeap}M")
+            .Set("coordinator.config.query.maxMemoryPerNode", $"{QueryMemoryPerNode(coordinatorHeap)}MB")
+            .Set("coordinator.resources", Values.Resources(config.Coordinator))
+            .Set("worker.jvm.maxHeapSize", $"{workerHeap}M")
+            .Set("worker.config.query.maxMemoryPerNode", $"{QueryMemoryPerNode(workerHeap)}MB")
+            .Set("worker.resources", Values.Resources(config.Worker))
+            .Set("jmx.enabled", true)
+            .Set("jmx.exporter.enabled", true)
+            .Set("jmx.exporter.image", JmxExporterImage.ToString())
+            .Set("jmx.exporter.pullPolicy", "IfNotPresent")
+            .Set("jmx.exporter.port", MetricsPort)
+            .Set("jmx.exporter.configProperties", JmxExporterConfig)
+            .Set("jmx.exporter.resources", new JsonObject
+            {
+                ["requests"] = new JsonObject { ["cpu"] = "50m", ["memory"] = "128Mi" },
+                ["limits"] = new JsonObject { ["memory"] = "128Mi" },
+            })
+            .Set("serviceMonitor.enabled", true)
+            .Set("serviceMonitor.labels", Values.Map(context.MonitorLabels))
+            .Set("serviceMonitor.interval", context.Environment.Monitoring.Interval);
+
+        return new ComponentSpec
+        {
+            Namespace = ns,
+            Chart = Chart,
+            Values = values,
+            Manifests =
+            [
+                StandardObjects.Namespace(ns),
+                StandardObjects.IngressPolicy(ns, context.ConsumerNamespaces, [HttpsPort], context.Environment.Monitoring.Namespace, [MetricsPort]),
+            ],
+            Metrics = new ChartMonitor("serviceMonitor.enabled"),
+            Probes = new ProbeSource("/v1/info", "/v1/info"),
+        };
+    }
+
+    // Exported beans: enough for the platform dashboards (queries, tasks, memory pools, JVM).
+    private const string JmxExporterConfig =
+        """
+        hostPort: localhost:9080
+        startDelaySeconds: 0
+        ssl: false
+        lowercaseOutputName: false
+        lowercaseOutputLabelNames: false
+        includeObjectNames:
+          - "java.lang:type=Memory"
+          - "java.lang:type=Threading"
+          - "trino.execution:name=QueryManager"
+          - "trino.execution:name=SqlTaskManager"
+          - "trino.memory:name=ClusterMemoryManager"
+          - "trino.memory:type=ClusterMemoryPool,name=general"
+        rules:
+          - pattern: ".*"
+
+        """;
+
+    /// <summary>JVM heap in MiB: 70% of the container's memory, leaving room for off-heap and the OS.</summary>
+    internal static long Heap(ResourcesConfig resources) => MemoryMiB(resources.Memory) * 7 / 10;
+
+    /// <summary>Memory one query may use on a node: 30% of heap, Trino's own default ratio.</summary>
+    private static long QueryMemoryPerNode(long heapMiB) => heapMiB * 3 / 10;
+
+    private static long MemoryMiB(string quantity)
+    {
+        var number = long.Parse(quantity[..^2], CultureInfo.InvariantCulture);
+        return quantity.EndsWith("Gi", StringComparison.Ordinal) ? number * 1024 : number;
+    }
+
+    private static JsonObject SecretEnv(string name, SecretRef secret) => new()
+    {
+        ["name"] = name,
+        ["valueFrom"] = new JsonObject
+        {
+            ["secretKeyRef"] = new JsonObject { ["name"] = secret.SecretName, ["key"] = secret.Key },
+        },
+    };
+}

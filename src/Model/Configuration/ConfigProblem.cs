@@ -1,0 +1,24 @@
+namespace Lakehouse.Model.Configuration;
+
+/// <summary>A cross-field problem in an environment file, at a dotted key path (storage.backend).</summary>
+public sealed record ConfigProblem(string KeyPath, string Message);
+
+/// <summary>Rules spanning several keys, which a JSON Schema of the types alone cannot say.</summary>
+public static class EnvironmentConfigChecks
+{
+    public static IEnumerable<ConfigProblem> Check(EnvironmentConfig config)
+    {
+        if (config.Storage.Backend == ObjectStoreBackend.Minio && config.Storage.Minio is null)
+        {
+            yield return new("storage.backend", "storage.backend is 'minio' but the storage.minio section is missing");
+        }
+        if (config.Storage.Minio is { Servers: > 1 and < 4 })
+        {
+            yield return new("storage.minio.servers", "a distributed MinIO needs at least 4 servers for erasure coding; use 1 for a single node");
+        }
+        if (config.Catalog.Backend == CatalogBackend.Rest && config.Catalog.Rest is null)
+        {
+            yield return new("catalog.backend", "catalog.backend is 'rest' but the catalog.rest section is missing");
+        }
+    }
+}

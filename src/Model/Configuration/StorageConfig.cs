@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+
+namespace Lakehouse.Model.Configuration;
+
+/// <summary>Which S3-compatible object store backs the lakehouse.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ObjectStoreBackend>))]
+public enum ObjectStoreBackend
+{
+    /// <summary>MinIO deployed in the cluster by the MinIO Operator (charts operator and tenant from operator.min.io).</summary>
+    [JsonStringEnumMemberName("minio")] Minio,
+}
+
+/// <summary>Object storage settings.</summary>
+public sealed record StorageConfig
+{
+    /// <summary>The backend; its own section below carries its sizes.</summary>
+    [Required]
+    public required ObjectStoreBackend Backend { get; init; }
+
+    /// <summary>S3 region name clients sign requests for (MinIO accepts any; us-east-1 is its default).</summary>
+    [Required, RegularExpression(Patterns.Region)]
+    public required string Region { get; init; }
+
+    /// <summary>MinIO settings, required when backend is minio.</summary>
+    public MinioConfig? Minio { get; init; }
+}
+
+/// <summary>MinIO tenant sizes: one pool of servers, each with its volumes (erasure-coded across all drives).</summary>
+public sealed record MinioConfig
+{
+    /// <summary>MinIO servers in the pool: 1 (single node) or 4 and more (distributed, erasure-coded).</summary>
+    [Required, Range(1, 32)]
+    public required int Servers { get; init; }
+
+    /// <summary>Volumes per server; servers x volumes must be at least 4 for erasure coding when servers &gt; 1.</summary>
+    [Required, Range(1, 16)]
+    public required int VolumesPerServer { get; init; }
+
+    /// <summary>Size of each volume.</summary>
+    [Required, RegularExpression(Patterns.StorageSize)]
+    public required string VolumeSize { get; init; }
+
+    /// <summary>Resources of each server.</summary>
+    [Required]
+    public required ResourcesConfig Resources { get; init; }
+}

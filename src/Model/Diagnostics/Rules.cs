@@ -1,0 +1,32 @@
+namespace Lakehouse.Model.Diagnostics;
+
+/// <summary>
+/// The one catalogue of render-time rules. IDs are stable: a rule may be retired, never renumbered.
+/// Compile-time rules of the generator and analyzers use LH1xxx.
+/// </summary>
+public static class Rules
+{
+    public static readonly Rule IpAddressLiteral = new("LH0001", "No IP address: endpoints are DNS names");
+    public static readonly Rule SecretLiteral = new("LH0002", "No secret value in Git: use a SecretRef");
+    public static readonly Rule InvalidEndpoint = new("LH0003", "An endpoint has a scheme, a DNS name and a port");
+    public static readonly Rule UnknownEnvironmentKey = new("LH0004", "Unknown key in an environment file");
+    public static readonly Rule InvalidEnvironmentValue = new("LH0005", "Environment value has the wrong type or is out of range");
+    public static readonly Rule DuplicateComponent = new("LH0006", "Component names are unique");
+    public static readonly Rule DependencyCycle = new("LH0007", "Dependencies between components form no cycle");
+    public static readonly Rule UnresolvedDependency = new("LH0008", "A dependency is a component of the same platform");
+    public static readonly Rule InvalidYaml = new("LH0009", "Environment file is valid YAML");
+    public static readonly Rule NoEnvironment = new("LH0010", "At least one environment file exists");
+    public static readonly Rule UnpinnedVersion = new("LH0011", "Charts and images are pinned: no range, no 'latest'");
+    public static readonly Rule NotObservable = new("LH0012", "Every component exposes metrics, liveness and readiness");
+    public static readonly Rule Drift = new("LH0013", "Committed gitops/ equals what the definitions render");
+    public static readonly Rule InvalidName = new("LH0014", "Names are DNS-1123 labels");
+    public static readonly Rule DefinitionFailed = new("LH0015", "The platform definition runs without an exception");
+    public static readonly Rule MissingSchemaReference = new("LH0016", "Each environment file names its JSON Schema on its first line");
+
+    public static IReadOnlyList<Rule> All { get; } =
+    [
+        IpAddressLiteral, SecretLiteral, InvalidEndpoint, UnknownEnvironmentKey, InvalidEnvironmentValue,
+        DuplicateComponent, DependencyCycle, UnresolvedDependency, InvalidYaml, NoEnvironment,
+        UnpinnedVersion, NotObservable, Drift, InvalidName, DefinitionFailed, MissingSchemaReference,
+    ];
+}

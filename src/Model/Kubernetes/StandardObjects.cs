@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using k8s.Models;
+
+namespace Lakehouse.Model.Kubernetes;
+
+/// <summary>The raw objects every component gets beside its chart: its Namespace and its NetworkPolicy.</summary>
+public static class StandardObjects
+{
+    /// <summary>The component's Namespace, enforcing the restricted Pod Security Standard where the workload allows it.</summary>
+    public static ManifestObject Namespace(string name, string podSecurity = "restricted") =>
+        ManifestObject.From(new V1Namespace
+        {
+            ApiVersion = "v1",
+            Kind = "Namespace",
+            Metadata = new V1ObjectMeta
+            {
+                Name = name,
+                Labels = new Dictionary<string, string>
+                {
+                    ["app.kubernetes.io/part-of"] = "lakehouse",
+                    ["pod-security.kubernetes.io/enforce"] = podSecurity,
+                },
+            },
+        });
+
+    /// <summary>
+    /// Default-deny ingress for the namespace, then: pods of the same namespace; the consumers'
+    /// namespaces on the service ports; the monitoring namespace on the metrics ports only.
+    /// </summary>
+    public static ManifestObject IngressPolicy(
+        string @namespace, IReadOnlyList<string> consumerNamespaces, IReadOnlyList<int> servicePorts,
+        string monitoringNamespace, IReadOnlyList<int> metricsPorts)
+    {
+        var rules = new List<V1NetworkPolicyIngressRule>
+        {
+            new() { FromProperty = [new V1NetworkPolicyPeer { PodSelector = new V1LabelSelector() }] },
+        };
+        if (consumerNamespaces.Count > 0)
+        {
+            rules.Add(new V1NetworkPolicyIngressRule
+            {
+                FromProperty = consumerNamespaces.Order(StringComparer.Ordinal).Select(NamespacePeer).ToList(),
+                Ports = servicePorts.Select(Port).ToList(),
+            });
+        }
+        if (metricsPorts.Count > 0)
+        {
+            rules.Add(new V1NetworkPolicyIngressRule
+            {
+                FromProperty = [NamespacePeer(monitoringNamespace)],
+                Ports = metricsPorts.Select(Port).ToList(),
+            });
+        }
+        return ManifestObject.From(new V1NetworkPolicy
+        {
+            ApiVersion = "networking.k8s.io/v1",
+            Kind = "NetworkPolicy",
+            Metadata = new V1ObjectMeta { Name = "default-ingress", NamespaceProperty = @namespace },
+            Spec = new V1NetworkPolicySpec
+            {
+                PodSelector = new V1LabelSelector(),
+                PolicyTypes = ["Ingress"],
+                Ingress = rules,
+            },
+        });
+    }
+
+    /// <summary>
+    /// A prometheus-operator ServiceMonitor (monitoring.coreos.com/v1). It has no k8s.Models type, so it is
+    /// built as the API's JSON; the field names are those of the CRD, validated against it in the tests.
+    /// </summary>
+    public static ManifestObject ServiceMonitor(
+        string name, string @namespace, IReadOnlyDictionary<string, string> labels,
+        IReadOnlyDictionary<string, string> selector, JsonObject endpoint)
+    {
+        var body = new JsonObject
+        {
+            ["apiVersion"] = "monitoring.coreos.com/v1",
+            ["kind"] = "ServiceMonitor",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = name,
+                ["namespace"] = @namespace,
+                ["labels"] = Values.Map(labels),
+            },
+            ["spec"] = new JsonObject
+            {
+                ["selector"] = new JsonObject { ["matchLabels"] = Values.Map(selector) },
+                ["namespaceSelector"] = new JsonObject { ["matchNames"] = new JsonArray(@namespace) },
+                ["endpoints"] = new JsonArray(endpoint),
+            },
+        };
+        return ManifestObject.FromJson(body);
+    }
+
+    private static V1NetworkPolicyPeer NamespacePeer(string ns) => new()
+    {
+        NamespaceSelector = new V1LabelSelector
+        {
+            MatchLabels = new Dictionary<string, string> { ["kubernetes.io/metadata.name"] = ns },
+        },
+    };
+
+    private static V1NetworkPolicyPort Port(int port) => new() { Protocol = "TCP", Port = port };
+}

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+
+namespace Lakehouse.Model.Kubernetes;
+
+/// <summary>Small helpers to build Helm value trees in the order a reader expects.</summary>
+public static class Values
+{
+    /// <summary>Sets a value at a dotted path ("server.config.https.enabled"), creating maps on the way.</summary>
+    public static JsonObject Set(this JsonObject root, string path, JsonNode? value)
+    {
+        var parts = path.Split('.');
+        var node = root;
+        foreach (var part in parts[..^1])
+        {
+            if (node[part] is not JsonObject child)
+            {
+                child = new JsonObject();
+                node[part] = child;
+            }
+            node = child;
+        }
+        node[parts[^1]] = value;
+        return root;
+    }
+
+    /// <summary>A JSON array of the given nodes.</summary>
+    public static JsonArray List(params JsonNode?[] items) => new(items);
+
+    /// <summary>Kubernetes resources: requests cpu and memory, limits memory (CPU is not limited, to avoid throttling).</summary>
+    public static JsonObject Resources(Configuration.ResourcesConfig resources) => new()
+    {
+        ["requests"] = new JsonObject { ["cpu"] = resources.Cpu, ["memory"] = resources.Memory },
+        ["limits"] = new JsonObject { ["memory"] = resources.Memory },
+    };
+
+    /// <summary>A string map as a JSON object with keys in ordinal order, so output never depends on insertion order.</summary>
+    public static JsonObject Map(IReadOnlyDictionary<string, string> map)
+    {
+        var o = new JsonObject();
+        foreach (var (key, value) in map.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            o[key] = value;
+        }
+        return o;
+    }
+}

@@ -1,0 +1,40 @@
+using Lakehouse.Model.Checks;
+
+namespace Lakehouse.Model;
+
+/// <summary>
+/// The one naming rule. Every name in the tree (namespaces, Applications, projects, buckets, Secrets)
+/// comes from here, fed by the platform name and the environment, so nothing is spelled twice.
+/// </summary>
+public sealed record Naming(string Platform, string Environment)
+{
+    /// <summary>Namespace of a component: the same in every environment, since each environment is its own cluster.</summary>
+    public string Namespace(string component) => Label($"{Platform}-{component}");
+
+    /// <summary>Argo CD Application of a component in this environment.</summary>
+    public string Application(string component) => Label($"{Platform}-{Environment}-{component}");
+
+    /// <summary>The app-of-apps Application of this environment.</summary>
+    public string RootApplication => Label($"{Platform}-{Environment}-root");
+
+    /// <summary>The Argo CD AppProject of this environment.</summary>
+    public string Project => Label($"{Platform}-{Environment}");
+
+    /// <summary>A bucket: globally unique names matter for external stores, so the environment is part of it.</summary>
+    public string Bucket(string purpose) => Label($"{Platform}-{Environment}-{purpose}");
+
+    /// <summary>A Secret a component reads, in its own namespace.</summary>
+    public string Secret(string component, string purpose) => Label($"{component}-{purpose}");
+
+    /// <summary>Helm release name of a component: the component's name.</summary>
+    public string Release(string component) => Label(component);
+
+    private static string Label(string value)
+    {
+        if (!DnsName.IsLabel(value))
+        {
+            throw new ArgumentException($"derived name '{value}' is not a DNS-1123 label (lower case, digits, '-', at most 63 characters)");
+        }
+        return value;
+    }
+}

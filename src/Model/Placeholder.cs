@@ -1,1 +1,0 @@
-namespace Lakehouse.Model; public sealed record Placeholder;

@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Lakehouse.Model.Configuration;
+using Lakehouse.Model.Diagnostics;
+
+namespace Lakehouse.Model;
+
+/// <summary>The platform in one environment: its components and where in the definitions each was added.</summary>
+public sealed record Platform(string Name, EnvironmentConfig Environment, ImmutableArray<PlacedComponent> Components)
+{
+    public Naming Naming => new(Name, Environment.Name);
+}
+
+/// <summary>A component and the definition line that added it.</summary>
+public sealed record PlacedComponent(Component Component, SourceLocation Location);
+
+/// <summary>The entry point of a platform's definitions: a pure function of the environment's configuration.</summary>
+public interface IPlatformDefinition
+{
+    /// <summary>Platform name; the prefix of every derived name.</summary>
+    string Name { get; }
+
+    /// <summary>Adds the platform's components. Read sizes and choices from <paramref name="env"/>; never branch on its name.</summary>
+    void Define(PlatformBuilder platform, EnvironmentConfig env);
+}
+
+/// <summary>Collects components in the order the definitions add them, with the line that added each.</summary>
+public sealed class PlatformBuilder
+{
+    private readonly ImmutableArray<PlacedComponent>.Builder _components = ImmutableArray.CreateBuilder<PlacedComponent>();
+
+    /// <summary>Adds a component and returns it, so later components can depend on it.</summary>
+    public T Add<T>(T component, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+        where T : Component
+    {
+        _components.Add(new PlacedComponent(component, CallerLocation.From(callerFile, callerLine)));
+        return component;
+    }
+
+    public ImmutableArray<PlacedComponent> Build() => _components.ToImmutable();
+}

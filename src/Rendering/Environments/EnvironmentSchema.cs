@@ -1,0 +1,50 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Lakehouse.Model.Configuration;
+using NJsonSchema;
+using NJsonSchema.Generation;
+
+namespace Lakehouse.Rendering.Environments;
+
+/// <summary>
+/// The JSON Schema of env/*.yaml, generated from <see cref="EnvironmentConfig"/> so the types are the only
+/// source of truth. Written to env/environment.schema.json for editors; used here to validate.
+/// </summary>
+public static class EnvironmentSchema
+{
+    public const string FileName = "environment.schema.json";
+
+    /// <summary>How env files bind to the configuration types: camelCase keys, enums by their names.</summary>
+    public static JsonSerializerOptions SerializerOptions { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    private static readonly Lazy<JsonSchema> Cached = new(Generate);
+
+    public static JsonSchema Schema => Cached.Value;
+
+    /// <summary>The schema's text as written to disk: LF line ends, ending in a newline.</summary>
+    public static string ToText() => Schema.ToJson().Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+
+    private static JsonSchema Generate()
+    {
+        var settings = new SystemTextJsonSchemaGeneratorSettings
+        {
+            SerializerOptions = SerializerOptions,
+            AlwaysAllowAdditionalObjectProperties = false,
+            SchemaType = SchemaType.JsonSchema,
+            GenerateEnumMappingDescription = false,
+            FlattenInheritanceHierarchy = true,
+            // "$ref" beside "description" instead of a oneOf wrapper, so validation errors point at the key itself.
+            AllowReferencesWithProperties = true,
+        };
+        var schema = JsonSchema.FromType<EnvironmentConfig>(settings);
+        schema.Title = "Lakehouse environment";
+        schema.Description = "One environment of the lakehouse platform (env/<name>.yaml). Generated from Lakehouse.Model.Configuration.EnvironmentConfig; do not edit.";
+        return schema;
+    }
+}

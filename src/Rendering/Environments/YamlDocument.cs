@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Lakehouse.Model.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Lakehouse.Rendering.Environments;
+
+/// <summary>
+/// A YAML file read into JSON nodes, remembering where each key and value stood so that every later
+/// finding (schema, types, rules) can name the file, line and column.
+/// </summary>
+internal sealed class YamlDocument
+{
+    private readonly Dictionary<string, SourceLocation> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceLocation> _values = new(StringComparer.Ordinal);
+
+    public string Path { get; }
+    public JsonNode? Root { get; private set; }
+
+    /// <summary>Every scalar string with its dotted key path, in document order, for rule scans.</summary>
+    public List<(string KeyPath, string Key, string Value, SourceLocation Location)> Strings { get; } = [];
+
+    private YamlDocument(string path) => Path = path;
+
+    /// <summary>Parses <paramref name="text"/>; a syntax error becomes an LH0009 diagnostic.</summary>
+    public static YamlDocument Parse(string path, string text, List<Diagnostic> diagnostics)
+    {
+        var doc = new YamlDocument(path);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Add(new Diagnostic(Rules.InvalidYaml, doc.At(e.Start), $"invalid YAML: {e.InnerException?.Message ?? e.Message}"));
+            return doc;
+        }
+        if (stream.Documents.Count == 0)
+        {
+            doc.Root = new JsonObject();
+            return doc;
+        }
+        doc.Root = doc.Convert(stream.Documents[0].RootNode, "", "");
+        return doc;
+    }
+
+    /// <summary>Where the key at <paramref name="keyPath"/> stands, or its nearest existing parent.</summary>
+    public SourceLocation KeyLocation(string keyPath)
+    {
+        for (var path = keyPath; ; path = Parent(path))
+        {
+            if (_keys.TryGetValue(path, out var at))
+            {
+                return at;
+            }
+            if (path.Length == 0)
+            {
+                return new SourceLocation(Path, 1, 1);
+            }
+        }
+    }
+
+    /// <summary>Where the value at <paramref name="keyPath"/> stands, else where its key stands.</summary>
+    public SourceLocation ValueLocation(string keyPath) =>
+        _values.TryGetValue(keyPath, out var at) ? at : KeyLocation(keyPath);
+
+    private static string Parent(string path)
+    {
+        var dot = path.LastIndexOfAny(['.', '[']);
+        return dot < 0 ? "" : path[..dot];
+    }
+
+    private SourceLocation At(Mark mark) => new(Path, (int)mark.Line, (int)mark.Column);
+
+    private JsonNode? Convert(YamlNode node, string path, string key)
+    {
+        _values[path] = At(node.Start);
+        switch (node)
+        {
+            case YamlMappingNode map:
+                var obj = new JsonObject();
+                foreach (var (k, v) in map.Children)
+                {
+                    var name = ((YamlScalarNode)k).Value ?? "";
+                    var childPath = path.Length == 0 ? name : $"{path}.{name}";
+                    _keys[childPath] = At(k.Start);
+                    obj[name] = Convert(v, childPath, name);
+                }
+                return obj;
+            case YamlSequenceNode seq:
+                var arr = new JsonArray();
+                var i = 0;
+                foreach (var item in seq.Children)
+                {
+                    var itemPath = $"{path}[{i++}]";
+                    _keys[itemPath] = At(item.Start);
+                    arr.Add(Convert(item, itemPath, key));
+                }
+                return arr;
+            case YamlScalarNode scalar:
+                return Scalar(scalar, path, key);
+            default:
+                return null;
+        }
+    }
+
+    // Plain scalars resolve by the YAML 1.2 core schema (null, bool, int, float); quoted ones are strings.
+    private JsonNode? Scalar(YamlScalarNode scalar, string path, string key)
+    {
+        var text = scalar.Value ?? "";
+        if (scalar.Style is YamlDotNet.Core.ScalarStyle.Plain)
+        {
+            switch (text)
+            {
+                case "" or "~" or "null" or "Null" or "NULL":
+                    return null;
+                case "true" or "True" or "TRUE":
+                    return JsonValue.Create(true);
+                case "false" or "False" or "FALSE":
+                    return JsonValue.Create(false);
+            }
+            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+            {
+                return JsonValue.Create(integer);
+            }
+            if (text.Any(char.IsDigit) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
+            {
+                return JsonValue.Create(real);
+            }
+        }
+        Strings.Add((path, key, text, At(scalar.Start)));
+        return JsonValue.Create(text);
+    }
+}

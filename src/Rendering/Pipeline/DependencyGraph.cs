@@ -1,0 +1,117 @@
+using Lakehouse.Model;
+using Lakehouse.Model.Diagnostics;
+
+namespace Lakehouse.Rendering.Pipeline;
+
+/// <summary>
+/// The components of one environment as a graph: unique names, resolvable dependencies, no cycles.
+/// Sync waves and each component's consumers come from it.
+/// </summary>
+internal sealed class DependencyGraph
+{
+    private readonly Dictionary<string, PlacedComponent> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _dependsOn = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _consumers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _waves = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<PlacedComponent> Components { get; }
+
+    private DependencyGraph(IReadOnlyList<PlacedComponent> components) => Components = components;
+
+    /// <summary>Builds the graph, reporting LH0014, LH0006, LH0008 and LH0007; null when any was found.</summary>
+    public static DependencyGraph? Build(IReadOnlyList<PlacedComponent> components, List<Diagnostic> diagnostics)
+    {
+        var before = diagnostics.Count;
+        var graph = new DependencyGraph(components);
+        foreach (var placed in components)
+        {
+            var name = placed.Component.Name;
+            if (!Model.Checks.DnsName.IsLabel(name))
+            {
+                diagnostics.Add(new Diagnostic(Rules.InvalidName, placed.Location, $"component name '{name}' must be a DNS-1123 label (lower case letters, digits and '-')"));
+                continue;
+            }
+            if (graph._byName.TryGetValue(name, out var first))
+            {
+                diagnostics.Add(new Diagnostic(Rules.DuplicateComponent, placed.Location, $"component name '{name}' is already used by the component added at {first.Location}"));
+                continue;
+            }
+            graph._byName[name] = placed;
+        }
+        foreach (var placed in graph._byName.Values)
+        {
+            var deps = placed.Component.Dependencies.Select(d => d.Name).Concat(placed.Component.After)
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            foreach (var dep in deps.Where(d => !graph._byName.ContainsKey(d)))
+            {
+                diagnostics.Add(new Diagnostic(Rules.UnresolvedDependency, placed.Location, $"component '{placed.Component.Name}' depends on '{dep}', which is not added to the platform"));
+            }
+            graph._dependsOn[placed.Component.Name] = deps;
+            graph._consumers[placed.Component.Name] = [];
+        }
+        foreach (var (name, deps) in graph._dependsOn.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            foreach (var dep in deps.Where(graph._consumers.ContainsKey))
+            {
+                graph._consumers[dep].Add(name);
+            }
+        }
+        if (diagnostics.Count == before)
+        {
+            graph.ReportCycles(diagnostics);
+        }
+        return diagnostics.Count == before ? graph : null;
+    }
+
+    public IReadOnlyList<string> DependenciesOf(string name) => _dependsOn[name];
+
+    /// <summary>Components that depend on <paramref name="name"/>, in name order.</summary>
+    public IReadOnlyList<string> ConsumersOf(string name) => _consumers[name];
+
+    /// <summary>The sync wave: 0 without dependencies, else one more than the deepest dependency.</summary>
+    public int WaveOf(string name) => Wave(name, _waves);
+
+    private int Wave(string name, Dictionary<string, int> memo)
+    {
+        if (memo.TryGetValue(name, out var w))
+        {
+            return w;
+        }
+        var deps = _dependsOn[name];
+        w = deps.Count == 0 ? 0 : deps.Max(d => Wave(d, memo)) + 1;
+        memo[name] = w;
+        return w;
+    }
+
+    private void ReportCycles(List<Diagnostic> diagnostics)
+    {
+        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 visiting, 2 done
+        var stack = new List<string>();
+        foreach (var placed in Components.Where(p => _dependsOn.ContainsKey(p.Component.Name)))
+        {
+            Visit(placed.Component.Name);
+        }
+
+        void Visit(string name)
+        {
+            if (state.TryGetValue(name, out var s))
+            {
+                if (s == 1)
+                {
+                    var cycle = stack.Skip(stack.IndexOf(name)).Append(name);
+                    diagnostics.Add(new Diagnostic(Rules.DependencyCycle, _byName[name].Location,
+                        $"dependency cycle: {string.Join(" -> ", cycle)}"));
+                }
+                return;
+            }
+            state[name] = 1;
+            stack.Add(name);
+            foreach (var dep in _dependsOn[name])
+            {
+                Visit(dep);
+            }
+            stack.RemoveAt(stack.Count - 1);
+            state[name] = 2;
+        }
+    }
+}

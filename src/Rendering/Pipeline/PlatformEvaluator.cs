@@ -1,0 +1,104 @@
+using Lakehouse.Model;
+using Lakehouse.Model.Configuration;
+using Lakehouse.Model.Diagnostics;
+using Lakehouse.Rendering.Validation;
+
+namespace Lakehouse.Rendering.Pipeline;
+
+/// <summary>
+/// Runs the definitions once per environment and describes every component there:
+/// definitions -> model (immutable records) -> validation. Renderers only ever see a valid result.
+/// </summary>
+public static class PlatformEvaluator
+{
+    public static PlatformRender? Evaluate(IPlatformDefinition definition, IReadOnlyList<EnvironmentConfig> environments, List<Diagnostic> diagnostics)
+    {
+        var before = diagnostics.Count;
+        var results = new List<EnvironmentRender>();
+        foreach (var config in environments)
+        {
+            if (Evaluate(definition, config, diagnostics) is { } env)
+            {
+                results.Add(env);
+            }
+        }
+        // The same mistake in the definitions shows once per environment; say it once.
+        Deduplicate(diagnostics, before);
+        return diagnostics.Count == before ? new PlatformRender(definition.Name, results) : null;
+    }
+
+    private static EnvironmentRender? Evaluate(IPlatformDefinition definition, EnvironmentConfig config, List<Diagnostic> diagnostics)
+    {
+        var naming = new Naming(definition.Name, config.Name);
+        var builder = new PlatformBuilder();
+        if (!Guard(diagnostics, SourceLocation.None, $"the definition of platform '{definition.Name}' for environment '{config.Name}'",
+                () => definition.Define(builder, config)))
+        {
+            return null;
+        }
+        var graph = DependencyGraph.Build(builder.Build(), diagnostics);
+        if (graph is null)
+        {
+            return null;
+        }
+        var components = new List<ComponentRender>();
+        foreach (var placed in graph.Components)
+        {
+            var name = placed.Component.Name;
+            var context = new ComponentContext(naming, config, graph.ConsumersOf(name));
+            ComponentSpec? spec = null;
+            if (!Guard(diagnostics, placed.Location, $"component '{name}' in environment '{config.Name}'",
+                    () => spec = placed.Component.Describe(context)))
+            {
+                continue;
+            }
+            var render = new ComponentRender(placed, spec!, graph.WaveOf(name), graph.DependenciesOf(name));
+            SpecValidator.Validate(render, config.Name, diagnostics);
+            components.Add(render);
+        }
+        return new EnvironmentRender(config, naming, components);
+    }
+
+    /// <summary>Runs definition code; a rule violation or exception becomes a located diagnostic.</summary>
+    private static bool Guard(List<Diagnostic> diagnostics, SourceLocation at, string what, Action action)
+    {
+        try
+        {
+            action();
+            return true;
+        }
+        catch (RuleViolationException e)
+        {
+            diagnostics.Add(e.Diagnostic.Location.Path.Length > 0 ? e.Diagnostic : e.Diagnostic with { Location = at });
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or KeyNotFoundException)
+        {
+            diagnostics.Add(new Diagnostic(Rules.DefinitionFailed, at, $"{what} failed: {e.Message}"));
+        }
+        return false;
+    }
+
+    private static void Deduplicate(List<Diagnostic> diagnostics, int from)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = from; i < diagnostics.Count; i++)
+        {
+            var key = diagnostics[i].Rule.Id + "|" + diagnostics[i].Location + "|" + StripEnvironment(diagnostics[i].Message);
+            if (!seen.Add(key))
+            {
+                diagnostics.RemoveAt(i--);
+            }
+        }
+    }
+
+    private static string StripEnvironment(string message)
+    {
+        var at = message.IndexOf(" in environment '", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return message;
+        }
+        var end = message.IndexOf('\'', at + 17);
+        return end < 0 ? message : message[..at] + message[(end + 1)..];
+    }
+}

@@ -1,0 +1,33 @@
+using Lakehouse.Model;
+using Lakehouse.Model.Configuration;
+
+namespace Lakehouse.Rendering.Pipeline;
+
+/// <summary>The evaluated platform: every environment's components, described and ordered. Renderers read only this.</summary>
+public sealed record PlatformRender(string Name, IReadOnlyList<EnvironmentRender> Environments)
+{
+    /// <summary>Component names in first-seen order across environments (definitions order).</summary>
+    public IReadOnlyList<string> ComponentNames =>
+        Environments.SelectMany(e => e.Components.Select(c => c.Name)).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Source files of the environments, e.g. env/prod.yaml.</summary>
+    public IReadOnlyList<string> EnvironmentFiles => Environments.Select(e => e.SourceFile).ToList();
+}
+
+/// <summary>One environment: its configuration, naming and described components.</summary>
+public sealed record EnvironmentRender(EnvironmentConfig Config, Naming Naming, IReadOnlyList<ComponentRender> Components)
+{
+    public string Name => Config.Name;
+
+    public string SourceFile => $"env/{Config.Name}.yaml";
+}
+
+/// <summary>A component in one environment, with its place in the dependency graph.</summary>
+/// <param name="Placed">The component and the definition line that added it.</param>
+/// <param name="Spec">What it deploys here.</param>
+/// <param name="Wave">Argo CD sync wave: 0 for components without dependencies, else one more than the deepest.</param>
+/// <param name="DependsOn">Names of the components it depends on, in name order.</param>
+public sealed record ComponentRender(PlacedComponent Placed, ComponentSpec Spec, int Wave, IReadOnlyList<string> DependsOn)
+{
+    public string Name => Placed.Component.Name;
+}

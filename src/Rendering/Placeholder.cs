@@ -1,1 +1,0 @@
-namespace Lakehouse.Rendering; internal static class Placeholder { }

@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using Lakehouse.Model;
+using Lakehouse.Rendering.Pipeline;
+using Lakehouse.Rendering.Tree;
+using Lakehouse.Rendering.Yaml;
+
+namespace Lakehouse.Rendering.Renderers;
+
+/// <summary>
+/// One Argo CD Application per component and environment, with three sources: the upstream chart at
+/// its pinned version with value files from this repository ($values), this repository as the
+/// "values" ref, and the component's Kustomize overlay. Its sync wave follows the dependency graph.
+/// Runs after <see cref="HelmValuesRenderer"/>: it lists only value files that exist.
+/// </summary>
+public sealed class ApplicationRenderer : IRenderer
+{
+    public void Render(PlatformRender platform, GitOpsLayout layout, GitOpsTree tree)
+    {
+        foreach (var environment in platform.Environments)
+        {
+            foreach (var component in environment.Components)
+            {
+                var name = environment.Naming.Application(component.Name);
+                var application = Application(environment, component, name, layout, tree);
+                var header = Header.For([component.Placed.Location.Path, environment.SourceFile]);
+                tree.Add($"{layout.Cluster(environment.Name)}/{GitOpsLayout.FileName("Application", name)}", YamlWriter.Write(application, header));
+            }
+        }
+    }
+
+    /// <summary>The Application file names of an environment, in component order, for the cluster's kustomization.</summary>
+    public static IEnumerable<string> FileNames(EnvironmentRender environment) =>
+        environment.Components.Select(c => GitOpsLayout.FileName("Application", environment.Naming.Application(c.Name)));
+
+    private static JsonObject Application(EnvironmentRender environment, ComponentRender component, string name, GitOpsLayout layout, GitOpsTree tree)
+    {
+        var spec = component.Spec;
+        var metadata = ArgoCdObjects.Metadata(environment, name, component.Wave, component.Name);
+        if (component.DependsOn.Count > 0)
+        {
+            metadata["annotations"]!["lakehouse.io/depends-on"] = string.Join(",", component.DependsOn);
+        }
+        if (spec.Metrics is NoMetrics none)
+        {
+            metadata["annotations"]!["lakehouse.io/observability-exemption"] = none.Reason;
+        }
+        // Deleting the Application deletes what it deployed.
+        metadata["finalizers"] = new JsonArray("resources-finalizer.argocd.argoproj.io");
+
+        var valueFiles = HelmValuesRenderer.ValueFiles(layout, tree, component.Name, environment.Name)
+            .Select(f => (JsonNode)$"$values/{f}").ToArray();
+        return new JsonObject
+        {
+            ["apiVersion"] = ArgoCdObjects.ApiVersion,
+            ["kind"] = "Application",
+            ["metadata"] = metadata,
+            ["spec"] = new JsonObject
+            {
+                ["project"] = environment.Naming.Project,
+                ["destination"] = new JsonObject
+                {
+                    ["server"] = environment.Config.Cluster.Server,
+                    ["namespace"] = spec.Namespace,
+                },
+                ["sources"] = new JsonArray(
+                    new JsonObject
+                    {
+                        ["repoURL"] = spec.Chart.RepositoryUrl,
+                        ["chart"] = spec.Chart.Name,
+                        ["targetRevision"] = spec.Chart.Version,
+                        ["helm"] = new JsonObject
+                        {
+                            ["releaseName"] = environment.Naming.Release(component.Name),
+                            ["valueFiles"] = new JsonArray(valueFiles),
+                        },
+                    },
+                    new JsonObject
+                    {
+                        ["repoURL"] = environment.Config.GitOps.Repository,
+                        ["targetRevision"] = environment.Config.GitOps.Revision,
+                        ["ref"] = "values",
+                    },
+                    ArgoCdObjects.GitSource(environment, layout.Overlay(component.Name, environment.Name))),
+                ["syncPolicy"] = ArgoCdObjects.SyncPolicy("ServerSideApply=true", "PruneLast=true"),
+            },
+        };
+    }
+}

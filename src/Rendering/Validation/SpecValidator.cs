@@ -1,0 +1,109 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Lakehouse.Model;
+using Lakehouse.Model.Checks;
+using Lakehouse.Model.Diagnostics;
+using Lakehouse.Rendering.Pipeline;
+
+namespace Lakehouse.Rendering.Validation;
+
+/// <summary>
+/// The platform's promises checked on what a component would deploy: observable (metrics, probes),
+/// no IP address, no secret value, pinned images. Findings point at the definition line of the component.
+/// </summary>
+internal static class SpecValidator
+{
+    public static void Validate(ComponentRender render, string environment, List<Diagnostic> diagnostics)
+    {
+        var spec = render.Spec;
+        var at = render.Placed.Location;
+        var name = render.Name;
+        CheckObservable(spec, name, environment, at, diagnostics);
+        var where = $"component '{name}' in environment '{environment}'";
+        Scan(spec.Values, "values", where, at, diagnostics);
+        foreach (var manifest in spec.Manifests)
+        {
+            Scan(manifest.Body, manifest.Id, where, at, diagnostics);
+        }
+    }
+
+    private static void CheckObservable(ComponentSpec spec, string name, string environment, SourceLocation at, List<Diagnostic> diagnostics)
+    {
+        switch (spec.Metrics)
+        {
+            case ChartMonitor chart when !IsTrue(spec.Values, chart.ValuesPath):
+                diagnostics.Add(new Diagnostic(Rules.NotObservable, at, $"component '{name}' in environment '{environment}' relies on the chart's monitor, but value '{chart.ValuesPath}' is not true"));
+                break;
+            case ManifestMonitor monitor when !spec.Manifests.Any(m => m.Kind == monitor.Kind && m.Name == monitor.Name):
+                diagnostics.Add(new Diagnostic(Rules.NotObservable, at, $"component '{name}' in environment '{environment}' names {monitor.Kind} '{monitor.Name}', which is not among its manifests"));
+                break;
+            case ManifestMonitor monitor when monitor.Kind is not ("ServiceMonitor" or "PodMonitor"):
+                diagnostics.Add(new Diagnostic(Rules.NotObservable, at, $"component '{name}': {monitor.Kind} is not a ServiceMonitor or PodMonitor"));
+                break;
+            case NoMetrics none when string.IsNullOrWhiteSpace(none.Reason):
+                diagnostics.Add(new Diagnostic(Rules.NotObservable, at, $"component '{name}' has no metrics and gives no reason"));
+                break;
+        }
+        if (string.IsNullOrWhiteSpace(spec.Probes.Liveness) || string.IsNullOrWhiteSpace(spec.Probes.Readiness))
+        {
+            diagnostics.Add(new Diagnostic(Rules.NotObservable, at, $"component '{name}' does not say how its liveness and readiness are checked"));
+        }
+    }
+
+    private static bool IsTrue(JsonObject values, string path)
+    {
+        JsonNode? node = values;
+        foreach (var part in path.Split('.'))
+        {
+            node = node is JsonObject o && o.TryGetPropertyValue(part, out var child) ? child : null;
+        }
+        return node is JsonValue v && v.GetValueKind() == JsonValueKind.True;
+    }
+
+    private static void Scan(JsonNode? node, string path, string where, SourceLocation at, List<Diagnostic> diagnostics)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (key, value) in o)
+                {
+                    var child = $"{path}.{key}";
+                    if (value is JsonValue v && v.GetValueKind() == JsonValueKind.String && SecretLiteral.IsSecretKeyName(key) && !IsReference(v.GetValue<string>()))
+                    {
+                        diagnostics.Add(new Diagnostic(Rules.SecretLiteral, at, $"{where}: '{child}' sets a credential literally; use a SecretRef"));
+                    }
+                    if (key == "tag" && value is JsonValue t && t.GetValueKind() == JsonValueKind.String && t.GetValue<string>() is "latest" or "")
+                    {
+                        diagnostics.Add(new Diagnostic(Rules.UnpinnedVersion, at, $"{where}: '{child}' must pin an image tag other than 'latest'"));
+                    }
+                    Scan(value, child, where, at, diagnostics);
+                }
+                break;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    Scan(a[i], $"{path}[{i}]", where, at, diagnostics);
+                }
+                break;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                var text = v.GetValue<string>();
+                if (IpLiteral.Find(text) is { } ip)
+                {
+                    diagnostics.Add(new Diagnostic(Rules.IpAddressLiteral, at, $"{where}: '{path}' contains the IP address '{ip}'; use a DNS name"));
+                }
+                if (SecretLiteral.Find(text) is { } kind)
+                {
+                    diagnostics.Add(new Diagnostic(Rules.SecretLiteral, at, $"{where}: '{path}' contains what looks like {kind}; use a SecretRef"));
+                }
+                if (text.EndsWith(":latest", StringComparison.Ordinal))
+                {
+                    diagnostics.Add(new Diagnostic(Rules.UnpinnedVersion, at, $"{where}: '{path}' uses the 'latest' tag; pin a version"));
+                }
+                break;
+        }
+    }
+
+    // A credential-named key may only be empty or an ${ENV:...} placeholder filled from a secretKeyRef.
+    private static bool IsReference(string value) =>
+        value.Length == 0 || value.StartsWith("${ENV:", StringComparison.Ordinal);
+}
