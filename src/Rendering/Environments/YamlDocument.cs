@@ -37,6 +37,12 @@ internal sealed class YamlDocument
             diagnostics.Add(new Diagnostic(Rules.InvalidYaml, doc.At(e.Start), $"invalid YAML: {e.InnerException?.Message ?? e.Message}"));
             return doc;
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this, without a position, for some unterminated flow collections.
+            diagnostics.Add(new Diagnostic(Rules.InvalidYaml, new SourceLocation(path, 1, 1), $"invalid YAML: {e.Message} (an unclosed '[' or '{{'?)"));
+            return doc;
+        }
         if (stream.Documents.Count == 0)
         {
             doc.Root = new JsonObject();

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Lakehouse.Rendering.Yaml;
+using Lakehouse.Tests.Support;
+
+namespace Lakehouse.Tests.Rendering;
+
+public class YamlWriterTests
+{
+    [Theory]
+    [InlineData("true")]
+    [InlineData("on")]
+    [InlineData("No")]
+    [InlineData("null")]
+    [InlineData("~")]
+    [InlineData("1.0")]
+    [InlineData("480")]
+    [InlineData("0x1F")]
+    [InlineData("1e3")]
+    [InlineData("2024-01-01")]
+    [InlineData("12:30")]
+    [InlineData("")]
+    public void Strings_that_would_read_back_as_another_type_are_quoted(string text)
+    {
+        var yaml = YamlWriter.Write(new JsonObject { ["v"] = text }, []);
+        Assert.Equal($"v: \"{text}\"\n", yaml);
+        // And they read back as the same string.
+        Assert.Equal(text, YamlFiles.Read(yaml)!["v"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Plain_strings_numbers_booleans_and_null_are_not_quoted()
+    {
+        var yaml = YamlWriter.Write(new JsonObject { ["s"] = "trinodb/trino", ["count"] = 4, ["b"] = true, ["z"] = null }, []);
+        Assert.Equal("s: trinodb/trino\ncount: 4\nb: true\nz: null\n", yaml);
+    }
+
+    [Fact]
+    public void Multi_line_strings_are_literal_blocks_that_keep_their_final_newline()
+    {
+        var yaml = YamlWriter.Write(new JsonObject { ["props"] = "a=1\nb=2\n" }, []);
+        Assert.Equal("props: |\n  a=1\n  b=2\n", yaml);
+        Assert.Equal("a=1\nb=2\n", YamlFiles.Read(yaml)!["props"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Sequences_are_indented_two_spaces_and_empty_collections_stay_visible()
+    {
+        var yaml = YamlWriter.Write(new JsonObject { ["l"] = new JsonArray("a", new JsonObject { ["k"] = 1 }), ["m"] = new JsonObject(), ["e"] = new JsonArray() }, ["header"]);
+        Assert.Equal("# header\nl:\n  - a\n  - k: 1\nm: {}\ne: []\n", yaml);
+    }
+
+    [Fact]
+    public void Output_is_the_same_in_every_culture()
+    {
+        var value = new JsonObject { ["ratio"] = 1.5, ["big"] = 1234567, ["title"] = "Iİıi" };
+        var invariant = YamlWriter.Write(value, []);
+        var saved = CultureInfo.CurrentCulture;
+        try
+        {
+            foreach (var culture in new[] { "de-DE", "tr-TR", "ar-SA", "fr-FR" })
+            {
+                CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+                Assert.Equal(invariant, YamlWriter.Write(value, []));
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+        Assert.DoesNotContain("1,5", invariant);
+    }
+
+    [Fact]
+    public void Uses_lf_line_ends_only() =>
+        Assert.DoesNotContain("\r", YamlWriter.Write(new JsonObject { ["a"] = new JsonObject { ["b"] = "x\ny" } }, ["h"]));
+}
