@@ -26,7 +26,6 @@ public static class RenderPipeline
     /// <summary>Renders from the env files under <paramref name="root"/>.</summary>
     public static RenderOutcome Render(IPlatformDefinition definition, string root, GitOpsLayout? layout = null)
     {
-        CallerLocation.UseRoot(root);
         var diagnostics = new List<Diagnostic>();
         var environments = EnvironmentLoader.LoadAll(root, diagnostics);
         return diagnostics.Count > 0

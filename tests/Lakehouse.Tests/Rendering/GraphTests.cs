@@ -1,0 +1,125 @@
+using Lakehouse.Model.Components;
+using Lakehouse.Rendering.Pipeline;
+using Lakehouse.Tests.Support;
+
+namespace Lakehouse.Tests.Rendering;
+
+/// <summary>Mistakes in the definitions fail with the rule and the definition line.</summary>
+public class GraphTests
+{
+    private static IReadOnlyList<string> Errors(TestPlatform platform)
+    {
+        var outcome = RenderPipeline.Render(platform, Fixtures.ReferenceEnvironments);
+        Assert.False(outcome.Succeeded);
+        return outcome.Diagnostics.Select(d => d.ToString()).ToList();
+    }
+
+    [Fact]
+    public void Duplicate_component_names_point_at_the_second_definition()
+    {
+        var line = 0;
+        var errors = Errors(new TestPlatform((p, _) =>
+        {
+            p.Add(new StubComponent("trino"));
+            line = Fixtures.Line() + 1;
+            p.Add(new StubComponent("trino"));
+        }));
+        var error = Assert.Single(errors);
+        Assert.StartsWith($"tests/Lakehouse.Tests/Rendering/GraphTests.cs({line},1): error LH0006: component name 'trino' is already used by the component added at tests/Lakehouse.Tests/Rendering/GraphTests.cs({line - 2},1)", error);
+    }
+
+    [Fact]
+    public void A_dependency_cycle_names_its_path()
+    {
+        var errors = Errors(new TestPlatform((p, _) =>
+        {
+            p.Add(new StubComponent("a") { After = ["c"] });
+            p.Add(new StubComponent("b") { After = ["a"] });
+            p.Add(new StubComponent("c") { After = ["b"] });
+        }));
+        var error = Assert.Single(errors);
+        Assert.Contains("error LH0007: dependency cycle: a -> c -> b -> a", error);
+    }
+
+    [Fact]
+    public void A_dependency_on_a_component_not_added_is_reported()
+    {
+        var errors = Errors(new TestPlatform((p, _) =>
+        {
+            var missing = new StubComponent("object-storage");
+            p.Add(new StubComponent("trino", missing));
+        }));
+        Assert.Contains("error LH0008: component 'trino' depends on 'object-storage', which is not added to the platform", Assert.Single(errors));
+    }
+
+    [Fact]
+    public void A_component_name_must_be_a_dns_label()
+    {
+        var errors = Errors(new TestPlatform((p, _) => p.Add(new StubComponent("Trino_Main"))));
+        Assert.Contains("error LH0014: component name 'Trino_Main' must be a DNS-1123 label", Assert.Single(errors));
+    }
+
+    [Fact]
+    public void An_ip_address_in_a_definition_points_at_the_line_that_wrote_it()
+    {
+        var line = 0;
+        var errors = Errors(new TestPlatform((p, _) =>
+        {
+            line = Fixtures.Line() + 1;
+            var endpoint = Lakehouse.Model.Endpoint.Parse("http://10.0.0.7:9000");
+            p.Add(new StubComponent("x"));
+        }));
+        Assert.Equal($"tests/Lakehouse.Tests/Rendering/GraphTests.cs({line},1): error LH0001: endpoint 'http://10.0.0.7:9000': host '10.0.0.7' is an IP address; use a DNS name", Assert.Single(errors));
+    }
+
+    [Fact]
+    public void A_secret_literal_in_chart_values_is_reported_at_the_component()
+    {
+        var line = 0;
+        var errors = Errors(new TestPlatform((p, _) =>
+        {
+            line = Fixtures.Line() + 1;
+            p.Add(new StubComponent("x") { ExtraValues = new() { ["auth"] = new System.Text.Json.Nodes.JsonObject { ["password"] = "hunter2" } } });
+        }));
+        Assert.Equal($"tests/Lakehouse.Tests/Rendering/GraphTests.cs({line},1): error LH0002: component 'x' in environment 'dev': 'values.auth.password' sets a credential literally; use a SecretRef", Assert.Single(errors));
+    }
+
+    [Fact]
+    public void A_latest_image_tag_is_reported()
+    {
+        var errors = Errors(new TestPlatform((p, _) =>
+            p.Add(new StubComponent("x") { ExtraValues = new() { ["image"] = new System.Text.Json.Nodes.JsonObject { ["tag"] = "latest" } } })));
+        Assert.Contains("error LH0011: component 'x' in environment 'dev': 'values.image.tag' must pin an image tag other than 'latest'", Assert.Single(errors));
+    }
+
+    [Fact]
+    public void A_component_without_metrics_does_not_render()
+    {
+        var errors = Errors(new TestPlatform((p, _) =>
+            p.Add(new StubComponent("x") { ExtraValues = new() { ["metrics"] = new System.Text.Json.Nodes.JsonObject { ["enabled"] = false } } })));
+        Assert.Contains("error LH0012: component 'x' in environment 'dev' relies on the chart's monitor, but value 'metrics.enabled' is not true", Assert.Single(errors));
+    }
+
+    [Fact]
+    public void An_undeclared_bucket_fails_the_component_that_asks_for_it()
+    {
+        var errors = Errors(new TestPlatform((p, _) =>
+        {
+            var op = p.Add(new MinioOperator("minio-operator"));
+            var storage = p.Add(new MinioTenant("object-storage", op, ["warehouse"]));
+            p.Add(new PolarisCatalog("iceberg-catalog", storage, "warehous"));
+        }));
+        Assert.Contains("error LH0015: component 'iceberg-catalog' in environment 'dev' failed: bucket 'warehous' is not declared on object store 'object-storage' (declared: warehouse)", Assert.Single(errors));
+    }
+
+    [Fact]
+    public void Sync_waves_follow_the_dependency_graph()
+    {
+        var outcome = Render.Reference;
+        var waves = outcome.Platform!.Environments[0].Components.ToDictionary(c => c.Name, c => c.Wave);
+        Assert.Equal(0, waves["minio-operator"]);
+        Assert.Equal(1, waves["object-storage"]);
+        Assert.Equal(2, waves["iceberg-catalog"]);
+        Assert.Equal(3, waves["trino"]);
+    }
+}

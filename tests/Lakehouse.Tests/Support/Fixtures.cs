@@ -1,0 +1,55 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Lakehouse.Model;
+using Lakehouse.Model.Configuration;
+using Lakehouse.Model.Kubernetes;
+
+namespace Lakehouse.Tests.Support;
+
+/// <summary>Small definitions for tests: a platform is any function that adds components.</summary>
+internal sealed class TestPlatform(Action<PlatformBuilder, EnvironmentConfig> define, string name = "lakehouse") : IPlatformDefinition
+{
+    public string Name => name;
+
+    public void Define(PlatformBuilder platform, EnvironmentConfig env) => define(platform, env);
+}
+
+/// <summary>A minimal component with a chart, values, a Namespace and a ServiceMonitor.</summary>
+internal sealed record StubComponent(string Name, IReadOnlyList<Component> Uses) : Component(Name)
+{
+    public StubComponent(string name, params Component[] uses) : this(name, (IReadOnlyList<Component>)uses)
+    {
+    }
+
+    public JsonObject ExtraValues { get; init; } = new();
+
+    public override IEnumerable<Component> Dependencies => Uses;
+
+    public override ComponentSpec Describe(ComponentContext context)
+    {
+        var ns = context.NamespaceOf(this);
+        var values = new JsonObject { ["replicas"] = context.Environment.Trino.Workers, ["metrics"] = new JsonObject { ["enabled"] = true } };
+        foreach (var (k, v) in ExtraValues)
+        {
+            values[k] = v?.DeepClone();
+        }
+        return new ComponentSpec
+        {
+            Namespace = ns,
+            Chart = new HelmChart("https://charts.example.com/", Name, "1.0.0"),
+            Values = values,
+            Manifests = [StandardObjects.Namespace(ns)],
+            Metrics = new ChartMonitor("metrics.enabled"),
+            Probes = new ProbeSource("/healthz", "/readyz"),
+        };
+    }
+}
+
+internal static class Fixtures
+{
+    public static IReadOnlyList<EnvironmentConfig> ReferenceEnvironments =>
+        new[] { "dev", "staging", "prod" }.Select(n => Render.Environment(n, Render.EnvironmentText(n))).ToList();
+
+    /// <summary>The line of the caller, for asserting where diagnostics point.</summary>
+    public static int Line([CallerLineNumber] int line = 0) => line;
+}
