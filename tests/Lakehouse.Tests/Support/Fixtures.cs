@@ -23,6 +23,9 @@ internal sealed record StubComponent(string Name, IReadOnlyList<Component> Uses)
 
     public JsonObject ExtraValues { get; init; } = new();
 
+    /// <summary>Adds an environment-dependent label to the Namespace, so overlays carry a patch.</summary>
+    public bool LabelNamespaceWithEnvironment { get; init; }
+
     public override IEnumerable<Component> Dependencies => Uses;
 
     public override ComponentSpec Describe(ComponentContext context)
@@ -38,10 +41,18 @@ internal sealed record StubComponent(string Name, IReadOnlyList<Component> Uses)
             Namespace = ns,
             Chart = new HelmChart("https://charts.example.com/", Name, "1.0.0"),
             Values = values,
-            Manifests = [StandardObjects.Namespace(ns)],
+            Manifests = LabelNamespaceWithEnvironment
+                ? [Labelled(StandardObjects.Namespace(ns), "lakehouse.io/tier", context.Environment.Name), StandardObjects.IngressPolicy(ns, context.ConsumerNamespaces, [8080], "monitoring", [9090])]
+                : [StandardObjects.Namespace(ns)],
             Metrics = new ChartMonitor("metrics.enabled"),
             Probes = new ProbeSource("/healthz", "/readyz"),
         };
+    }
+
+    private static ManifestObject Labelled(ManifestObject manifest, string key, string value)
+    {
+        manifest.Body["metadata"]!["labels"]![key] = value;
+        return manifest;
     }
 }
 

@@ -1,0 +1,161 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Lakehouse.Tests.Support;
+using NJsonSchema;
+using YamlDotNet.RepresentationModel;
+
+namespace Lakehouse.Tests.Conformance;
+
+/// <summary>
+/// Every Helm value the components set exists in the real chart: as a key of its values.yaml, as a key
+/// documented in a comment inside its parent's block, or in its values.schema.json. Where the chart
+/// ships a schema, the values Helm would compute (defaults merged with ours) validate against it.
+/// </summary>
+public class HelmValuesTests
+{
+    /// <summary>Upstream folder per chart name (the tenant and operator charts are renamed there).</summary>
+    private static readonly Dictionary<string, string> ChartFolders = new(StringComparer.Ordinal)
+    {
+        ["trino"] = "trino",
+        ["polaris"] = "polaris",
+        ["tenant"] = "minio-tenant",
+        ["operator"] = "minio-operator",
+    };
+
+    /// <summary>
+    /// Maps whose keys are the user's to choose: Kubernetes objects the charts pass through with toYaml,
+    /// and chart maps keyed by names (Trino's catalogs: catalog name to properties file).
+    /// </summary>
+    private static readonly HashSet<string> OpenMaps = new(StringComparer.Ordinal)
+    {
+        "resources", "securityContext", "containerSecurityContext", "podSecurityContext", "affinity",
+        "nodeSelector", "labels", "annotations", "catalogs",
+    };
+
+    public static TheoryData<string, string> ComponentsByEnvironment()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var env in Render.Reference.Platform!.Environments)
+        {
+            foreach (var component in env.Components)
+            {
+                data.Add(component.Name, env.Name);
+            }
+        }
+        return data;
+    }
+
+    private static (Lakehouse.Model.ComponentSpec Spec, string Folder) Find(string component, string environment)
+    {
+        var spec = Render.Reference.Platform!.Environments.Single(e => e.Name == environment)
+            .Components.Single(c => c.Name == component).Spec;
+        Assert.True(ChartFolders.TryGetValue(spec.Chart.Name, out var folder), $"no upstream folder known for chart {spec.Chart.Name}");
+        return (spec, Path.Combine("charts", folder));
+    }
+
+    [Theory]
+    [MemberData(nameof(ComponentsByEnvironment))]
+    public void Every_value_path_exists_in_the_upstream_chart(string component, string environment)
+    {
+        var (spec, folder) = Find(component, environment);
+        var valuesPath = Paths.RequireUpstream(Path.Combine(folder, "values.yaml"));
+        var text = File.ReadAllText(valuesPath);
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        var upstream = (YamlMappingNode)stream.Documents[0].RootNode;
+        var schemaPath = Path.Combine(Paths.Upstream, folder, "values.schema.json");
+        var schema = File.Exists(schemaPath) ? JsonNode.Parse(File.ReadAllText(schemaPath)) : null;
+        var missing = new List<string>();
+        Check(spec.Values, upstream, "", text.Split('\n'), schema, missing);
+        Assert.True(missing.Count == 0, $"{spec.Chart.Name} {spec.Chart.Version} has no value(s): {string.Join(", ", missing)}");
+    }
+
+    [Fact]
+    public void The_path_check_catches_a_misspelled_key()
+    {
+        var text = File.ReadAllText(Paths.RequireUpstream("charts/trino/values.yaml"));
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        var missing = new List<string>();
+        Check(new JsonObject { ["server"] = new JsonObject { ["wrokers"] = 3 }, ["auth"] = new JsonObject { ["passwordAuthSecret"] = "x" } },
+            (YamlMappingNode)stream.Documents[0].RootNode, "", text.Split('\n'), null, missing);
+        Assert.Equal(["server.wrokers"], missing);
+    }
+
+    [Theory]
+    [MemberData(nameof(ComponentsByEnvironment))]
+    public async Task Values_validate_against_the_chart_schema_where_one_exists(string component, string environment)
+    {
+        var (spec, folder) = Find(component, environment);
+        var schemaPath = Path.Combine(Paths.Upstream, folder, "values.schema.json");
+        Assert.SkipUnless(Directory.Exists(Paths.Upstream), $"upstream data is absent at {Paths.Upstream} (set LAKEHOUSE_UPSTREAM)");
+        Assert.SkipUnless(File.Exists(schemaPath), $"chart {spec.Chart.Name} {spec.Chart.Version} ships no values.schema.json");
+        var defaults = YamlFiles.Read(File.ReadAllText(Path.Combine(Paths.Upstream, folder, "values.yaml")))!.AsObject();
+        var effective = HelmMerge.Effective(defaults, spec.Values);
+        var schema = await JsonSchema.FromFileAsync(schemaPath, TestContext.Current.CancellationToken);
+        var errors = schema.Validate(effective.ToJsonString());
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
+    }
+
+    private static void Check(JsonObject ours, YamlMappingNode upstream, string prefix, string[] lines, JsonNode? schema, List<string> missing)
+    {
+        foreach (var (key, value) in ours)
+        {
+            var path = prefix.Length == 0 ? key : $"{prefix}.{key}";
+            if (upstream.Children.TryGetValue(new YamlScalarNode(key), out var child))
+            {
+                if (OpenMaps.Contains(key))
+                {
+                    continue;
+                }
+                if (value is JsonObject map && child is YamlMappingNode { Children.Count: > 0 } childMap)
+                {
+                    Check(map, childMap, path, lines, schema, missing);
+                }
+                // Scalars, lists and empty maps upstream are open: what goes inside is the chart's free-form input.
+                continue;
+            }
+            if (DocumentedInComment(upstream, key, lines) || InSchema(schema, path))
+            {
+                continue;
+            }
+            missing.Add(path);
+        }
+    }
+
+    /// <summary>A key shown as a commented example inside its parent's block ("#existingSecret: true").</summary>
+    private static bool DocumentedInComment(YamlMappingNode parent, string key, string[] lines)
+    {
+        var pattern = new Regex($@"^\s*#+\s*-?\s*{Regex.Escape(key)}:");
+        var indent = (int)parent.Start.Column - 1;
+        // The block runs from the parent's first key to the next line indented less (comments included).
+        for (var i = Math.Max(0, (int)parent.Start.Line - 1); i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var trimmed = line.TrimStart();
+            if (trimmed.Length > 0 && !trimmed.StartsWith('#') && line.Length - trimmed.Length < indent)
+            {
+                break;
+            }
+            if (pattern.IsMatch(line))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool InSchema(JsonNode? schema, string path)
+    {
+        var node = schema;
+        foreach (var part in path.Split('.'))
+        {
+            node = node?["properties"]?[part];
+            if (node is null)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
