@@ -6,7 +6,8 @@ namespace Lakehouse.Definitions;
 
 /// <summary>
 /// The lakehouse platform. The same code for every environment: sizes and backends come from
-/// env/&lt;name&gt;.yaml, and dependencies are typed, so the tree's sync order follows them.
+/// env/&lt;name&gt;.yaml. Components offer and consume contracts (object storage, Iceberg catalog, ...);
+/// the model connects them, and the tree's sync order follows those connections.
 /// </summary>
 public sealed class LakehousePlatform : IPlatformDefinition
 {
@@ -15,8 +16,8 @@ public sealed class LakehousePlatform : IPlatformDefinition
     public void Define(PlatformBuilder platform, EnvironmentConfig env)
     {
         var minioOperator = platform.Add(new MinioOperator("minio-operator"));
-        var storage = platform.Add(new MinioTenant("object-storage", minioOperator, Buckets: ["warehouse"]));
-        var catalog = platform.Add(new PolarisCatalog("iceberg-catalog", storage, WarehouseBucket: "warehouse"));
-        platform.Add(new Trino("trino", catalog, storage));
+        platform.Add(new MinioTenant("object-storage", minioOperator, Buckets: ["warehouse"]));
+        platform.Add(new PolarisCatalog("iceberg-catalog", WarehouseBucket: "warehouse"));
+        platform.Add(new Trino("trino"));
     }
 }

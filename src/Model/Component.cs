@@ -1,15 +1,21 @@
 using Lakehouse.Model.Configuration;
+using Lakehouse.Model.Contracts;
 
 namespace Lakehouse.Model;
 
 /// <summary>
 /// A deployable part of the platform. A component is a pure function of the environment configuration:
 /// <see cref="Describe"/> says which chart, which values and which raw objects it needs there.
+/// It offers contracts by implementing their interfaces (<see cref="IObjectStorage"/>, ...) and consumes
+/// them by listing <see cref="Needs"/>; the model connects the two.
 /// </summary>
 /// <param name="Name">DNS-1123 label, unique in the platform; every derived name starts from it.</param>
 public abstract record Component(string Name)
 {
-    /// <summary>Components this one reads from (its typed dependencies); sync waves follow them.</summary>
+    /// <summary>Contracts this component consumes; each is connected to the one component offering it.</summary>
+    public virtual IReadOnlyList<Need> Needs => [];
+
+    /// <summary>Components this one depends on by direct reference (a controller before what it reconciles).</summary>
     public virtual IEnumerable<Component> Dependencies => [];
 
     /// <summary>Further components, by name, that must be synced before this one.</summary>
@@ -25,6 +31,25 @@ public abstract record Component(string Name)
 /// <param name="Consumers">Names of the components that depend on this one (allowed in by its NetworkPolicy).</param>
 public sealed record ComponentContext(Naming Naming, EnvironmentConfig Environment, IReadOnlyList<string> Consumers)
 {
+    /// <summary>The component describing itself.</summary>
+    public string Self { get; init; } = "";
+
+    /// <summary>Every connection in the environment: (consumer, contract) to the providing component.</summary>
+    public IReadOnlyDictionary<(string Consumer, Type Contract), Component> Connections { get; init; } =
+        new Dictionary<(string Consumer, Type Contract), Component>();
+
+    /// <summary>The component offering contract <typeparamref name="T"/> to this one.</summary>
+    public T Use<T>() where T : IContract => UseFor<T>(Self);
+
+    /// <summary>
+    /// The component offering <typeparamref name="T"/> to <paramref name="consumer"/>: a provider asks this
+    /// about its own needs while answering a consumer (the catalog's store, say).
+    /// </summary>
+    public T UseFor<T>(string consumer) where T : IContract =>
+        Connections.TryGetValue((consumer, typeof(T)), out var provider)
+            ? (T)(object)provider
+            : throw new InvalidOperationException($"component '{consumer}' did not list Need.Of<{typeof(T).Name}>() in its Needs");
+
     /// <summary>The namespace a component runs in.</summary>
     public string NamespaceOf(Component component) => Naming.Namespace(component.Name);
 

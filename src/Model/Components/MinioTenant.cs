@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Lakehouse.Model.Configuration;
+using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Kubernetes;
 
 namespace Lakehouse.Model.Components;
@@ -27,6 +27,12 @@ public sealed record MinioTenant(string Name, MinioOperator Operator, IReadOnlyL
     public Endpoint S3Endpoint(ComponentContext context) => Endpoint.InCluster("http", "minio", context.NamespaceOf(this), 80);
 
     public string Region(ComponentContext context) => context.Environment.Storage.Region;
+
+    public bool PathStyleAccess => true;
+
+    /// <summary>Each consumer has its own MinIO user; its keys are in a Secret in the consumer's namespace.</summary>
+    public S3Credentials CredentialsFor(ComponentContext context, string consumer) =>
+        new(Credentials.S3AccessKey(context.Naming, consumer), Credentials.S3SecretKey(context.Naming, consumer));
 
     public string Bucket(ComponentContext context, string purpose) =>
         Buckets.Contains(purpose)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Kubernetes;
 
 namespace Lakehouse.Model.Components;
@@ -9,9 +10,8 @@ namespace Lakehouse.Model.Components;
 /// without an external identity provider) and its published values.schema.json. See docs/decisions.md.
 /// </summary>
 /// <param name="Name">Component name.</param>
-/// <param name="Storage">Where table data and metadata files live.</param>
-/// <param name="WarehouseBucket">Purpose of the bucket (declared on <paramref name="Storage"/>) holding the warehouse.</param>
-public sealed record PolarisCatalog(string Name, IObjectStorage Storage, string WarehouseBucket) : Component(Name), IIcebergRestCatalog
+/// <param name="WarehouseBucket">Purpose of the bucket, declared on the object store, holding the warehouse.</param>
+public sealed record PolarisCatalog(string Name, string WarehouseBucket) : Component(Name), IIcebergCatalog
 {
     public static readonly HelmChart Chart = new("https://downloads.apache.org/polaris/helm-chart", "polaris", "1.7.0");
 
@@ -20,9 +20,9 @@ public sealed record PolarisCatalog(string Name, IObjectStorage Storage, string 
     private const int ApiPort = 8181;
     private const int ManagementPort = 8182;
 
-    public override IEnumerable<Component> Dependencies => [(Component)Storage];
+    public override IReadOnlyList<Need> Needs => [Need.Of<IObjectStorage>()];
 
-    public string OAuth2Scope => "PRINCIPAL_ROLE:ALL";
+    private const string OAuth2Scope = "PRINCIPAL_ROLE:ALL";
 
     /// <summary>The chart names its Service release-polaris unless the release name already contains "polaris".</summary>
     private string ServiceName(ComponentContext context)
@@ -34,7 +34,12 @@ public sealed record PolarisCatalog(string Name, IObjectStorage Storage, string 
     public Endpoint CatalogUri(ComponentContext context) =>
         Endpoint.InCluster("http", ServiceName(context), context.NamespaceOf(this), ApiPort, "/api/catalog");
 
-    public string Warehouse(ComponentContext context) => context.Environment.Catalog.Warehouse;
+    /// <summary>Each consumer authenticates as its own Polaris principal, whose credential is in its namespace.</summary>
+    public IcebergCatalogConnection ConnectionFor(ComponentContext context, string consumer) =>
+        new RestCatalogConnection(CatalogUri(context), context.Environment.Catalog.Warehouse, Credentials.CatalogCredential(context.Naming, consumer), OAuth2Scope)
+        {
+            WarehouseLocation = $"s3://{context.UseFor<IObjectStorage>(Name).Bucket(context, WarehouseBucket)}/",
+        };
 
     public override ComponentSpec Describe(ComponentContext context)
     {
@@ -42,8 +47,10 @@ public sealed record PolarisCatalog(string Name, IObjectStorage Storage, string 
         var naming = context.Naming;
         var config = context.Environment.Catalog.Rest
             ?? throw new InvalidOperationException("catalog.rest is required for the REST catalog backend");
+        var storage = context.Use<IObjectStorage>();
         // Resolving the bucket checks it is declared on the store, so a typo fails the render.
-        _ = Storage.Bucket(context, WarehouseBucket);
+        _ = storage.Bucket(context, WarehouseBucket);
+        var s3 = storage.CredentialsFor(context, Name);
 
         var values = new JsonObject()
             .Set("replicaCount", config.Replicas)
@@ -62,12 +69,12 @@ public sealed record PolarisCatalog(string Name, IObjectStorage Storage, string 
             .Set("authentication.tokenBroker.type", "rsa-key-pair")
             .Set("authentication.tokenBroker.secret.name", naming.Secret(Name, "token-broker"))
             // Polaris reads and writes table files with its own S3 user.
-            .Set("storage.secret.name", Credentials.S3AccessKey(naming, Name).SecretName)
-            .Set("storage.secret.awsAccessKeyId", Credentials.S3AccessKey(naming, Name).Key)
-            .Set("storage.secret.awsSecretAccessKey", Credentials.S3SecretKey(naming, Name).Key)
+            .Set("storage.secret.name", s3.AccessKey?.SecretName)
+            .Set("storage.secret.awsAccessKeyId", s3.AccessKey?.Key)
+            .Set("storage.secret.awsSecretAccessKey", s3.SecretKey?.Key)
             .Set("extraEnv", Values.List(
-                new JsonObject { ["name"] = "AWS_REGION", ["value"] = Storage.Region(context) },
-                new JsonObject { ["name"] = "AWS_ENDPOINT_URL_S3", ["value"] = Storage.S3Endpoint(context).ToString() }))
+                new JsonObject { ["name"] = "AWS_REGION", ["value"] = storage.Region(context) },
+                new JsonObject { ["name"] = "AWS_ENDPOINT_URL_S3", ["value"] = storage.S3Endpoint(context).ToString() }))
             .Set("metrics.enabled", true)
             .Set("serviceMonitor.enabled", true)
             .Set("serviceMonitor.interval", context.Environment.Monitoring.Interval)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Lakehouse.Model.Configuration;
+using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Kubernetes;
 
 namespace Lakehouse.Model.Components;
@@ -10,7 +11,7 @@ namespace Lakehouse.Model.Components;
 /// the chart's default catalogs are removed and no other connector is configured. Clients authenticate
 /// with passwords over HTTPS; nodes authenticate each other with a shared secret.
 /// </summary>
-public sealed record Trino(string Name, IIcebergRestCatalog Catalog, IObjectStorage Storage) : Component(Name)
+public sealed record Trino(string Name) : Component(Name), ISqlEngine
 {
     public static readonly HelmChart Chart = new("https://trinodb.github.io/charts/", "trino", "1.42.2");
 
@@ -24,18 +25,24 @@ public sealed record Trino(string Name, IIcebergRestCatalog Catalog, IObjectStor
     private const int MetricsPort = 5556;
     private const string TlsPath = "/etc/trino/tls";
 
-    public override IEnumerable<Component> Dependencies => [(Component)Catalog, (Component)Storage];
+    public override IReadOnlyList<Need> Needs => [Need.Of<IIcebergCatalog>(), Need.Of<IObjectStorage>()];
 
-    /// <summary>The Iceberg catalog file Trino loads as catalog "iceberg".</summary>
-    public TrinoIcebergCatalog IcebergCatalog(ComponentContext context) => new(
-        RestUri: Catalog.CatalogUri(context),
-        Warehouse: Catalog.Warehouse(context),
-        OAuth2CredentialEnv: "ICEBERG_REST_CREDENTIAL",
-        OAuth2Scope: Catalog.OAuth2Scope,
-        S3Endpoint: Storage.S3Endpoint(context),
-        S3Region: Storage.Region(context),
-        S3AccessKeyEnv: "S3_ACCESS_KEY",
-        S3SecretKeyEnv: "S3_SECRET_KEY");
+    public string Catalog => "iceberg";
+
+    public Endpoint SqlEndpoint(ComponentContext context) =>
+        Endpoint.InCluster("https", context.Naming.Release(Name), context.NamespaceOf(this), HttpsPort);
+
+    /// <summary>The Iceberg catalog file Trino loads as catalog "iceberg", for whichever catalog backend env/ chose.</summary>
+    public TrinoIcebergCatalog IcebergCatalog(ComponentContext context)
+    {
+        var storage = context.UseFor<IObjectStorage>(Name);
+        return new TrinoIcebergCatalog(
+            context.UseFor<IIcebergCatalog>(Name).ConnectionFor(context, Name),
+            storage.S3Endpoint(context),
+            storage.Region(context),
+            storage.PathStyleAccess,
+            storage.CredentialsFor(context, Name));
+    }
 
     public override ComponentSpec Describe(ComponentContext context)
     {
@@ -44,6 +51,7 @@ public sealed record Trino(string Name, IIcebergRestCatalog Catalog, IObjectStor
         var config = context.Environment.Trino;
         var coordinatorHeap = Heap(config.Coordinator);
         var workerHeap = Heap(config.Worker);
+        var iceberg = IcebergCatalog(context);
 
         var values = new JsonObject()
             .Set("image.repository", Image.Repository)
@@ -64,17 +72,16 @@ public sealed record Trino(string Name, IIcebergRestCatalog Catalog, IObjectStor
                 ["secretName"] = naming.Secret(Name, "tls"),
                 ["path"] = TlsPath,
             }))
-            .Set("env", Values.List(
-                SecretEnv("TRINO_INTERNAL_SHARED_SECRET", new SecretRef(naming.Secret(Name, "internal-communication"), "shared-secret")),
-                SecretEnv("ICEBERG_REST_CREDENTIAL", Credentials.CatalogCredential(naming, Name)),
-                SecretEnv("S3_ACCESS_KEY", Credentials.S3AccessKey(naming, Name)),
-                SecretEnv("S3_SECRET_KEY", Credentials.S3SecretKey(naming, Name))))
+            .Set("env", new JsonArray(
+                new[] { ("TRINO_INTERNAL_SHARED_SECRET", new SecretRef(naming.Secret(Name, "internal-communication"), "shared-secret")) }
+                    .Concat(iceberg.Environment)
+                    .Select(e => (JsonNode)SecretEnv(e.Item1, e.Item2)).ToArray()))
             // Only Iceberg: the chart's demo catalogs are removed (null deletes a default key in Helm).
             .Set("catalogs", new JsonObject
             {
                 ["tpch"] = null,
                 ["tpcds"] = null,
-                ["iceberg"] = IcebergCatalog(context).ToProperties(),
+                [Catalog] = iceberg.ToProperties(),
             })
             .Set("coordinator.jvm.maxHeapSize", $"{coordinatorHeap}M")
             .Set("coordinator.config.query.maxMemoryPerNode", $"{QueryMemoryPerNode(coordinatorHeap)}MB")

@@ -13,6 +13,10 @@ internal sealed class DependencyGraph
     private readonly Dictionary<string, List<string>> _dependsOn = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _consumers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _waves = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Consumer, Type Contract), Component> _connections = [];
+
+    /// <summary>Every need connected to its provider: (consumer, contract) to the providing component.</summary>
+    public IReadOnlyDictionary<(string Consumer, Type Contract), Component> Connections => _connections;
 
     public IReadOnlyList<PlacedComponent> Components { get; }
 
@@ -40,7 +44,8 @@ internal sealed class DependencyGraph
         }
         foreach (var placed in graph._byName.Values)
         {
-            var deps = placed.Component.Dependencies.Select(d => d.Name).Concat(placed.Component.After)
+            var provided = graph.Connect(placed, diagnostics);
+            var deps = placed.Component.Dependencies.Select(d => d.Name).Concat(placed.Component.After).Concat(provided)
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             foreach (var dep in deps.Where(d => !graph._byName.ContainsKey(d)))
             {
@@ -64,6 +69,39 @@ internal sealed class DependencyGraph
     }
 
     public IReadOnlyList<string> DependenciesOf(string name) => _dependsOn[name];
+
+    /// <summary>Connects each need of <paramref name="consumer"/> to the one component offering it (LH0008, LH0017).</summary>
+    private List<string> Connect(PlacedComponent consumer, List<Diagnostic> diagnostics)
+    {
+        var name = consumer.Component.Name;
+        var providers = new List<string>();
+        foreach (var need in consumer.Component.Needs)
+        {
+            var offering = _byName.Values
+                .Where(p => p.Component.Name != name && need.Contract.IsInstanceOfType(p.Component))
+                .Where(p => need.Provider is null || p.Component.Name == need.Provider)
+                .Select(p => p.Component)
+                .ToList();
+            switch (offering.Count)
+            {
+                case 0:
+                    var named = need.Provider is null ? "" : $" under the name '{need.Provider}'";
+                    diagnostics.Add(new Diagnostic(Rules.UnresolvedDependency, consumer.Location,
+                        $"component '{name}' needs {need.Description} ({need.Contract.Name}), which no component of the platform offers{named}"));
+                    break;
+                case 1:
+                    _connections[(name, need.Contract)] = offering[0];
+                    providers.Add(offering[0].Name);
+                    break;
+                default:
+                    var names = string.Join(" and ", offering.Select(o => $"'{o.Name}'"));
+                    diagnostics.Add(new Diagnostic(Rules.AmbiguousProvider, consumer.Location,
+                        $"component '{name}' needs {need.Description} ({need.Contract.Name}), offered by {names}; name one with Need.Of<{need.Contract.Name}>(\"{offering[0].Name}\")"));
+                    break;
+            }
+        }
+        return providers;
+    }
 
     /// <summary>Components that depend on <paramref name="name"/>, in name order.</summary>
     public IReadOnlyList<string> ConsumersOf(string name) => _consumers[name];

@@ -45,7 +45,7 @@ public static class PlatformEvaluator
         foreach (var placed in graph.Components)
         {
             var name = placed.Component.Name;
-            var context = new ComponentContext(naming, config, graph.ConsumersOf(name));
+            var context = new ComponentContext(naming, config, graph.ConsumersOf(name)) { Self = name, Connections = graph.Connections };
             ComponentSpec? spec = null;
             if (!Guard(diagnostics, placed.Location, $"component '{name}' in environment '{config.Name}'",
                     () => spec = placed.Component.Describe(context)))

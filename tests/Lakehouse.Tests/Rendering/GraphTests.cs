@@ -106,10 +106,31 @@ public class GraphTests
         var errors = Errors(new TestPlatform((p, _) =>
         {
             var op = p.Add(new MinioOperator("minio-operator"));
-            var storage = p.Add(new MinioTenant("object-storage", op, ["warehouse"]));
-            p.Add(new PolarisCatalog("iceberg-catalog", storage, "warehous"));
+            p.Add(new MinioTenant("object-storage", op, ["warehouse"]));
+            p.Add(new PolarisCatalog("iceberg-catalog", "warehous"));
         }));
         Assert.Contains("error LH0015: component 'iceberg-catalog' in environment 'dev' failed: bucket 'warehous' is not declared on object store 'object-storage' (declared: warehouse)", Assert.Single(errors));
+    }
+
+    [Fact]
+    public void An_unmet_need_names_the_consumer_and_the_contract()
+    {
+        var errors = Errors(new TestPlatform((p, _) => p.Add(new Trino("trino"))));
+        Assert.Contains("error LH0008: component 'trino' needs Apache Iceberg catalog (IIcebergCatalog), which no component of the platform offers", errors[0]);
+        Assert.Contains("error LH0008: component 'trino' needs S3-compatible object storage (IObjectStorage), which no component of the platform offers", errors[1]);
+    }
+
+    [Fact]
+    public void An_ambiguous_need_names_both_providers()
+    {
+        var errors = Errors(new TestPlatform((p, _) =>
+        {
+            var op = p.Add(new MinioOperator("minio-operator"));
+            p.Add(new MinioTenant("store-a", op, ["warehouse"]));
+            p.Add(new MinioTenant("store-b", op, ["warehouse"]));
+            p.Add(new PolarisCatalog("iceberg-catalog", "warehouse"));
+        }));
+        Assert.Contains("error LH0017: component 'iceberg-catalog' needs S3-compatible object storage (IObjectStorage), offered by 'store-a' and 'store-b'; name one with Need.Of<IObjectStorage>(\"store-a\")", Assert.Single(errors));
     }
 
     [Fact]

@@ -1,0 +1,132 @@
+namespace Lakehouse.Model.Contracts;
+
+/// <summary>
+/// Marks an interface as a contract: a capability one component offers and others consume. The model
+/// connects each consumer to the one component in the environment that offers what it needs; sync
+/// waves follow those connections. No provider, or more than one without a name, is a build error.
+/// </summary>
+public interface IContract;
+
+/// <summary>Human name of a contract, used in diagnostics ("S3-compatible object storage").</summary>
+[AttributeUsage(AttributeTargets.Interface)]
+public sealed class ContractAttribute(string description) : Attribute
+{
+    public string Description { get; } = description;
+}
+
+/// <summary>What a component consumes: a contract, optionally from a named provider when several offer it.</summary>
+public sealed record Need(Type Contract, string? Provider = null)
+{
+    public static Need Of<T>(string? provider = null) where T : IContract => new(typeof(T), provider);
+
+    public string Description =>
+        Contract.GetCustomAttributes(typeof(ContractAttribute), false) is [ContractAttribute a, ..] ? a.Description : Contract.Name;
+}
+
+/// <summary>An S3-compatible object store other components use through the S3 API only.</summary>
+[Contract("S3-compatible object storage")]
+public interface IObjectStorage : IContract
+{
+    string Name { get; }
+
+    /// <summary>The S3 API endpoint as consumers reach it.</summary>
+    Endpoint S3Endpoint(ComponentContext context);
+
+    /// <summary>Region clients sign requests for.</summary>
+    string Region(ComponentContext context);
+
+    /// <summary>True when buckets are addressed by path (MinIO, SeaweedFS), false for virtual hosts (Amazon S3).</summary>
+    bool PathStyleAccess { get; }
+
+    /// <summary>The environment's name of a bucket declared on this store; throws when it is not declared.</summary>
+    string Bucket(ComponentContext context, string purpose);
+
+    /// <summary>The S3 credentials a consumer uses, as references to a Secret in the consumer's namespace.</summary>
+    S3Credentials CredentialsFor(ComponentContext context, string consumer);
+}
+
+/// <summary>S3 access key and secret key of one consumer; null where the consumer's identity is its service account (IRSA).</summary>
+public sealed record S3Credentials(SecretRef? AccessKey, SecretRef? SecretKey);
+
+/// <summary>An Apache Iceberg catalog; how clients connect depends on the backend chosen in env/.</summary>
+[Contract("Apache Iceberg catalog")]
+public interface IIcebergCatalog : IContract
+{
+    string Name { get; }
+
+    /// <summary>How a consumer connects: REST, JDBC, Hive Metastore or AWS Glue, with its credentials.</summary>
+    IcebergCatalogConnection ConnectionFor(ComponentContext context, string consumer);
+}
+
+/// <summary>A PostgreSQL service that gives each consumer its own database and role.</summary>
+[Contract("PostgreSQL database")]
+public interface IPostgres : IContract
+{
+    string Name { get; }
+
+    /// <summary>The database a consumer owns, with the Secret holding its role's credentials.</summary>
+    PostgresDatabase DatabaseFor(ComponentContext context, string consumer);
+}
+
+/// <summary>One consumer's PostgreSQL database: where it is and which Secret holds its credentials.</summary>
+/// <param name="Endpoint">postgresql://host:port of the read-write service.</param>
+/// <param name="Database">Database name.</param>
+/// <param name="Username">Secret key reference holding the role name.</param>
+/// <param name="Password">Secret key reference holding the role's password.</param>
+public sealed record PostgresDatabase(Endpoint Endpoint, string Database, SecretRef Username, SecretRef Password)
+{
+    /// <summary>The JDBC URL (no credentials in it).</summary>
+    public string JdbcUrl => $"jdbc:postgresql://{Endpoint.Host}:{Endpoint.Port}/{Database}";
+}
+
+/// <summary>A Redis-protocol key-value store (Valkey) used as a broker or cache.</summary>
+[Contract("Redis-protocol key-value store")]
+public interface IKeyValueStore : IContract
+{
+    string Name { get; }
+
+    /// <summary>The endpoint (redis:// or rediss://) and the Secret holding the password.</summary>
+    KeyValueConnection ConnectionFor(ComponentContext context, string consumer);
+}
+
+/// <summary>How to reach a key-value store.</summary>
+public sealed record KeyValueConnection(Endpoint Endpoint, SecretRef Password);
+
+/// <summary>A SQL query engine over the lakehouse (Trino), for BI tools.</summary>
+[Contract("SQL query engine")]
+public interface ISqlEngine : IContract
+{
+    string Name { get; }
+
+    /// <summary>The engine's endpoint as clients inside the cluster reach it.</summary>
+    Endpoint SqlEndpoint(ComponentContext context);
+
+    /// <summary>The catalog clients query.</summary>
+    string Catalog { get; }
+}
+
+/// <summary>Where to send OpenLineage events.</summary>
+[Contract("OpenLineage backend")]
+public interface ILineageBackend : IContract
+{
+    string Name { get; }
+
+    /// <summary>The OpenLineage HTTP endpoint (clients POST to /api/v1/lineage below it).</summary>
+    Endpoint LineageEndpoint(ComponentContext context);
+
+    /// <summary>The OpenLineage namespace this environment's jobs report under.</summary>
+    string Namespace(ComponentContext context);
+}
+
+/// <summary>Where a consumer's S3 credentials live, by the naming convention; one place so provider and consumer agree.</summary>
+public static class Credentials
+{
+    /// <summary>A consumer's S3 access key, in the consumer's namespace (keys access-key and secret-key).</summary>
+    public static SecretRef S3AccessKey(Naming naming, string consumer) => new(naming.Secret(consumer, "s3-credentials"), "access-key");
+
+    /// <summary>A consumer's S3 secret key, beside its access key.</summary>
+    public static SecretRef S3SecretKey(Naming naming, string consumer) => new(naming.Secret(consumer, "s3-credentials"), "secret-key");
+
+    /// <summary>A consumer's OAuth2 client credential for an Iceberg REST catalog ("client-id:client-secret").</summary>
+    public static SecretRef CatalogCredential(Naming naming, string consumer) => new(naming.Secret(consumer, "catalog-credentials"), "credential");
+}
