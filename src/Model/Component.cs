@@ -25,6 +25,19 @@ public abstract record Component(string Name)
     public abstract ComponentSpec Describe(ComponentContext context);
 }
 
+/// <summary>
+/// A component the platform uses but does not deploy (Amazon S3, AWS Glue, an existing metastore): it
+/// offers contracts from env/ configuration, its consumers connect to it, and it renders nothing.
+/// </summary>
+public abstract record ExternalComponent(string Name) : Component(Name)
+{
+    /// <summary>What the component is, for reports: "Amazon S3 (referenced)".</summary>
+    public abstract string Description { get; }
+
+    public sealed override ComponentSpec Describe(ComponentContext context) =>
+        throw new InvalidOperationException($"'{Name}' is external: it is referenced, not deployed");
+}
+
 /// <summary>What a component sees of the world while it describes itself.</summary>
 /// <param name="Naming">The naming rule for this platform and environment.</param>
 /// <param name="Environment">This environment's configuration.</param>
@@ -49,6 +62,10 @@ public sealed record ComponentContext(Naming Naming, EnvironmentConfig Environme
         Connections.TryGetValue((consumer, typeof(T)), out var provider)
             ? (T)(object)provider
             : throw new InvalidOperationException($"component '{consumer}' did not list Need.Of<{typeof(T).Name}>() in its Needs");
+
+    /// <summary>The provider of an optional need, or null when no component of the platform offers it.</summary>
+    public T? TryUse<T>() where T : class, IContract =>
+        Connections.TryGetValue((Self, typeof(T)), out var provider) ? (T)(object)provider : null;
 
     /// <summary>The namespace a component runs in.</summary>
     public string NamespaceOf(Component component) => Naming.Namespace(component.Name);

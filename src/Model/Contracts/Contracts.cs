@@ -14,10 +14,16 @@ public sealed class ContractAttribute(string description) : Attribute
     public string Description { get; } = description;
 }
 
-/// <summary>What a component consumes: a contract, optionally from a named provider when several offer it.</summary>
-public sealed record Need(Type Contract, string? Provider = null)
+/// <summary>
+/// What a component consumes: a contract, optionally from a named provider when several offer it.
+/// An optional need is connected when some component offers it and silently left open otherwise
+/// (lineage, say: wired in when the platform has a lineage backend).
+/// </summary>
+public sealed record Need(Type Contract, string? Provider = null, bool Optional = false)
 {
     public static Need Of<T>(string? provider = null) where T : IContract => new(typeof(T), provider);
+
+    public static Need OptionalOf<T>(string? provider = null) where T : IContract => new(typeof(T), provider, Optional: true);
 
     public string Description =>
         Contract.GetCustomAttributes(typeof(ContractAttribute), false) is [ContractAttribute a, ..] ? a.Description : Contract.Name;

@@ -84,6 +84,8 @@ internal sealed class DependencyGraph
                 .ToList();
             switch (offering.Count)
             {
+                case 0 when need.Optional:
+                    break;
                 case 0:
                     var named = need.Provider is null ? "" : $" under the name '{need.Provider}'";
                     diagnostics.Add(new Diagnostic(Rules.UnresolvedDependency, consumer.Location,

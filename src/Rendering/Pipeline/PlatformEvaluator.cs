@@ -42,9 +42,15 @@ public static class PlatformEvaluator
             return null;
         }
         var components = new List<ComponentRender>();
+        var external = new List<PlacedComponent>();
         foreach (var placed in graph.Components)
         {
             var name = placed.Component.Name;
+            if (placed.Component is ExternalComponent)
+            {
+                external.Add(placed);
+                continue;
+            }
             var context = new ComponentContext(naming, config, graph.ConsumersOf(name)) { Self = name, Connections = graph.Connections };
             ComponentSpec? spec = null;
             if (!Guard(diagnostics, placed.Location, $"component '{name}' in environment '{config.Name}'",
@@ -56,7 +62,7 @@ public static class PlatformEvaluator
             SpecValidator.Validate(render, config.Name, diagnostics);
             components.Add(render);
         }
-        return new EnvironmentRender(config, naming, components);
+        return new EnvironmentRender(config, naming, components) { External = external };
     }
 
     /// <summary>Runs definition code; a rule violation or exception becomes a located diagnostic.</summary>

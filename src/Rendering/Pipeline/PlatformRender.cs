@@ -20,6 +20,9 @@ public sealed record EnvironmentRender(EnvironmentConfig Config, Naming Naming, 
     public string Name => Config.Name;
 
     public string SourceFile => $"env/{Config.Name}.yaml";
+
+    /// <summary>Components referenced but not deployed here (external services); they render nothing.</summary>
+    public IReadOnlyList<PlacedComponent> External { get; init; } = [];
 }
 
 /// <summary>A component in one environment, with its place in the dependency graph.</summary>

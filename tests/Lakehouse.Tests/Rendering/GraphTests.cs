@@ -133,6 +133,46 @@ public class GraphTests
         Assert.Contains("error LH0017: component 'iceberg-catalog' needs S3-compatible object storage (IObjectStorage), offered by 'store-a' and 'store-b'; name one with Need.Of<IObjectStorage>(\"store-a\")", Assert.Single(errors));
     }
 
+    private sealed record ExternalStore(string Name) : Lakehouse.Model.ExternalComponent(Name), Lakehouse.Model.Contracts.IObjectStorage
+    {
+        public override string Description => "an S3 store run elsewhere (referenced)";
+        public bool PathStyleAccess => false;
+        public Lakehouse.Model.Endpoint S3Endpoint(Lakehouse.Model.ComponentContext context) => Lakehouse.Model.Endpoint.Parse("https://s3.eu-west-1.amazonaws.com:443");
+        public string Region(Lakehouse.Model.ComponentContext context) => "eu-west-1";
+        public string Bucket(Lakehouse.Model.ComponentContext context, string purpose) => context.Naming.Bucket(purpose);
+        public Lakehouse.Model.Contracts.S3Credentials CredentialsFor(Lakehouse.Model.ComponentContext context, string consumer) => new(null, null);
+    }
+
+    private sealed record OptionalConsumer(string Name) : Lakehouse.Model.Component(Name)
+    {
+        public override IReadOnlyList<Lakehouse.Model.Contracts.Need> Needs => [Lakehouse.Model.Contracts.Need.OptionalOf<Lakehouse.Model.Contracts.IObjectStorage>()];
+
+        public override Lakehouse.Model.ComponentSpec Describe(Lakehouse.Model.ComponentContext context) =>
+            new StubComponent(Name) { ExtraValues = new() { ["store"] = context.TryUse<Lakehouse.Model.Contracts.IObjectStorage>()?.Name ?? "none" } }.Describe(context);
+    }
+
+    [Fact]
+    public void External_components_connect_their_consumers_and_render_nothing()
+    {
+        var outcome = RenderPipeline.Render(new TestPlatform((p, _) =>
+        {
+            p.Add(new ExternalStore("object-storage"));
+            p.Add(new OptionalConsumer("reader"));
+        }), Fixtures.ReferenceEnvironments);
+        Assert.True(outcome.Succeeded, string.Join("\n", outcome.Diagnostics));
+        Assert.DoesNotContain(outcome.Tree!.Files.Keys, k => k.Contains("object-storage", StringComparison.Ordinal));
+        Assert.Contains("store: object-storage", outcome.Tree.Files["gitops/apps/reader/values.yaml"]);
+        Assert.Equal("object-storage", Assert.Single(outcome.Platform!.Environments[0].External).Component.Name);
+    }
+
+    [Fact]
+    public void An_optional_need_without_provider_is_left_open()
+    {
+        var outcome = RenderPipeline.Render(new TestPlatform((p, _) => p.Add(new OptionalConsumer("reader"))), Fixtures.ReferenceEnvironments);
+        Assert.True(outcome.Succeeded, string.Join("\n", outcome.Diagnostics));
+        Assert.Contains("store: none", outcome.Tree!.Files["gitops/apps/reader/values.yaml"]);
+    }
+
     [Fact]
     public void Sync_waves_follow_the_dependency_graph()
     {
