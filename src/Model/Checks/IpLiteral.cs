@@ -18,18 +18,19 @@ public static partial class IpLiteral
     /// <summary>The first IP literal in <paramref name="text"/>, or null.</summary>
     public static string? Find(string text)
     {
+        // Cheap filters first: almost every value has neither a dotted number nor two colons.
         if (text.Length < 3)
         {
             return null;
         }
-        foreach (Match m in IPv4().Matches(text))
+        foreach (Match m in HasDigitDotDigit(text) ? IPv4().Matches(text) : (IEnumerable<Match>)[])
         {
             if (m.Groups.Cast<Group>().Skip(1).All(g => int.Parse(g.Value, System.Globalization.CultureInfo.InvariantCulture) <= 255))
             {
                 return m.Value;
             }
         }
-        if (text.Contains(':', StringComparison.Ordinal))
+        if (text.IndexOf(':', StringComparison.Ordinal) != text.LastIndexOf(':'))
         {
             foreach (Match m in IPv6().Matches(text))
             {
@@ -43,6 +44,18 @@ public static partial class IpLiteral
             }
         }
         return null;
+    }
+
+    private static bool HasDigitDotDigit(string text)
+    {
+        for (var i = text.IndexOf('.'); i > 0 && i < text.Length - 1; i = text.IndexOf('.', i + 1))
+        {
+            if (char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1]))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static bool IsIpAddress(string host) => IPAddress.TryParse(host.Trim('[', ']'), out _);

@@ -15,9 +15,17 @@ public static partial class SecretLiteral
     [GeneratedRegex(@"(^|[_.-])(password|passwd|secret|secretkey|secret_key|secret-key|token|apikey|api_key|api-key|accesskey|access_key|privatekey|private_key|credentials?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecretKeyName();
 
+    // Every known pattern contains one of these; a value with none of them needs no regex.
+    private static readonly System.Buffers.SearchValues<string> Markers = System.Buffers.SearchValues.Create(
+        ["-----BEGIN", "AKIA", "ASIA", "gh", "xox", "eyJ", "sk-", "@"], StringComparison.Ordinal);
+
     /// <summary>Describes why <paramref name="value"/> looks like a secret, or returns null.</summary>
     public static string? Find(string value)
     {
+        if (value.AsSpan().IndexOfAny(Markers) < 0)
+        {
+            return null;
+        }
         var m = KnownPattern().Match(value);
         if (!m.Success)
         {
@@ -35,6 +43,10 @@ public static partial class SecretLiteral
         };
     }
 
+    // Every credential key name contains one of these (case-insensitively); most keys contain none.
+    private static readonly System.Buffers.SearchValues<string> KeyMarkers = System.Buffers.SearchValues.Create(
+        ["pass", "secret", "token", "key", "credential"], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>True when a key of this name holds a credential.</summary>
-    public static bool IsSecretKeyName(string key) => SecretKeyName().IsMatch(key);
+    public static bool IsSecretKeyName(string key) => key.AsSpan().IndexOfAny(KeyMarkers) >= 0 && SecretKeyName().IsMatch(key);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
@@ -10,12 +11,25 @@ namespace Lakehouse.Model.Kubernetes;
 /// </summary>
 public sealed record ManifestObject(string ApiVersion, string Kind, string Name, string? Namespace, JsonObject Body)
 {
+    /// <summary>
+    /// The client library's own serializer options (its converters for IntOrString, quantities, dates),
+    /// taken once so objects serialize straight into a JSON tree instead of through a string.
+    /// </summary>
+    private static readonly JsonSerializerOptions KubernetesOptions = CaptureOptions();
+
+    private static JsonSerializerOptions CaptureOptions()
+    {
+        JsonSerializerOptions? options = null;
+        KubernetesJson.AddJsonOptions(o => options = o);
+        return options ?? throw new InvalidOperationException("KubernetesClient did not expose its JSON options");
+    }
+
     /// <summary>Kind and name, the identity used for file names and patches.</summary>
     public string Id => $"{Kind}/{Name}";
 
     public static ManifestObject From<T>(T value) where T : IKubernetesObject<V1ObjectMeta>
     {
-        var body = JsonNode.Parse(KubernetesJson.Serialize(value))!.AsObject();
+        var body = JsonSerializer.SerializeToNode(value, value.GetType(), KubernetesOptions)!.AsObject();
         return new ManifestObject(value.ApiVersion, value.Kind, value.Metadata.Name, value.Metadata.NamespaceProperty, body);
     }
 

@@ -8,18 +8,20 @@ public static class Values
     /// <summary>Sets a value at a dotted path ("server.config.https.enabled"), creating maps on the way.</summary>
     public static JsonObject Set(this JsonObject root, string path, JsonNode? value)
     {
-        var parts = path.Split('.');
         var node = root;
-        foreach (var part in parts[..^1])
+        var start = 0;
+        for (var dot = path.IndexOf('.', start); dot >= 0; dot = path.IndexOf('.', start))
         {
-            if (node[part] is not JsonObject child)
+            var part = path[start..dot];
+            if (!node.TryGetPropertyValue(part, out var existing) || existing is not JsonObject child)
             {
                 child = new JsonObject();
                 node[part] = child;
             }
             node = child;
+            start = dot + 1;
         }
-        node[parts[^1]] = value;
+        node[path[start..]] = value;
         return root;
     }
 

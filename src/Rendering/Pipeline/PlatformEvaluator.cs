@@ -8,20 +8,26 @@ namespace Lakehouse.Rendering.Pipeline;
 /// <summary>
 /// Runs the definitions once per environment and describes every component there:
 /// definitions -> model (immutable records) -> validation. Renderers only ever see a valid result.
+/// Definitions and components are pure functions of the configuration, so environments are evaluated
+/// in parallel; results and diagnostics are gathered in environment order, whatever the timing.
 /// </summary>
 public static class PlatformEvaluator
 {
     public static PlatformRender? Evaluate(IPlatformDefinition definition, IReadOnlyList<EnvironmentConfig> environments, List<Diagnostic> diagnostics)
     {
         var before = diagnostics.Count;
-        var results = new List<EnvironmentRender>();
-        foreach (var config in environments)
+        var perEnvironment = new EnvironmentRender?[environments.Count];
+        var findings = new List<Diagnostic>[environments.Count];
+        Parallel.For(0, environments.Count, i =>
         {
-            if (Evaluate(definition, config, diagnostics) is { } env)
-            {
-                results.Add(env);
-            }
+            findings[i] = [];
+            perEnvironment[i] = Evaluate(definition, environments[i], findings[i]);
+        });
+        foreach (var found in findings)
+        {
+            diagnostics.AddRange(found);
         }
+        var results = perEnvironment.OfType<EnvironmentRender>().ToList();
         // The same mistake in the definitions shows once per environment; say it once.
         Deduplicate(diagnostics, before);
         return diagnostics.Count == before ? new PlatformRender(definition.Name, results) : null;

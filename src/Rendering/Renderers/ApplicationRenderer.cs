@@ -16,16 +16,15 @@ public sealed class ApplicationRenderer : IRenderer
 {
     public void Render(PlatformRender platform, GitOpsLayout layout, GitOpsTree tree)
     {
-        foreach (var environment in platform.Environments)
+        var work = platform.Environments.SelectMany(e => e.Components.Select(c => (Environment: e, Component: c)));
+        Parallel.ForEach(work, item =>
         {
-            foreach (var component in environment.Components)
-            {
-                var name = environment.Naming.Application(component.Name);
-                var application = Application(environment, component, name, layout, tree);
-                var header = Header.For([component.Placed.Location.Path, environment.SourceFile]);
-                tree.Add($"{layout.Cluster(environment.Name)}/{GitOpsLayout.FileName("Application", name)}", YamlWriter.Write(application, header));
-            }
-        }
+            var (environment, component) = item;
+            var name = environment.Naming.Application(component.Name);
+            var application = Application(environment, component, name, layout, tree);
+            var header = Header.For([component.Placed.Location.Path, environment.SourceFile]);
+            tree.Add($"{layout.Cluster(environment.Name)}/{GitOpsLayout.FileName("Application", name)}", YamlWriter.Write(application, header));
+        });
     }
 
     /// <summary>The Application file names of an environment, in component order, for the cluster's kustomization.</summary>

@@ -14,7 +14,7 @@ public sealed class HelmValuesRenderer : IRenderer
 {
     public void Render(PlatformRender platform, GitOpsLayout layout, GitOpsTree tree)
     {
-        foreach (var component in ComponentAcrossEnvironments.Of(platform))
+        Parallel.ForEach(ComponentAcrossEnvironments.Of(platform), component =>
         {
             var all = component.Instances.Select(i => i.Component.Spec.Values).ToList();
             var common = JsonTrees.Common(all);
@@ -29,7 +29,7 @@ public sealed class HelmValuesRenderer : IRenderer
                         YamlWriter.Write(delta, Header.For(component.Sources([environment]))));
                 }
             }
-        }
+        });
     }
 
     /// <summary>The value files an environment's Application lists, in merge order.</summary>

@@ -12,11 +12,25 @@ public interface IRenderer
 /// <summary>A component across the environments it exists in, in environment order.</summary>
 internal sealed record ComponentAcrossEnvironments(string Name, IReadOnlyList<(EnvironmentRender Environment, ComponentRender Component)> Instances)
 {
-    public static IEnumerable<ComponentAcrossEnvironments> Of(PlatformRender platform) =>
-        platform.ComponentNames.Select(name => new ComponentAcrossEnvironments(name,
-            platform.Environments
-                .SelectMany(e => e.Components.Where(c => c.Name == name).Select(c => (e, c)))
-                .ToList()));
+    /// <summary>Groups in one pass (linear in components x environments), in first-seen component order.</summary>
+    public static IEnumerable<ComponentAcrossEnvironments> Of(PlatformRender platform)
+    {
+        var byName = new Dictionary<string, List<(EnvironmentRender, ComponentRender)>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var environment in platform.Environments)
+        {
+            foreach (var component in environment.Components)
+            {
+                if (!byName.TryGetValue(component.Name, out var instances))
+                {
+                    byName[component.Name] = instances = [];
+                    order.Add(component.Name);
+                }
+                instances.Add((environment, component));
+            }
+        }
+        return order.Select(name => new ComponentAcrossEnvironments(name, byName[name]));
+    }
 
     /// <summary>Header sources: the definition file of the component and the env files given.</summary>
     public IEnumerable<string> Sources(IEnumerable<EnvironmentRender> environments) =>

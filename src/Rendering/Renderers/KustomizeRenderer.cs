@@ -14,7 +14,7 @@ public sealed class KustomizeRenderer : IRenderer
 {
     public void Render(PlatformRender platform, GitOpsLayout layout, GitOpsTree tree)
     {
-        foreach (var component in ComponentAcrossEnvironments.Of(platform))
+        Parallel.ForEach(ComponentAcrossEnvironments.Of(platform), component =>
         {
             var allEnvironments = component.Instances.Select(i => i.Environment).ToList();
             var perEnvironment = component.Instances
@@ -66,7 +66,7 @@ public sealed class KustomizeRenderer : IRenderer
                 }
                 tree.Add($"{overlayDir}/kustomization.yaml", YamlWriter.Write(Kustomization(resources, patches), header));
             }
-        }
+        });
     }
 
     private static JsonObject Kustomization(IEnumerable<string> resources, IReadOnlyList<string> patches)

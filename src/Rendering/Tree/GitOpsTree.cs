@@ -1,6 +1,9 @@
 namespace Lakehouse.Rendering.Tree;
 
-/// <summary>The whole rendered tree in memory: repository-relative path to file text, in ordinal path order.</summary>
+/// <summary>
+/// The whole rendered tree in memory: repository-relative path to file text, in ordinal path order.
+/// Renderers add files from several threads; the order of additions never shows in the result.
+/// </summary>
 public sealed class GitOpsTree
 {
     private readonly SortedDictionary<string, string> _files = new(StringComparer.Ordinal);
@@ -9,11 +12,20 @@ public sealed class GitOpsTree
 
     public void Add(string path, string content)
     {
-        if (!_files.TryAdd(path, content))
+        lock (_files)
         {
-            throw new InvalidOperationException($"two renderers wrote '{path}'");
+            if (!_files.TryAdd(path, content))
+            {
+                throw new InvalidOperationException($"two renderers wrote '{path}'");
+            }
         }
     }
 
-    public bool Contains(string path) => _files.ContainsKey(path);
+    public bool Contains(string path)
+    {
+        lock (_files)
+        {
+            return _files.ContainsKey(path);
+        }
+    }
 }

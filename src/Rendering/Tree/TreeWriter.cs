@@ -68,26 +68,47 @@ public sealed class TreeWriter(string root, string ownedListPath)
 
     public WriteResult Write(GitOpsTree tree)
     {
-        var expected = WithOwnedList(tree);
+        var expected = WithOwnedList(tree).ToArray();
         var owned = OwnedPaths();
-        var written = new List<string>();
-        var unchanged = 0;
-        foreach (var (path, content) in expected)
+        // Directories first (sequentially, each once); then compare and write files on every core.
+        var newDirectories = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var directory in expected.Select(f => Path.GetDirectoryName(Full(f.Key))!).Distinct(StringComparer.Ordinal))
         {
-            if (Read(path) == content)
+            if (!Directory.Exists(directory))
             {
-                unchanged++;
-                continue;
+                Directory.CreateDirectory(directory);
+                newDirectories.Add(directory);
             }
-            var full = Full(path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            var temp = full + ".tmp";
-            File.WriteAllText(temp, content, Utf8);
-            File.Move(temp, full, overwrite: true);
-            written.Add(path);
         }
+        var changed = new bool[expected.Length];
+        Parallel.For(0, expected.Length, i =>
+        {
+            var (path, content) = expected[i];
+            var full = Full(path);
+            var bytes = Utf8.GetBytes(content);
+            // A file in a directory that did not exist is new: nothing to compare.
+            var isNew = newDirectories.Contains(Path.GetDirectoryName(full)!) || !File.Exists(full);
+            if (!isNew && SameBytes(full, bytes))
+            {
+                return;
+            }
+            if (isNew)
+            {
+                WriteBytes(full, bytes);
+            }
+            else
+            {
+                // Replace through a temporary file, so a reader never sees half a file.
+                var temp = full + ".tmp";
+                WriteBytes(temp, bytes);
+                File.Move(temp, full, overwrite: true);
+            }
+            changed[i] = true;
+        });
+        var written = expected.Where((_, i) => changed[i]).Select(f => f.Key).ToList();
+        var unchanged = expected.Length - written.Count;
         var deleted = new List<string>();
-        foreach (var stale in owned.Where(p => !expected.ContainsKey(p)).Order(StringComparer.Ordinal))
+        foreach (var stale in owned.Where(p => !tree.Files.ContainsKey(p) && p != ownedListPath).Order(StringComparer.Ordinal))
         {
             var full = Full(stale);
             if (File.Exists(full))
@@ -98,6 +119,34 @@ public sealed class TreeWriter(string root, string ownedListPath)
             }
         }
         return new WriteResult(written, deleted, unchanged);
+    }
+
+    private static void WriteBytes(string path, byte[] bytes)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write);
+        RandomAccess.Write(handle, bytes, 0);
+    }
+
+    /// <summary>Compares a file with bytes, reading it only when the lengths agree.</summary>
+    private static bool SameBytes(string path, byte[] bytes)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read);
+        if (RandomAccess.GetLength(handle) != bytes.Length)
+        {
+            return false;
+        }
+        var existing = new byte[bytes.Length];
+        var read = 0;
+        while (read < existing.Length)
+        {
+            var n = RandomAccess.Read(handle, existing.AsSpan(read), read);
+            if (n == 0)
+            {
+                return false;
+            }
+            read += n;
+        }
+        return existing.AsSpan().SequenceEqual(bytes);
     }
 
     private HashSet<string> OwnedPaths()
@@ -115,11 +164,9 @@ public sealed class TreeWriter(string root, string ownedListPath)
             .ToHashSet(StringComparer.Ordinal);
     }
 
-    private string? Read(string path)
-    {
-        var full = Full(path);
-        return File.Exists(full) ? File.ReadAllText(full, Utf8) : null;
-    }
+    private string? Read(string path) => ReadFull(Full(path));
+
+    private static string? ReadFull(string full) => File.Exists(full) ? File.ReadAllText(full, Utf8) : null;
 
     private string Full(string path) => Path.Combine(root, path);
 

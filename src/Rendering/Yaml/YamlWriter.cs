@@ -2,99 +2,264 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 
 namespace Lakehouse.Rendering.Yaml;
 
 /// <summary>
 /// The one YAML writer for every file in the tree: keys in the order the model built them, two-space
-/// indent with indented sequences, LF line ends, strings quoted whenever they would read back as
-/// another type, multi-line strings as literal blocks, and a header comment naming the sources.
+/// indent with indented sequences, LF line ends, strings double-quoted whenever they would read back as
+/// another type or are not safe as plain scalars, multi-line strings as literal blocks, and a header
+/// comment naming the sources.
 /// </summary>
+/// <remarks>
+/// Written directly from the JSON tree into a StringBuilder rather than through YamlDotNet's event
+/// emitter: the scale benchmark (docs/performance.md) spent most of its render time in the emitter's
+/// per-scalar analysis. The output is read back with YamlDotNet in the tests, so the two agree.
+/// </remarks>
 public static class YamlWriter
 {
-    private static readonly EmitterSettings Settings = new EmitterSettings(
-            bestIndent: 2, bestWidth: int.MaxValue, isCanonical: false, maxSimpleKeyLength: 1024)
-        .WithIndentedSequences()
-        .WithNewLine("\n");
-
     /// <summary>One YAML document, preceded by "# " comment lines from <paramref name="header"/>.</summary>
     public static string Write(JsonNode? document, IEnumerable<string> header)
     {
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(1024);
         foreach (var line in header)
         {
             sb.Append("# ").Append(line).Append('\n');
         }
-        using var writer = new StringWriter(sb, CultureInfo.InvariantCulture) { NewLine = "\n" };
-        var emitter = new Emitter(writer, Settings);
-        emitter.Emit(new StreamStart());
-        emitter.Emit(new DocumentStart(null, null, isImplicit: true));
-        Emit(emitter, document);
-        emitter.Emit(new DocumentEnd(isImplicit: true));
-        emitter.Emit(new StreamEnd());
+        switch (document)
+        {
+            case JsonObject { Count: > 0 } map:
+                WriteMap(sb, map, 0, firstLineWritten: false);
+                break;
+            case JsonArray { Count: > 0 } list:
+                WriteList(sb, list, 0);
+                break;
+            default:
+                WriteInline(sb, document, 0);
+                sb.Append('\n');
+                break;
+        }
         return sb.ToString();
     }
 
-    private static void Emit(IEmitter emitter, JsonNode? node)
+    private static void WriteMap(StringBuilder sb, JsonObject map, int indent, bool firstLineWritten)
+    {
+        var first = true;
+        foreach (var (key, value) in map)
+        {
+            if (!(first && firstLineWritten))
+            {
+                sb.Append(' ', indent);
+            }
+            first = false;
+            WriteScalarString(sb, key, indent, asKey: true);
+            sb.Append(':');
+            WriteValue(sb, value, indent);
+        }
+    }
+
+    private static void WriteList(StringBuilder sb, JsonArray list, int indent)
+    {
+        foreach (var item in list)
+        {
+            sb.Append(' ', indent).Append('-');
+            switch (item)
+            {
+                case JsonObject { Count: > 0 } map:
+                    sb.Append(' ');
+                    WriteMap(sb, map, indent + 2, firstLineWritten: true);
+                    break;
+                case JsonArray { Count: > 0 } inner:
+                    sb.Append('\n');
+                    WriteList(sb, inner, indent + 2);
+                    break;
+                default:
+                    sb.Append(' ');
+                    WriteInline(sb, item, indent + 2);
+                    sb.Append('\n');
+                    break;
+            }
+        }
+    }
+
+    /// <summary>What follows "key:": a nested block on the next lines, or " scalar".</summary>
+    private static void WriteValue(StringBuilder sb, JsonNode? value, int indent)
+    {
+        switch (value)
+        {
+            case JsonObject { Count: > 0 } map:
+                sb.Append('\n');
+                WriteMap(sb, map, indent + 2, firstLineWritten: false);
+                break;
+            case JsonArray { Count: > 0 } list:
+                sb.Append('\n');
+                WriteList(sb, list, indent + 2);
+                break;
+            default:
+                sb.Append(' ');
+                WriteInline(sb, value, indent + 2);
+                sb.Append('\n');
+                break;
+        }
+    }
+
+    /// <summary>A scalar, an empty collection ({} or [], kept visible as "explicitly empty"), or a literal block.</summary>
+    private static void WriteInline(StringBuilder sb, JsonNode? node, int blockIndent)
     {
         switch (node)
         {
             case null:
-                emitter.Emit(new Scalar(null, null, "null", ScalarStyle.Plain, true, false));
+                sb.Append("null");
                 break;
-            case JsonObject map:
-                // An empty map stays visible as {} so reviewers see "explicitly empty", not "missing".
-                emitter.Emit(new MappingStart(null, null, true, map.Count == 0 ? MappingStyle.Flow : MappingStyle.Block));
-                foreach (var (key, value) in map)
-                {
-                    EmitString(emitter, key);
-                    Emit(emitter, value);
-                }
-                emitter.Emit(new MappingEnd());
+            case JsonObject:
+                sb.Append("{}");
                 break;
-            case JsonArray list:
-                emitter.Emit(new SequenceStart(null, null, true, list.Count == 0 ? SequenceStyle.Flow : SequenceStyle.Block));
-                foreach (var item in list)
-                {
-                    Emit(emitter, item);
-                }
-                emitter.Emit(new SequenceEnd());
+            case JsonArray:
+                sb.Append("[]");
                 break;
             case JsonValue value:
-                EmitValue(emitter, value);
+                switch (value.GetValueKind())
+                {
+                    case JsonValueKind.String:
+                        WriteScalarString(sb, value.GetValue<string>(), blockIndent, asKey: false);
+                        break;
+                    case JsonValueKind.True:
+                        sb.Append("true");
+                        break;
+                    case JsonValueKind.False:
+                        sb.Append("false");
+                        break;
+                    case JsonValueKind.Number:
+                        sb.Append(value.ToJsonString());
+                        break;
+                    default:
+                        sb.Append("null");
+                        break;
+                }
                 break;
         }
     }
 
-    private static void EmitValue(IEmitter emitter, JsonValue value)
+    private static void WriteScalarString(StringBuilder sb, string text, int blockIndent, bool asKey)
     {
-        switch (value.GetValueKind())
+        if (!asKey && text.Contains('\n', StringComparison.Ordinal) && CanBeLiteral(text))
         {
-            case JsonValueKind.String:
-                EmitString(emitter, value.GetValue<string>());
-                break;
-            case JsonValueKind.True:
-                emitter.Emit(new Scalar(null, null, "true", ScalarStyle.Plain, true, false));
-                break;
-            case JsonValueKind.False:
-                emitter.Emit(new Scalar(null, null, "false", ScalarStyle.Plain, true, false));
-                break;
-            case JsonValueKind.Number:
-                emitter.Emit(new Scalar(null, null, value.ToJsonString(), ScalarStyle.Plain, true, false));
-                break;
-            default:
-                emitter.Emit(new Scalar(null, null, "null", ScalarStyle.Plain, true, false));
-                break;
+            WriteLiteral(sb, text, blockIndent);
+        }
+        else if (IsPlainSafe(text))
+        {
+            sb.Append(text);
+        }
+        else
+        {
+            WriteDoubleQuoted(sb, text);
         }
     }
 
-    private static void EmitString(IEmitter emitter, string text)
+    /// <summary>
+    /// Plain only when a YAML reader can neither misread the type nor the structure: no indicator at the
+    /// start, no ": " or " #" inside, no surrounding spaces, printable characters only.
+    /// </summary>
+    internal static bool IsPlainSafe(string text)
     {
-        var style = text.Contains('\n', StringComparison.Ordinal) ? ScalarStyle.Literal
-            : YamlScalars.NeedsQuotes(text) ? ScalarStyle.DoubleQuoted
-            : ScalarStyle.Any;
-        emitter.Emit(new Scalar(null, null, text, style, style is ScalarStyle.Any, style is not ScalarStyle.Any));
+        if (text.Length == 0 || YamlScalars.NeedsQuotes(text) || text[0] == ' ' || text[^1] == ' ' || text[^1] == ':')
+        {
+            return false;
+        }
+        switch (text[0])
+        {
+            case '-' or '?' or ':' when text.Length == 1 || text[1] == ' ':
+            case ',' or '[' or ']' or '{' or '}' or '#' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`':
+                return false;
+        }
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c < ' ' || c == '\u007f' || char.IsSurrogate(c) || c is '\u0085' or '\u2028' or '\u2029' or '\ufeff')
+            {
+                return false;
+            }
+            if ((c == ':' && i + 1 < text.Length && text[i + 1] == ' ') || (c == '#' && text[i - 1] == ' '))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>A literal block keeps text exactly when it has no tabs or other control characters and does not start with a space.</summary>
+    private static bool CanBeLiteral(string text)
+    {
+        if (text[0] is ' ' or '\n')
+        {
+            return false;
+        }
+        foreach (var c in text)
+        {
+            if ((c < ' ' && c != '\n') || c == '\u007f' || char.IsSurrogate(c) || c is '\u0085' or '\u2028' or '\u2029' or '\ufeff')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void WriteLiteral(StringBuilder sb, string text, int indent)
+    {
+        var trailing = 0;
+        for (var i = text.Length - 1; i >= 0 && text[i] == '\n'; i--)
+        {
+            trailing++;
+        }
+        // Chomping: "|" keeps one final newline, "|-" none, "|+" all of them.
+        sb.Append(trailing switch { 0 => "|-", 1 => "|", _ => "|+" }).Append('\n');
+        var body = text.AsSpan(0, text.Length - trailing);
+        foreach (var line in body.EnumerateLines())
+        {
+            if (line.Length > 0)
+            {
+                sb.Append(' ', indent).Append(line);
+            }
+            sb.Append('\n');
+        }
+        for (var i = 1; i < trailing; i++)
+        {
+            sb.Append('\n');
+        }
+        // The caller appends the newline that ends the value; a literal block already ended its last line.
+        sb.Length--;
+    }
+
+    private static void WriteDoubleQuoted(StringBuilder sb, string text)
+    {
+        sb.Append('"');
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '"':
+                    sb.Append("\\\"");
+                    break;
+                case '\\':
+                    sb.Append("\\\\");
+                    break;
+                case '\n':
+                    sb.Append("\\n");
+                    break;
+                case '\t':
+                    sb.Append("\\t");
+                    break;
+                case '\r':
+                    sb.Append("\\r");
+                    break;
+                case < ' ' or '\u007f' or '\u0085' or '\u2028' or '\u2029' or '\ufeff':
+                    sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    sb.Append(c);
+                    break;
+            }
+        }
+        sb.Append('"');
     }
 }

@@ -74,4 +74,43 @@ public class YamlWriterTests
     [Fact]
     public void Uses_lf_line_ends_only() =>
         Assert.DoesNotContain("\r", YamlWriter.Write(new JsonObject { ["a"] = new JsonObject { ["b"] = "x\ny" } }, ["h"]));
+
+    public static TheoryData<string> TrickyStrings() =>
+    [
+        "hello: world", "x #y", "#comment", "*star", "&anchor", "!tag", "|pipe", ">fold", "%percent", "@at", "`tick",
+        "'single'", "\"double\"", "- dash", "-dash", "-", "?", "? q", ":", "a:", "key: value: more", "[list]", "{map}",
+        "a, b", " leading", "trailing ", "tab\there", "back\\slash", "emoji 🚀", "ünïcödé", "line1\nline2", "line1\nline2\n",
+        "line1\n\n", "\nstarts with newline", "  indented\nblock", "crlf\r\nline", "bell\u0007", "${ENV:S3_ACCESS_KEY}",
+        "PRINCIPAL_ROLE:ALL", "http://minio.ns.svc.cluster.local:80", "a=1\nb=2\n", "a\n  b\n", "trailing \nspace",
+        "=", "~x", "null!", "yes please", "0o17", "+1", ".5", "1_000", "1:30", "2024-01-01T00:00:00Z",
+    ];
+
+    [Theory]
+    [MemberData(nameof(TrickyStrings))]
+    public void Every_string_reads_back_exactly_as_a_value_as_a_key_and_in_a_list(string text)
+    {
+        var document = new JsonObject
+        {
+            ["value"] = text,
+            [text] = "as key",
+            ["list"] = new JsonArray(text, new JsonObject { ["nested"] = text }),
+        };
+        var yaml = YamlWriter.Write(document, ["header"]);
+        var back = YamlFiles.Read(yaml)!;
+        Assert.Equal(text, back["value"]!.GetValue<string>());
+        Assert.Equal("as key", back[text]!.GetValue<string>());
+        Assert.Equal(text, back["list"]![0]!.GetValue<string>());
+        Assert.Equal(text, back["list"]![1]!["nested"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Nested_lists_and_maps_in_lists_read_back()
+    {
+        var document = new JsonObject
+        {
+            ["matrix"] = new JsonArray(new JsonArray(1, 2), new JsonArray(), new JsonObject(), new JsonObject { ["a"] = new JsonArray("x"), ["b"] = new JsonObject { ["c"] = null } }),
+        };
+        var back = YamlFiles.Read(YamlWriter.Write(document, []));
+        Assert.True(JsonNode.DeepEquals(document, back), back!.ToJsonString());
+    }
 }

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using Lakehouse.Model.Diagnostics;
+using Lakehouse.Rendering.Pipeline;
+using Lakehouse.Rendering.Renderers;
+using Lakehouse.Rendering.Tree;
+
+namespace Lakehouse.Benchmarks;
+
+/// <summary>
+/// scale --components N --environments E --out DIR [--profile]: renders the synthetic platform through
+/// the real pipeline and tree writer and prints wall time (whole process), files, bytes and peak memory.
+/// </summary>
+internal static class ScaleCommand
+{
+    public static int Run(string[] args)
+    {
+        var components = int.Parse(Option(args, "--components") ?? "1000", CultureInfo.InvariantCulture);
+        var environments = int.Parse(Option(args, "--environments") ?? "3", CultureInfo.InvariantCulture);
+        var output = Option(args, "--out") ?? Path.Combine(Path.GetTempPath(), $"lakehouse-scale-{components}x{environments}");
+        var profile = args.Contains("--profile");
+
+        var phases = new List<(string Phase, double Ms)>();
+        var clock = Stopwatch.StartNew();
+        void Mark(string phase)
+        {
+            phases.Add((phase, clock.Elapsed.TotalMilliseconds));
+            clock.Restart();
+        }
+
+        var definition = new SyntheticPlatform(components);
+        var configs = SyntheticPlatform.Environments(environments);
+        Mark("build environments");
+        var diagnostics = new List<Diagnostic>();
+        var platform = PlatformEvaluator.Evaluate(definition, configs, diagnostics);
+        if (platform is null)
+        {
+            diagnostics.ForEach(d => Console.Error.WriteLine(d));
+            return 1;
+        }
+        Mark("evaluate + validate");
+        var layout = new GitOpsLayout();
+        var tree = new GitOpsTree();
+        foreach (var renderer in RenderPipeline.Renderers)
+        {
+            renderer.Render(platform, layout, tree);
+            Mark($"render {renderer.GetType().Name}");
+        }
+        var writer = new TreeWriter(output, layout.OwnedList);
+        var result = writer.Write(tree);
+        Mark("compare + write");
+
+        var bytes = tree.Files.Values.Sum(t => (long)System.Text.Encoding.UTF8.GetByteCount(t));
+        var wall = DateTime.Now - Process.GetCurrentProcess().StartTime;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"scale: {components} components x {environments} environments: wall {wall.TotalMilliseconds:F0} ms (whole process), " +
+            $"{tree.Files.Count + 1} files ({result.Written.Count} written, {result.Unchanged} unchanged, {result.Deleted.Count} deleted), " +
+            $"{bytes / 1048576.0:F1} MB, peak memory {PeakMegabytes():F0} MB, out {output}"));
+        if (profile)
+        {
+            foreach (var (phase, ms) in phases)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {phase,-32} {ms,8:F1} ms"));
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, allocated {GC.GetTotalAllocatedBytes() / 1048576} MB"));
+        }
+        return 0;
+    }
+
+    /// <summary>Peak resident set size (VmHWM) on Linux, else the peak working set.</summary>
+    private static double PeakMegabytes()
+    {
+        const string status = "/proc/self/status";
+        if (File.Exists(status))
+        {
+            var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            if (line is not null)
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+            }
+        }
+        return Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
