@@ -123,14 +123,15 @@ public sealed class TreeWriter(string root, string ownedListPath)
 
     private static void WriteBytes(string path, byte[] bytes)
     {
-        using var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write);
+        // FileShare.ReadWrite: no advisory lock syscall per file (the default takes one).
+        using var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
         RandomAccess.Write(handle, bytes, 0);
     }
 
     /// <summary>Compares a file with bytes, reading it only when the lengths agree.</summary>
     private static bool SameBytes(string path, byte[] bytes)
     {
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read);
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         if (RandomAccess.GetLength(handle) != bytes.Length)
         {
             return false;
