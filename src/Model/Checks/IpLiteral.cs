@@ -7,12 +7,10 @@ namespace Lakehouse.Model.Checks;
 /// <summary>Finds IP address literals in text: the platform addresses everything by DNS name.</summary>
 public static partial class IpLiteral
 {
-    // A dotted quad not glued to other digits or dots (so versions like 1.42.2 or 1.2.3.4.5 do not match).
-    [GeneratedRegex(@"(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d.])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(LiteralPatterns.IPv4, RegexOptions.CultureInvariant)]
     private static partial Regex IPv4();
 
-    // Bracketed IPv6 as it appears in URLs, or a bare token with at least two colons made of hex groups.
-    [GeneratedRegex(@"\[([0-9A-Fa-f:.]+)\]|(?<![\w:])((?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4})(?![\w:])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(LiteralPatterns.IPv6, RegexOptions.CultureInvariant)]
     private static partial Regex IPv6();
 
     /// <summary>The first IP literal in <paramref name="text"/>, or null.</summary>

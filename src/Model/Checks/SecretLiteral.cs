@@ -8,11 +8,11 @@ namespace Lakehouse.Model.Checks;
 /// </summary>
 public static partial class SecretLiteral
 {
-    [GeneratedRegex(@"-----BEGIN [A-Z ]*PRIVATE KEY-----|(?<![A-Z0-9])(AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])|\bgh[pousr]_[A-Za-z0-9]{36,}\b|\bxox[baprs]-[A-Za-z0-9-]{10,}|\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.|\bsk-[A-Za-z0-9]{32,}\b|://[^/\s:@]+:[^/\s@]+@", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(LiteralPatterns.KnownSecret, RegexOptions.CultureInvariant)]
     private static partial Regex KnownPattern();
 
     // Key names whose value is a credential; their value must be a reference, not a literal.
-    [GeneratedRegex(@"(^|[_.-])(password|passwd|secret|secretkey|secret_key|secret-key|token|apikey|api_key|api-key|accesskey|access_key|privatekey|private_key|credentials?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(LiteralPatterns.SecretKeyName, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecretKeyName();
 
     // Every known pattern contains one of these; a value with none of them needs no regex.

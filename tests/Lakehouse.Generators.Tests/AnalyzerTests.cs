@@ -1,0 +1,151 @@
+using Lakehouse.CodeFixes;
+using Lakehouse.Generators.Analyzers;
+using static Lakehouse.Generators.Tests.Verifier;
+
+namespace Lakehouse.Generators.Tests;
+
+/// <summary>Each rule with its exact span and message; code fixes where the fix is mechanical.</summary>
+public class AnalyzerTests
+{
+    [Fact]
+    public Task LH1001_ip_literal_in_an_endpoint() => Analyze<EndpointLiteralAnalyzer>("""
+        using Lakehouse.Model;
+        class Platform
+        {
+            Endpoint A = Endpoint.Parse({|#0:"http://10.1.2.3:9000"|});
+            Endpoint B = new Endpoint("https", {|#1:"192.168.0.10"|}, 443);
+            Endpoint C = Endpoint.Parse("https://minio.storage.svc.cluster.local:443");
+        }
+        """,
+        Diagnostic("LH1001").WithLocation(0).WithMessage("'10.1.2.3' is an IP address; use the service's DNS name"),
+        Diagnostic("LH1001").WithLocation(1).WithMessage("'192.168.0.10' is an IP address; use the service's DNS name"));
+
+    [Fact]
+    public Task LH1001_ip_literal_in_a_host_or_url_parameter_or_property() => Analyze<EndpointLiteralAnalyzer>("""
+        class Client
+        {
+            public string ServerUrl { get; set; } = "";
+            static void Connect(string host, int port) { }
+            void Run()
+            {
+                Connect({|#0:"fd00::7"|}, 80);
+                ServerUrl = {|#1:"https://172.16.4.4:443"|};
+                Connect("db.example.com", 5432);
+                var version = "1.42.2";
+            }
+        }
+        """,
+        Diagnostic("LH1001").WithLocation(0).WithMessage("'fd00::7' is an IP address; use the service's DNS name"),
+        Diagnostic("LH1001").WithLocation(1).WithMessage("'172.16.4.4' is an IP address; use the service's DNS name"));
+
+    [Fact]
+    public Task LH1006_endpoint_without_port_or_scheme() => Analyze<EndpointLiteralAnalyzer>("""
+        using Lakehouse.Model;
+        class Platform
+        {
+            Endpoint A = Endpoint.Parse({|#0:"https://api.example.com"|});
+            Endpoint B = Endpoint.Parse({|#1:"api.example.com:443"|});
+        }
+        """,
+        Diagnostic("LH1006").WithLocation(0).WithMessage("endpoint 'https://api.example.com' has no port (expected scheme://dns-name:port)"),
+        Diagnostic("LH1006").WithLocation(1).WithMessage("endpoint 'api.example.com:443' has no scheme (expected scheme://dns-name:port)"));
+
+    [Fact]
+    public Task LH1006_code_fix_states_the_default_port() => Fix<EndpointLiteralAnalyzer, EndpointPortCodeFix>("""
+        using Lakehouse.Model;
+        class Platform
+        {
+            Endpoint A = Endpoint.Parse({|#0:"https://api.example.com/v1"|});
+        }
+        """, """
+        using Lakehouse.Model;
+        class Platform
+        {
+            Endpoint A = Endpoint.Parse("https://api.example.com:443/v1");
+        }
+        """,
+        Diagnostic("LH1006").WithLocation(0).WithMessage("endpoint 'https://api.example.com/v1' has no port (expected scheme://dns-name:port)"));
+
+    [Fact]
+    public Task LH1002_secret_shaped_literals_and_credential_names() => Analyze<SecretLiteralAnalyzer>("""
+        using Lakehouse.Model;
+        class Platform
+        {
+            string Key = {|#0:"AKIAIOSFODNN7EXAMPLE"|};
+            string Url = {|#1:"postgresql://admin:hunter2@db.example.com:5432/x"|};
+            public string Password { get; set; } = "";
+            static void Login(string user, string token) { }
+            void Run()
+            {
+                Password = {|#2:"hunter2"|};
+                Login("admin", {|#3:"abc123"|});
+                var reference = new SecretRef("trino-tls", "keystore.pem");
+            }
+        }
+        """,
+        Diagnostic("LH1002").WithLocation(0).WithMessage("the literal looks like a cloud access key ID; keep it in a Kubernetes Secret and reference it with SecretRef"),
+        Diagnostic("LH1002").WithLocation(1).WithMessage("the literal carries credentials in a URL; keep it in a Kubernetes Secret and reference it with SecretRef"),
+        Diagnostic("LH1002").WithLocation(2).WithMessage("'Password' holds a credential; keep it in a Kubernetes Secret and reference it with SecretRef"),
+        Diagnostic("LH1002").WithLocation(3).WithMessage("'token' holds a credential; keep it in a Kubernetes Secret and reference it with SecretRef"));
+
+    [Fact]
+    public Task LH1003_images_without_tag_or_tagged_latest() => Analyze<ImageTagAnalyzer>("""
+        using Lakehouse.Model;
+        class Platform
+        {
+            ContainerImage A = new ContainerImage("trinodb/trino", {|#0:"latest"|});
+            ContainerImage B = new ContainerImage("apache/polaris", {|#1:""|});
+            string C = {|#2:"bitnami/jmx-exporter:latest"|};
+            ContainerImage D = new ContainerImage("trinodb/trino", "480");
+        }
+        """,
+        Diagnostic("LH1003").WithLocation(0).WithMessage("image 'trinodb/trino' is tagged 'latest'; pin a version tag"),
+        Diagnostic("LH1003").WithLocation(1).WithMessage("image 'apache/polaris' has no tag; pin a version tag"),
+        Diagnostic("LH1003").WithLocation(2).WithMessage("image 'bitnami/jmx-exporter' is tagged 'latest'; pin a version tag"));
+
+    [Fact]
+    public Task LH1004_vendor_cloud_sdks() => Analyze<CloudSdkAnalyzer>("""
+        {|#0:using Amazon.S3;|}
+        using System.Text;
+        class Platform
+        {
+            object Client = new {|#1:Google.Cloud.Storage.V1.StorageClient|}();
+        }
+        namespace Amazon.S3 { }
+        namespace Google.Cloud.Storage.V1 { class StorageClient { } }
+        """,
+        Diagnostic("LH1004").WithLocation(0).WithMessage("'Amazon.S3' is a vendor cloud SDK; the platform reaches storage through S3-compatible APIs only"),
+        Diagnostic("LH1004").WithLocation(1).WithMessage("'Google.Cloud.Storage.V1.StorageClient' is a vendor cloud SDK; the platform reaches storage through S3-compatible APIs only"));
+
+    [Fact]
+    public Task LH1004_code_fix_removes_the_using() => Fix<CloudSdkAnalyzer, RemoveCloudSdkUsingCodeFix>("""
+        {|#0:using Amazon.S3;|}
+        using System.Text;
+        class Platform { }
+        namespace Amazon.S3 { }
+        """, """
+        using System.Text;
+        class Platform { }
+        namespace Amazon.S3 { }
+        """,
+        Diagnostic("LH1004").WithLocation(0).WithMessage("'Amazon.S3' is a vendor cloud SDK; the platform reaches storage through S3-compatible APIs only"));
+
+    [Fact]
+    public Task LH1005_branching_on_the_environment_name() => Analyze<EnvironmentBranchAnalyzer>("""
+        using Lakehouse.Model.Configuration;
+        class Platform
+        {
+            int Replicas(EnvironmentConfig env)
+            {
+                if ({|#0:env.Name == "prod"|}) return 3;
+                var size = {|#1:env.Name switch { "dev" => 1, _ => 2 }|};
+                if ({|#2:env.Name.StartsWith("stag")|}) return 2;
+                var label = "env-" + env.Name;
+                return size;
+            }
+        }
+        """,
+        Diagnostic("LH1005").WithLocation(0).WithMessage("definitions branch on the environment name; put what differs in env/<name>.yaml and read it from the configuration"),
+        Diagnostic("LH1005").WithLocation(1).WithMessage("definitions branch on the environment name; put what differs in env/<name>.yaml and read it from the configuration"),
+        Diagnostic("LH1005").WithLocation(2).WithMessage("definitions branch on the environment name; put what differs in env/<name>.yaml and read it from the configuration"));
+}
