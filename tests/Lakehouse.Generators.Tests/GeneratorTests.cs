@@ -1,0 +1,188 @@
+using Lakehouse.Generators.Tests.Support;
+using Microsoft.CodeAnalysis;
+
+namespace Lakehouse.Generators.Tests;
+
+/// <summary>Typed Helm values and custom resources, generated from real and tricky inputs, compile with no warnings.</summary>
+public class GeneratorTests
+{
+    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+
+    [Fact]
+    public void Tricky_schema_generates_records_that_compile_without_warnings()
+    {
+        var result = GeneratorHarness.Run([GeneratorHarness.Chart("charts/tricky/values.schema.json", Fixture("tricky.values.schema.json"), "tricky", "2.0.0")]);
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.Problems);
+        Golden.Verify("tricky.g.cs", result.Source);
+    }
+
+    [Fact]
+    public void Generated_members_serialize_back_to_the_exact_keys()
+    {
+        var result = GeneratorHarness.Run([GeneratorHarness.Chart("charts/tricky/values.schema.json", Fixture("tricky.values.schema.json"), "tricky")]);
+        Assert.Contains("[global::System.Text.Json.Serialization.JsonPropertyName(\"fs.native-s3\")]\n        public bool? FsNativeS3", result.Source);
+        Assert.Contains("[global::System.Text.Json.Serialization.JsonPropertyName(\"fsNativeS3\")]\n        public bool? FsNativeS32", result.Source);
+        Assert.Contains("public bool? _2fa", result.Source);
+        Assert.Contains("[global::System.Text.Json.Serialization.JsonPropertyName(\"class\")]\n        public string? Class", result.Source);
+        Assert.Contains("public required TrickyValuesImage Image { get; init; }", result.Source);
+        Assert.Contains("public required string Repository { get; init; }", result.Source);
+    }
+
+    [Fact]
+    public void A_misspelled_key_is_a_compile_error()
+    {
+        var result = GeneratorHarness.Run([GeneratorHarness.Chart("charts/tricky/values.schema.json", Fixture("tricky.values.schema.json"), "tricky")],
+            """
+            using Lakehouse.Generated;
+            class Definitions
+            {
+                TrickyValues Values = new() { Image = new() { Repository = "trinodb/trino" }, Replcias = 3 };
+            }
+            """);
+        var error = Assert.Single(result.Problems);
+        Assert.Equal("CS0117", error.Id);
+        Assert.Contains("'Replcias'", error.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void A_value_removed_by_a_chart_upgrade_is_a_compile_error_at_every_use()
+    {
+        const string user = """
+            using Lakehouse.Generated;
+            class Definitions
+            {
+                UpgradedValues A = new() { Legacy = true };
+                UpgradedValues B = new() { Kept = "x", Legacy = false };
+            }
+            """;
+        var before = """{"type":"object","properties":{"kept":{"type":"string"},"legacy":{"type":"boolean"}}}""";
+        var after = """{"type":"object","properties":{"kept":{"type":"string"}}}""";
+        Assert.Empty(GeneratorHarness.Run([GeneratorHarness.Chart("values.schema.json", before, "upgraded", "1.0.0")], user).Problems);
+        var problems = GeneratorHarness.Run([GeneratorHarness.Chart("values.schema.json", after, "upgraded", "2.0.0")], user).Problems;
+        Assert.Equal(2, problems.Count(p => p.Id == "CS0117"));
+    }
+
+    [Fact]
+    public void Open_schemas_offer_an_explicit_escape_hatch_and_closed_ones_do_not()
+    {
+        var result = GeneratorHarness.Run([GeneratorHarness.Chart("charts/tricky/values.schema.json", Fixture("tricky.values.schema.json"), "tricky")],
+            """
+            using Lakehouse.Generated;
+            class Definitions
+            {
+                TrickyValuesOpen Open = new() { Known = "k", AdditionalValues = new() { ["unknownToSchema"] = 1 } };
+            }
+            """);
+        Assert.Empty(result.Problems);
+        var closed = GeneratorHarness.Run([GeneratorHarness.Chart("charts/tricky/values.schema.json", Fixture("tricky.values.schema.json"), "tricky")],
+            """
+            using Lakehouse.Generated;
+            class Definitions
+            {
+                TrickyValuesImage Image = new() { Repository = "r", AdditionalValues = new() };
+            }
+            """);
+        Assert.Contains(closed.Problems, p => p.Id == "CS0117");
+    }
+
+    [Fact]
+    public void Unreadable_input_is_reported_at_its_file()
+    {
+        var result = GeneratorHarness.Run([GeneratorHarness.Chart("charts/bad/values.yaml", "server:\n  workers: [1\n", "bad")]);
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("LH1101", diagnostic.Id);
+        Assert.Equal("charts/bad/values.yaml", diagnostic.Location.GetLineSpan().Path);
+    }
+
+    [Fact]
+    public void Airflow_schema_generates_code_that_compiles_without_warnings()
+    {
+        var path = Upstream.Require("charts/airflow/values.schema.json");
+        var result = GeneratorHarness.Run([GeneratorHarness.Chart(path, File.ReadAllText(path), "airflow", "1.20.0")],
+            """
+            using Lakehouse.Generated;
+            class Definitions
+            {
+                AirflowValues Values = new() { Executor = "KubernetesExecutor", Webserver = new() { Replicas = 2 } };
+            }
+            """);
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.True(result.Problems.Count == 0, string.Join("\n", result.Problems.Take(10)));
+        TestContext.Current.SendDiagnosticMessage($"airflow values.schema.json: {result.Source.Length / 1024} KB of C# in {result.Elapsed.TotalMilliseconds:F0} ms (generation and compilation)");
+    }
+
+    [Fact]
+    public void Trino_values_yaml_generates_typed_records_with_docs()
+    {
+        var path = Upstream.Require("charts/trino/values.yaml");
+        var result = GeneratorHarness.Run([GeneratorHarness.Chart(path, File.ReadAllText(path), "trino", "1.42.2")],
+            """
+            using Lakehouse.Generated;
+            class Definitions
+            {
+                TrinoValues Values = new()
+                {
+                    Server = new() { Workers = 4, Config = new() { AuthenticationType = "PASSWORD" } },
+                    Catalogs = new() { AdditionalValues = new() { ["iceberg"] = "connector.name=iceberg" } },
+                };
+            }
+            """);
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.True(result.Problems.Count == 0, string.Join("\n", result.Problems.Take(10)));
+        Assert.Contains("public long? Workers { get; init; }", result.Source);
+        Assert.Contains("/// <summary>", result.Source);
+    }
+
+    public static TheoryData<string> Crds()
+    {
+        var data = new TheoryData<string>();
+        if (Directory.Exists(Upstream.Root))
+        {
+            foreach (var file in Directory.GetFiles(Upstream.Root, "*.yaml", SearchOption.AllDirectories)
+                         .Where(f => f.Contains("crd", StringComparison.OrdinalIgnoreCase) || f.Contains("/crds/", StringComparison.Ordinal))
+                         .Order(StringComparer.Ordinal))
+            {
+                data.Add(Path.GetRelativePath(Upstream.Root, file));
+            }
+        }
+        else
+        {
+            data.Add("argocd/application-crd.yaml");
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Crds))]
+    public void Every_upstream_crd_generates_kubernetes_objects_that_compile(string relative)
+    {
+        var path = Upstream.Require(relative);
+        var result = GeneratorHarness.Run([GeneratorHarness.Crd(path, File.ReadAllText(path))]);
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.True(result.Problems.Count == 0, string.Join("\n", result.Problems.Take(10)));
+        Assert.Contains(": global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>", result.Source);
+        TestContext.Current.SendDiagnosticMessage($"{relative}: {new FileInfo(path).Length / 1024} KB CRD -> {result.Source.Length / 1024} KB of C# in {result.Elapsed.TotalMilliseconds:F0} ms");
+    }
+
+    [Fact]
+    public void Custom_resource_classes_carry_api_version_and_kind()
+    {
+        var path = Upstream.Require("charts/kube-prometheus-stack/crds/crd-servicemonitors.yaml");
+        var result = GeneratorHarness.Run([GeneratorHarness.Crd(path, File.ReadAllText(path))],
+            """
+            using Lakehouse.Generated;
+            class Definitions
+            {
+                k8s.IKubernetesObject<k8s.Models.V1ObjectMeta> Monitor = new ServiceMonitorV1
+                {
+                    Metadata = new() { Name = "trino" },
+                    Spec = new() { Endpoints = [new() { Port = "metrics", Interval = "30s" }] },
+                };
+            }
+            """);
+        Assert.True(result.Problems.Count == 0, string.Join("\n", result.Problems.Take(10)));
+        Assert.Contains("public const string KubeApiVersion = \"monitoring.coreos.com/v1\";", result.Source);
+        Assert.Contains("public const string KubeKind = \"ServiceMonitor\";", result.Source);
+    }
+}
