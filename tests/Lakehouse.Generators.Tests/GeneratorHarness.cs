@@ -32,19 +32,27 @@ internal static class GeneratorHarness
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver Driver(IEnumerable<InputFile> files) =>
-        CSharpGeneratorDriver.Create(
+    public static GeneratorDriver Driver(IEnumerable<InputFile> files) => Driver(files, out _);
+
+    public static AdditionalText Text(InputFile file) => new InMemoryText(file.Path, file.Text);
+
+    /// <summary>A driver over <paramref name="files"/>; <paramref name="texts"/> are the items, for later replacement.</summary>
+    public static GeneratorDriver Driver(IEnumerable<InputFile> files, out ImmutableArray<AdditionalText> texts)
+    {
+        texts = files.Select(Text).ToImmutableArray();
+        return CSharpGeneratorDriver.Create(
             [new LakehouseGenerator().AsSourceGenerator()],
-            files.Select(f => (AdditionalText)new InMemoryText(f.Path, f.Text)),
+            texts,
             new CSharpParseOptions(LanguageVersion.Latest),
             new MetadataOptions(files.ToDictionary(f => f.Path, f => f.Metadata)),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    }
 
     /// <summary>Generates from <paramref name="files"/> and compiles user code with the output.</summary>
     public static Result Run(IEnumerable<InputFile> files, params string[] userSources)
     {
         var watch = Stopwatch.StartNew();
-        var driver = Driver(files).RunGeneratorsAndUpdateCompilation(Compilation(userSources), out var output, out var generatorDiagnostics);
+        var driver = Driver(files).RunGeneratorsAndUpdateCompilation(Compilation(userSources), out var output, out var generatorDiagnostics, TestContext.Current.CancellationToken);
         watch.Stop();
         var run = driver.GetRunResult();
         return new Result(run.GeneratedTrees.Select(t => t.ToString()).ToList(), generatorDiagnostics, output.GetDiagnostics(), watch.Elapsed);
