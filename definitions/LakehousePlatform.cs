@@ -1,5 +1,6 @@
 using Lakehouse.Model;
 using Lakehouse.Model.Components;
+using Lakehouse.Definitions.Charts;
 using Lakehouse.Model.Configuration;
 
 namespace Lakehouse.Definitions;
@@ -18,6 +19,17 @@ public sealed class LakehousePlatform : IPlatformDefinition
         var minioOperator = platform.Add(new MinioOperator("minio-operator"));
         platform.Add(new MinioTenant("object-storage", minioOperator, Buckets: ["warehouse"]));
         platform.Add(new PolarisCatalog("iceberg-catalog", WarehouseBucket: "warehouse"));
-        platform.Add(new Trino("trino"));
+        platform.Add(new Trino("trino")
+        {
+            // Workers finish running tasks before they stop; typed from charts/trino/values.schema.json.
+            ValueOverrides = new TrinoValues
+            {
+                Worker = new()
+                {
+                    GracefulShutdown = new() { Enabled = true, GracePeriodSeconds = 120 },
+                    TerminationGracePeriodSeconds = 300,
+                },
+            }.ToValues(),
+        });
     }
 }

@@ -21,6 +21,13 @@ public abstract record Component(string Name)
     /// <summary>Further components, by name, that must be synced before this one.</summary>
     public IReadOnlyList<string> After { get; init; } = [];
 
+    /// <summary>
+    /// Chart values merged over what the component describes (maps key by key, the rest replaced), for
+    /// settings the component does not model. Build them from the chart's generated values types
+    /// (Lakehouse.Generators) so a misspelled or removed key is a compile error; the same rules apply.
+    /// </summary>
+    public System.Text.Json.Nodes.JsonObject? ValueOverrides { get; init; }
+
     /// <summary>What this component deploys in one environment.</summary>
     public abstract ComponentSpec Describe(ComponentContext context);
 }

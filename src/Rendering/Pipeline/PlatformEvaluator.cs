@@ -64,6 +64,10 @@ public static class PlatformEvaluator
             {
                 continue;
             }
+            if (placed.Component.ValueOverrides is { } overrides)
+            {
+                spec = spec! with { Values = Renderers.JsonTrees.Merge(spec.Values, overrides) };
+            }
             var render = new ComponentRender(placed, spec!, graph.WaveOf(name), graph.DependenciesOf(name));
             SpecValidator.Validate(render, config.Name, diagnostics);
             components.Add(render);

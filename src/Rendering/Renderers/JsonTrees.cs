@@ -71,4 +71,15 @@ internal static class JsonTrees
         }
         return delta;
     }
+
+    /// <summary>A new tree: <paramref name="overlay"/> merged over <paramref name="target"/>, maps key by key (as Helm merges values).</summary>
+    public static JsonObject Merge(JsonObject target, JsonObject overlay)
+    {
+        var result = target.DeepClone().AsObject();
+        foreach (var (key, value) in overlay)
+        {
+            result[key] = value is JsonObject o && result[key] is JsonObject t ? Merge(t, o) : value?.DeepClone();
+        }
+        return result;
+    }
 }
