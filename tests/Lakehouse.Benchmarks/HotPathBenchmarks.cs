@@ -16,6 +16,7 @@ namespace Lakehouse.Benchmarks;
 /// dotnet run -c Release --project tests/Lakehouse.Benchmarks -- --filter '*'
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [ShortRunJob]
 public class HotPathBenchmarks
 {
