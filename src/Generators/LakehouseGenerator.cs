@@ -1,5 +1,6 @@
 using Lakehouse.Generators.Diagnostics;
 using Lakehouse.Generators.Generation;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -29,10 +30,46 @@ public sealed class LakehouseGenerator : IIncrementalGenerator
             static (spc, unit) => spc.AddSource(unit.HintName, SourceText.From(SourceEmitter.Emit(unit), System.Text.Encoding.UTF8)));
 
         context.RegisterSourceOutput(units.SelectMany((u, _) => u.Diagnostics.Items).WithTrackingName(TrackingNames.Diagnostics),
-            static (spc, info) => spc.ReportDiagnostic(Diagnostic.Create(
-                info.Id == "LH1102" ? DiagnosticCatalogue.UnreadableCrd : DiagnosticCatalogue.UnreadableSchema,
-                Location.Create(info.Path, new TextSpan(0, 0), new LinePositionSpan(new LinePosition(info.Line - 1, info.Column - 1), new LinePosition(info.Line - 1, info.Column - 1))),
-                info.Argument0, info.Argument1)));
+            static (spc, info) => spc.ReportDiagnostic(ToDiagnostic(info)));
+
+        var schema = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(pair => Flag(pair.Right.GetOptions(pair.Left), "LakehouseEnvironmentSchema"))
+            .Select((pair, ct) => pair.Left.GetText(ct)?.ToString() ?? "")
+            .Collect()
+            .Select((texts, _) => texts.FirstOrDefault() ?? "");
+
+        var environments = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(pair => Flag(pair.Right.GetOptions(pair.Left), "LakehouseEnvironment"))
+            .Select((pair, ct) => (Path: pair.Left.Path.Replace('\\', '/'), Text: pair.Left.GetText(ct)?.ToString() ?? ""))
+            .Combine(schema)
+            .Select((pair, _) => EnvironmentChecker.Check(new EnvironmentInput(pair.Left.Path, pair.Left.Text, pair.Right)))
+            .WithTrackingName(TrackingNames.Environments);
+
+        context.RegisterSourceOutput(environments.SelectMany((e, _) => e.Diagnostics.Items),
+            static (spc, info) => spc.ReportDiagnostic(ToDiagnostic(info)));
+
+        context.RegisterSourceOutput(environments.Select((e, _) => e.Name).Collect(),
+            static (spc, names) =>
+            {
+                if (names.Length > 0)
+                {
+                    spc.AddSource("LakehouseEnvironments.g.cs", SourceText.From(EnvironmentAccessorEmitter.Emit(names), System.Text.Encoding.UTF8));
+                }
+            });
+    }
+
+    private static bool Flag(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options, string name) =>
+        options.TryGetValue("build_metadata.AdditionalFiles." + name, out var value) && string.Equals(value, "true", System.StringComparison.OrdinalIgnoreCase);
+
+    private static Diagnostic ToDiagnostic(DiagnosticInfo info)
+    {
+        var position = new LinePosition(System.Math.Max(0, info.Line - 1), System.Math.Max(0, info.Column - 1));
+        var location = Location.Create(info.Path, new TextSpan(0, 0), new LinePositionSpan(position, position));
+        return info.Id is "LH1101" or "LH1102"
+            ? Diagnostic.Create(DiagnosticCatalogue.ById(info.Id), location, info.Argument0, info.Argument1)
+            : Diagnostic.Create(DiagnosticCatalogue.ById(info.Id), location, info.Argument0);
     }
 }
 
@@ -43,4 +80,5 @@ public static class TrackingNames
     public const string Units = "LakehouseUnits";
     public const string Sources = "LakehouseSources";
     public const string Diagnostics = "LakehouseDiagnostics";
+    public const string Environments = "LakehouseEnvironments";
 }

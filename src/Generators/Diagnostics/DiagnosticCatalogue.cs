@@ -42,6 +42,33 @@ internal static class DiagnosticCatalogue
         "LH1102", "Lakehouse.Generation", "Custom resource definition can be read",
         "custom resource definition file '{0}' cannot be read: {1}");
 
+    public static readonly DiagnosticDescriptor EnvironmentUnknownKey = Rule(
+        "LH1201", "Lakehouse.Configuration", "Environment files use only the keys of the schema", "{0}");
+
+    public static readonly DiagnosticDescriptor EnvironmentInvalidValue = Rule(
+        "LH1202", "Lakehouse.Configuration", "Environment values have the schema's type, range and pattern", "{0}");
+
+    public static readonly DiagnosticDescriptor EnvironmentIpLiteral = Rule(
+        "LH1203", "Lakehouse.Network", "No IP address in environment files", "{0}");
+
+    public static readonly DiagnosticDescriptor EnvironmentSecretLiteral = Rule(
+        "LH1204", "Lakehouse.Security", "No secret value in environment files", "{0}");
+
+    public static readonly DiagnosticDescriptor EnvironmentInvalidYaml = Rule(
+        "LH1205", "Lakehouse.Configuration", "Environment files are valid YAML", "invalid YAML: {0}");
+
+    /// <summary>The descriptor of a rule by its ID, for diagnostics carried through the pipeline as plain data.</summary>
+    public static DiagnosticDescriptor ById(string id) => id switch
+    {
+        "LH1101" => UnreadableSchema,
+        "LH1102" => UnreadableCrd,
+        "LH1201" => EnvironmentUnknownKey,
+        "LH1202" => EnvironmentInvalidValue,
+        "LH1203" => EnvironmentIpLiteral,
+        "LH1204" => EnvironmentSecretLiteral,
+        _ => EnvironmentInvalidYaml,
+    };
+
     private static DiagnosticDescriptor Rule(string id, string category, string title, string message) =>
         new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,
             description: title + ".", helpLinkUri: HelpRoot + id.ToLowerInvariant());
