@@ -1,0 +1,1 @@
+return Lakehouse.Rendering.GitOpsHost.Run(args, new Demo.DemoPlatform());
