@@ -52,7 +52,7 @@ public static class GitOpsHost
                     $"{differences.Count} file(s) in {layout.Root}/ differ from what definitions/ and env/ render (diff above); run 'dotnet build' and commit the result").ToString());
                 return 1;
             }
-            output.WriteLine($"lakehouse: {layout.Root}/ matches definitions/ and env/ ({outcome.Tree!.Files.Count + 1} files; environments {environments}).");
+            output.WriteLine($"lakehouse: {layout.Root}/ matches definitions/ and env/ ({outcome.Tree!.Bytes.Count + 1} files; environments {environments}).");
             return 0;
         }
         var collisions = writer.Collisions(outcome.Tree!);

@@ -50,11 +50,11 @@ internal static class ScaleCommand
         var result = writer.Write(tree);
         Mark("compare + write");
 
-        var bytes = tree.Files.Values.Sum(t => (long)System.Text.Encoding.UTF8.GetByteCount(t));
+        var bytes = tree.Bytes.Values.Sum(b => (long)b.Length);
         var wall = DateTime.Now - Process.GetCurrentProcess().StartTime;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"scale: {components} components x {environments} environments: wall {wall.TotalMilliseconds:F0} ms (whole process), " +
-            $"{tree.Files.Count + 1} files ({result.Written.Count} written, {result.Unchanged} unchanged, {result.Deleted.Count} deleted), " +
+            $"{tree.Bytes.Count + 1} files ({result.Written.Count} written, {result.Unchanged} unchanged, {result.Deleted.Count} deleted), " +
             $"{bytes / 1048576.0:F1} MB, peak memory {PeakMegabytes():F0} MB, out {output}"));
         if (profile)
         {

@@ -20,18 +20,17 @@ public sealed class TreeWriter(string root, string ownedListPath)
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>The tree plus the owned list that describes it.</summary>
-    public IReadOnlyDictionary<string, string> WithOwnedList(GitOpsTree tree)
+    /// <summary>The tree's files, as bytes, plus the owned list that describes them, in path order.</summary>
+    public IReadOnlyList<KeyValuePair<string, byte[]>> WithOwnedList(GitOpsTree tree)
     {
-        var files = new SortedDictionary<string, string>(tree.Files.ToDictionary(), StringComparer.Ordinal);
         var list = new StringBuilder()
             .Append("# Files owned by Lakehouse GitOps: 'dotnet build' rewrites and deletes only these. Do not edit.\n");
-        foreach (var path in files.Keys.Append(ownedListPath).Order(StringComparer.Ordinal))
+        foreach (var path in tree.Bytes.Keys.Append(ownedListPath).Order(StringComparer.Ordinal))
         {
             list.Append(path).Append('\n');
         }
-        files[ownedListPath] = list.ToString();
-        return files;
+        return tree.Bytes.Append(KeyValuePair.Create(ownedListPath, Utf8.GetBytes(list.ToString())))
+            .OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Files that differ from the tree, and owned files the tree no longer has.</summary>
@@ -39,15 +38,17 @@ public sealed class TreeWriter(string root, string ownedListPath)
     {
         var expected = WithOwnedList(tree);
         var differences = new List<FileDifference>();
-        foreach (var (path, content) in expected)
+        foreach (var (path, bytes) in expected)
         {
+            var content = Utf8.GetString(bytes);
             var actual = Read(path);
             if (actual != content)
             {
                 differences.Add(new FileDifference(path, content, actual));
             }
         }
-        foreach (var stale in OwnedPaths().Where(p => !expected.ContainsKey(p)).Order(StringComparer.Ordinal))
+        var rendered = expected.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var stale in OwnedPaths().Where(p => !rendered.Contains(p)).Order(StringComparer.Ordinal))
         {
             if (Read(stale) is { } actual)
             {
@@ -61,14 +62,14 @@ public sealed class TreeWriter(string root, string ownedListPath)
     public IReadOnlyList<string> Collisions(GitOpsTree tree)
     {
         var owned = OwnedPaths();
-        return tree.Files.Keys
+        return tree.Bytes.Keys
             .Where(p => !owned.Contains(p) && Read(p) is { } existing && !existing.StartsWith(GeneratedMarker, StringComparison.Ordinal))
             .ToList();
     }
 
     public WriteResult Write(GitOpsTree tree)
     {
-        var expected = WithOwnedList(tree).ToArray();
+        var expected = WithOwnedList(tree);
         var owned = OwnedPaths();
         // Directories first (sequentially, each once); then compare and write files on every core.
         var newDirectories = new HashSet<string>(StringComparer.Ordinal);
@@ -80,12 +81,11 @@ public sealed class TreeWriter(string root, string ownedListPath)
                 newDirectories.Add(directory);
             }
         }
-        var changed = new bool[expected.Length];
-        Parallel.For(0, expected.Length, i =>
+        var changed = new bool[expected.Count];
+        Parallel.For(0, expected.Count, i =>
         {
-            var (path, content) = expected[i];
+            var (path, bytes) = expected[i];
             var full = Full(path);
-            var bytes = Utf8.GetBytes(content);
             // A file in a directory that did not exist is new: nothing to compare.
             var isNew = newDirectories.Contains(Path.GetDirectoryName(full)!) || !File.Exists(full);
             if (!isNew && SameBytes(full, bytes))
@@ -106,9 +106,9 @@ public sealed class TreeWriter(string root, string ownedListPath)
             changed[i] = true;
         });
         var written = expected.Where((_, i) => changed[i]).Select(f => f.Key).ToList();
-        var unchanged = expected.Length - written.Count;
+        var unchanged = expected.Count - written.Count;
         var deleted = new List<string>();
-        foreach (var stale in owned.Where(p => !tree.Files.ContainsKey(p) && p != ownedListPath).Order(StringComparer.Ordinal))
+        foreach (var stale in owned.Where(p => !tree.Bytes.ContainsKey(p) && p != ownedListPath).Order(StringComparer.Ordinal))
         {
             var full = Full(stale);
             if (File.Exists(full))
