@@ -16,9 +16,9 @@ public sealed class LakehousePlatform : IPlatformDefinition
 
     public void Define(PlatformBuilder platform, EnvironmentConfig env)
     {
-        var minioOperator = platform.Add(new MinioOperator("minio-operator"));
-        platform.Add(new MinioTenant("object-storage", minioOperator, Buckets: ["warehouse"]));
-        platform.Add(new PolarisCatalog("iceberg-catalog", WarehouseBucket: "warehouse"));
+        // Which store and which catalog is env/'s choice (storage.backend, catalog.backend), not code's.
+        platform.AddObjectStorage(env, buckets: ["warehouse"]);
+        platform.AddIcebergCatalog(env, warehouseBucket: "warehouse");
         platform.Add(new Trino("trino")
         {
             // Workers finish running tasks before they stop; typed from charts/trino/values.schema.json.

@@ -28,7 +28,7 @@ public sealed record MinioTenant(string Name, MinioOperator Operator, IReadOnlyL
 
     public string Region(ComponentContext context) => context.Environment.Storage.Region;
 
-    public bool PathStyleAccess => true;
+    public bool PathStyleAccess(ComponentContext context) => true;
 
     /// <summary>Each consumer has its own MinIO user; its keys are in a Secret in the consumer's namespace.</summary>
     public S3Credentials CredentialsFor(ComponentContext context, string consumer) =>

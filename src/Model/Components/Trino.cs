@@ -40,7 +40,7 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
             context.UseFor<IIcebergCatalog>(Name).ConnectionFor(context, Name),
             storage.S3Endpoint(context),
             storage.Region(context),
-            storage.PathStyleAccess,
+            storage.PathStyleAccess(context),
             storage.CredentialsFor(context, Name));
     }
 
@@ -103,6 +103,13 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
             .Set("serviceMonitor.enabled", true)
             .Set("serviceMonitor.labels", Values.Map(context.MonitorLabels))
             .Set("serviceMonitor.interval", context.Environment.Monitoring.Interval);
+
+        if (config.ServiceAccountRoleArn is { } roleArn)
+        {
+            // Trino reaches AWS-managed storage and catalogs by its workload identity, not by keys.
+            values.Set("serviceAccount.create", true)
+                .Set("serviceAccount.annotations", new JsonObject { ["eks.amazonaws.com/role-arn"] = roleArn });
+        }
 
         return new ComponentSpec
         {

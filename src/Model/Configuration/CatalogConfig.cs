@@ -9,6 +9,9 @@ public enum CatalogBackend
 {
     /// <summary>An Iceberg REST catalog deployed in the cluster (Apache Polaris).</summary>
     [JsonStringEnumMemberName("rest")] Rest,
+
+    /// <summary>AWS Glue Data Catalog: managed, referenced, not deployed.</summary>
+    [JsonStringEnumMemberName("glue")] Glue,
 }
 
 /// <summary>Iceberg catalog settings.</summary>
@@ -24,6 +27,21 @@ public sealed record CatalogConfig
 
     /// <summary>REST catalog settings, required when backend is rest.</summary>
     public RestCatalogConfig? Rest { get; init; }
+
+    /// <summary>AWS Glue settings, required when backend is glue.</summary>
+    public GlueCatalogConfig? Glue { get; init; }
+}
+
+/// <summary>Where the Glue Data Catalog is.</summary>
+public sealed record GlueCatalogConfig
+{
+    /// <summary>AWS region of the catalog.</summary>
+    [Required, RegularExpression(Patterns.Region)]
+    public required string Region { get; init; }
+
+    /// <summary>Catalog ID (the AWS account ID) when it is not the account of the workload's role.</summary>
+    [RegularExpression(@"^[0-9]{12}$")]
+    public string? CatalogId { get; init; }
 }
 
 /// <summary>Apache Polaris sizes.</summary>

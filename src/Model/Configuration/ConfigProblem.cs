@@ -16,6 +16,14 @@ public static class EnvironmentConfigChecks
         {
             yield return new("storage.minio.servers", "a distributed MinIO needs at least 4 servers for erasure coding; use 1 for a single node");
         }
+        if (config.Storage.Backend == ObjectStoreBackend.External && config.Storage.External is null)
+        {
+            yield return new("storage.backend", "storage.backend is 'external' but the storage.external section is missing");
+        }
+        if (config.Catalog.Backend == CatalogBackend.Glue && config.Catalog.Glue is null)
+        {
+            yield return new("catalog.backend", "catalog.backend is 'glue' but the catalog.glue section is missing");
+        }
         if (config.Catalog.Backend == CatalogBackend.Rest && config.Catalog.Rest is null)
         {
             yield return new("catalog.backend", "catalog.backend is 'rest' but the catalog.rest section is missing");

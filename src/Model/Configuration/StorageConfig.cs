@@ -9,6 +9,9 @@ public enum ObjectStoreBackend
 {
     /// <summary>MinIO deployed in the cluster by the MinIO Operator (charts operator and tenant from operator.min.io).</summary>
     [JsonStringEnumMemberName("minio")] Minio,
+
+    /// <summary>An S3-compatible store run elsewhere (Amazon S3, say): referenced, not deployed.</summary>
+    [JsonStringEnumMemberName("external")] External,
 }
 
 /// <summary>Object storage settings.</summary>
@@ -24,6 +27,26 @@ public sealed record StorageConfig
 
     /// <summary>MinIO settings, required when backend is minio.</summary>
     public MinioConfig? Minio { get; init; }
+
+    /// <summary>The external store, required when backend is external.</summary>
+    public ExternalStorageConfig? External { get; init; }
+}
+
+/// <summary>An S3-compatible store the platform uses but does not deploy.</summary>
+public sealed record ExternalStorageConfig
+{
+    /// <summary>S3 API endpoint by DNS name with scheme and port: https://s3.us-east-1.amazonaws.com:443.</summary>
+    [Required, RegularExpression(Patterns.Endpoint)]
+    public required string Endpoint { get; init; }
+
+    /// <summary>Address buckets by path (most S3-compatible stores) rather than by virtual host (Amazon S3).</summary>
+    public bool PathStyleAccess { get; init; }
+
+    /// <summary>
+    /// Consumers authenticate with their workload identity (IAM roles for service accounts) instead of
+    /// access keys from Secrets.
+    /// </summary>
+    public bool WorkloadIdentity { get; init; }
 }
 
 /// <summary>MinIO tenant sizes: one pool of servers, each with its volumes (erasure-coded across all drives).</summary>

@@ -17,6 +17,10 @@ public sealed record TrinoConfig
     [Required]
     public required ResourcesConfig Coordinator { get; init; }
 
+    /// <summary>IAM role Trino's service account assumes (IAM roles for service accounts), for AWS-managed storage and catalogs.</summary>
+    [RegularExpression(@"^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$")]
+    public string? ServiceAccountRoleArn { get; init; }
+
     /// <summary>Resources of each worker; the JVM heap is derived from its memory.</summary>
     [Required]
     public required ResourcesConfig Worker { get; init; }

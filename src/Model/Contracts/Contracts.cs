@@ -42,7 +42,7 @@ public interface IObjectStorage : IContract
     string Region(ComponentContext context);
 
     /// <summary>True when buckets are addressed by path (MinIO, SeaweedFS), false for virtual hosts (Amazon S3).</summary>
-    bool PathStyleAccess { get; }
+    bool PathStyleAccess(ComponentContext context);
 
     /// <summary>The environment's name of a bucket declared on this store; throws when it is not declared.</summary>
     string Bucket(ComponentContext context, string purpose);

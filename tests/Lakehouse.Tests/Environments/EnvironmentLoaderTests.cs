@@ -18,7 +18,7 @@ public class EnvironmentLoaderTests
     [Fact]
     public void The_committed_environments_load_without_findings()
     {
-        foreach (var name in new[] { "dev", "staging", "prod" })
+        foreach (var name in new[] { "dev", "staging", "prod", "aws" })
         {
             Assert.Empty(Render.EnvironmentDiagnostics(name, Render.EnvironmentText(name)));
         }
@@ -101,7 +101,7 @@ public class EnvironmentLoaderTests
     public void An_unknown_backend_lists_the_choices()
     {
         var yaml = Dev.Replace("  backend: rest", "  backend: graphql");
-        Assert.Equal("env/dev.yaml(20,12): error LH0005: catalog.backend: 'graphql' is not one of: rest", Only(yaml));
+        Assert.Equal("env/dev.yaml(20,12): error LH0005: catalog.backend: 'graphql' is not one of: rest, glue", Only(yaml));
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public class GoldenTests
     public void Reference_trino_catalog_properties()
     {
         var files = Render.ReferenceTree.Files;
-        var values = YamlFiles.Read(files["gitops/apps/trino/values.yaml"])!;
+        var values = YamlFiles.Read(files["gitops/apps/trino/overlays/dev/values.yaml"])!;
         Golden.Verify("trino-iceberg.properties", values["catalogs"]!["iceberg"]!.GetValue<string>());
     }
 

@@ -136,7 +136,7 @@ public class GraphTests
     private sealed record ExternalStore(string Name) : Lakehouse.Model.ExternalComponent(Name), Lakehouse.Model.Contracts.IObjectStorage
     {
         public override string Description => "an S3 store run elsewhere (referenced)";
-        public bool PathStyleAccess => false;
+        public bool PathStyleAccess(Lakehouse.Model.ComponentContext context) => false;
         public Lakehouse.Model.Endpoint S3Endpoint(Lakehouse.Model.ComponentContext context) => Lakehouse.Model.Endpoint.Parse("https://s3.eu-west-1.amazonaws.com:443");
         public string Region(Lakehouse.Model.ComponentContext context) => "eu-west-1";
         public string Bucket(Lakehouse.Model.ComponentContext context, string purpose) => context.Naming.Bucket(purpose);
@@ -177,7 +177,7 @@ public class GraphTests
     public void Sync_waves_follow_the_dependency_graph()
     {
         var outcome = Render.Reference;
-        var waves = outcome.Platform!.Environments[0].Components.ToDictionary(c => c.Name, c => c.Wave);
+        var waves = outcome.Platform!.Environments.Single(e => e.Name == "dev").Components.ToDictionary(c => c.Name, c => c.Wave);
         Assert.Equal(0, waves["minio-operator"]);
         Assert.Equal(1, waves["object-storage"]);
         Assert.Equal(2, waves["iceberg-catalog"]);

@@ -1,0 +1,30 @@
+using System.Runtime.CompilerServices;
+using Lakehouse.Model.Configuration;
+
+namespace Lakehouse.Model.Components;
+
+/// <summary>
+/// The object store and the Iceberg catalog for whichever backend env/ chose, under stable component
+/// names ("object-storage", "iceberg-catalog"): definitions add them in one line each and never branch.
+/// </summary>
+public static class Backends
+{
+    /// <summary>Adds the object store the environment's storage.backend names; returns the store.</summary>
+    public static Contracts.IObjectStorage AddObjectStorage(this PlatformBuilder platform, EnvironmentConfig env, IReadOnlyList<string> buckets,
+        [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) => env.Storage.Backend switch
+    {
+        ObjectStoreBackend.Minio => platform.Add(
+            new MinioTenant("object-storage", platform.Add(new MinioOperator("minio-operator"), callerFile, callerLine), buckets), callerFile, callerLine),
+        ObjectStoreBackend.External => platform.Add(new ExternalObjectStorage("object-storage", buckets), callerFile, callerLine),
+        _ => throw new InvalidOperationException($"no object store for backend {env.Storage.Backend}"),
+    };
+
+    /// <summary>Adds the Iceberg catalog the environment's catalog.backend names; returns the catalog.</summary>
+    public static Contracts.IIcebergCatalog AddIcebergCatalog(this PlatformBuilder platform, EnvironmentConfig env, string warehouseBucket,
+        [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) => env.Catalog.Backend switch
+    {
+        CatalogBackend.Rest => platform.Add(new PolarisCatalog("iceberg-catalog", warehouseBucket), callerFile, callerLine),
+        CatalogBackend.Glue => platform.Add(new GlueCatalog("iceberg-catalog", warehouseBucket), callerFile, callerLine),
+        _ => throw new InvalidOperationException($"no Iceberg catalog for backend {env.Catalog.Backend}"),
+    };
+}

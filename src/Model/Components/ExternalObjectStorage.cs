@@ -1,0 +1,32 @@
+using Lakehouse.Model.Contracts;
+
+namespace Lakehouse.Model.Components;
+
+/// <summary>
+/// An S3-compatible store run elsewhere (Amazon S3 or any S3 API), referenced from env/ and not deployed.
+/// Consumers authenticate either with their workload identity or with access keys from their own Secret.
+/// </summary>
+public sealed record ExternalObjectStorage(string Name, IReadOnlyList<string> Buckets) : ExternalComponent(Name), IObjectStorage
+{
+    public override string Description => "external S3-compatible object storage (referenced)";
+
+    public bool PathStyleAccess(ComponentContext context) => Settings(context).PathStyleAccess;
+
+    private static Configuration.ExternalStorageConfig Settings(ComponentContext context) =>
+        context.Environment.Storage.External
+            ?? throw new InvalidOperationException("storage.external is required for the external backend");
+
+    public Endpoint S3Endpoint(ComponentContext context) => Endpoint.Parse(Settings(context).Endpoint);
+
+    public string Region(ComponentContext context) => context.Environment.Storage.Region;
+
+    public string Bucket(ComponentContext context, string purpose) =>
+        Buckets.Contains(purpose)
+            ? context.Naming.Bucket(purpose)
+            : throw new InvalidOperationException($"bucket '{purpose}' is not declared on object store '{Name}' (declared: {string.Join(", ", Buckets)})");
+
+    public S3Credentials CredentialsFor(ComponentContext context, string consumer) =>
+        Settings(context).WorkloadIdentity
+            ? new S3Credentials(null, null)
+            : new S3Credentials(Credentials.S3AccessKey(context.Naming, consumer), Credentials.S3SecretKey(context.Naming, consumer));
+}

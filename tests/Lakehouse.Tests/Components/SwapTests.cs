@@ -1,0 +1,81 @@
+using Lakehouse.Tests.Support;
+
+namespace Lakehouse.Tests.Components;
+
+/// <summary>
+/// Swapping a backend is a change in env/ only: the same definitions render the other backend, and the
+/// tree changes exactly where the swap reaches.
+/// </summary>
+public class SwapTests
+{
+    private static (IReadOnlyList<string> Added, IReadOnlyList<string> Removed, IReadOnlyList<string> Changed, TempRepository Repo) Swap(string env, Func<string, string> edit)
+    {
+        var repo = new TempRepository();
+        repo.Write($"env/{env}.yaml", edit(repo.Read($"env/{env}.yaml")));
+        var before = repo.Snapshot();
+        var (code, output) = repo.Run("render");
+        Assert.True(code == 0, output);
+        var after = repo.Snapshot();
+        return (
+            after.Keys.Except(before.Keys).Order(StringComparer.Ordinal).ToList(),
+            before.Keys.Except(after.Keys).Order(StringComparer.Ordinal).ToList(),
+            after.Keys.Intersect(before.Keys).Where(k => after[k].Hash != before[k].Hash).Order(StringComparer.Ordinal).ToList(),
+            repo);
+    }
+
+    [Fact]
+    public void Catalog_rest_to_glue_changes_only_env_and_what_the_catalog_reaches()
+    {
+        var (added, removed, changed, repo) = Swap("prod", text => text.Replace(
+            "catalog:\n  backend: rest\n", "catalog:\n  backend: glue\n  glue:\n    region: us-east-1\n"));
+        using var _ = repo;
+        Assert.Empty(added);
+        // The Polaris Application and its prod overlay go: Glue is referenced, not deployed.
+        Assert.Contains("gitops/clusters/prod/application-lakehouse-prod-iceberg-catalog.yaml", removed);
+        Assert.Contains("gitops/apps/iceberg-catalog/overlays/prod/kustomization.yaml", removed);
+        Assert.All(removed, p => Assert.True(p.Contains("iceberg-catalog", StringComparison.Ordinal), p));
+        // Trino's prod catalog file now speaks Glue; the other environments keep REST.
+        var prodTrino = repo.Read("gitops/apps/trino/overlays/prod/values.yaml");
+        Assert.Contains("iceberg.catalog.type=glue", prodTrino);
+        Assert.Contains("hive.metastore.glue.region=us-east-1", prodTrino);
+        Assert.Contains("hive.metastore.glue.default-warehouse-dir=s3://lakehouse-prod-warehouse/", prodTrino);
+        Assert.DoesNotContain("ICEBERG_REST_CREDENTIAL", prodTrino);
+        Assert.Contains("iceberg.catalog.type=rest", repo.Read("gitops/apps/trino/overlays/dev/values.yaml"));
+        Assert.Contains("gitops/clusters/prod/kustomization.yaml", changed);
+        Assert.Contains("gitops/clusters/prod/appproject-lakehouse-prod.yaml", changed);
+        Assert.All(changed, p => Assert.True(p.StartsWith("gitops/", StringComparison.Ordinal) || p == "env/environment.schema.json", p));
+    }
+
+    [Fact]
+    public void Object_store_minio_to_external_removes_the_deployed_store_in_that_environment_only()
+    {
+        var (_, removed, _, repo) = Swap("staging", text =>
+        {
+            var start = text.IndexOf("storage:", StringComparison.Ordinal);
+            var end = text.IndexOf("catalog:", StringComparison.Ordinal);
+            return text[..start] + "storage:\n  backend: external\n  region: us-east-1\n  external:\n    endpoint: https://s3.us-east-1.amazonaws.com:443\n" + text[end..];
+        });
+        using var _ = repo;
+        Assert.Contains("gitops/clusters/staging/application-lakehouse-staging-object-storage.yaml", removed);
+        Assert.Contains("gitops/clusters/staging/application-lakehouse-staging-minio-operator.yaml", removed);
+        Assert.True(File.Exists(repo.PathOf("gitops/clusters/prod/application-lakehouse-prod-object-storage.yaml")));
+        var stagingTrino = repo.Read("gitops/apps/trino/overlays/staging/values.yaml");
+        Assert.Contains("s3.endpoint=https://s3.us-east-1.amazonaws.com:443", stagingTrino);
+        Assert.Contains("s3.path-style-access=false", stagingTrino);
+        // Without workload identity, Trino still reads its keys from its own Secret.
+        Assert.Contains("s3.aws-access-key=${ENV:S3_ACCESS_KEY}", stagingTrino);
+    }
+
+    [Fact]
+    public void The_aws_environment_deploys_only_trino_and_uses_its_workload_identity()
+    {
+        var tree = Render.ReferenceTree.Files;
+        var apps = tree.Keys.Where(k => k.StartsWith("gitops/clusters/aws/application-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["gitops/clusters/aws/application-lakehouse-aws-trino.yaml"], apps);
+        var values = tree["gitops/apps/trino/overlays/aws/values.yaml"];
+        Assert.Contains("iceberg.catalog.type=glue", values);
+        Assert.Contains("eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/lakehouse-aws-trino", values);
+        Assert.DoesNotContain("S3_ACCESS_KEY", values);
+        Assert.DoesNotContain("s3.aws-access-key", values);
+    }
+}
