@@ -230,36 +230,7 @@ internal static class EnvironmentChecker
         private void Report(string id, YamlNode at, string keyPath, string message) =>
             found.Add(new DiagnosticInfo(id, path, (int)at.Start.Line, (int)at.Start.Column, message, keyPath));
 
-        private static string? Suggest(string key, IReadOnlyCollection<string> allowed)
-        {
-            string? best = null;
-            var bestDistance = int.MaxValue;
-            foreach (var candidate in allowed)
-            {
-                var d = Distance(key.ToLowerInvariant(), candidate.ToLowerInvariant());
-                if (d < bestDistance)
-                {
-                    best = candidate;
-                    bestDistance = d;
-                }
-            }
-            return bestDistance <= System.Math.Max(2, key.Length / 3) ? best : null;
-        }
-
-        private static int Distance(string a, string b)
-        {
-            var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-            var current = new int[b.Length + 1];
-            for (var i = 1; i <= a.Length; i++)
-            {
-                current[0] = i;
-                for (var j = 1; j <= b.Length; j++)
-                {
-                    current[j] = System.Math.Min(System.Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-                }
-                (previous, current) = (current, previous);
-            }
-            return previous[b.Length];
-        }
+        private static string? Suggest(string key, IReadOnlyCollection<string> allowed) =>
+            Lakehouse.Model.Checks.Suggestions.Closest(key, allowed);
     }
 }

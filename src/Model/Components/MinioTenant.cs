@@ -124,13 +124,8 @@ public sealed record MinioTenant(string Name, MinioOperator Operator, IReadOnlyL
             Namespace = ns,
             Chart = Chart,
             Values = values,
-            Manifests =
-            [
-                StandardObjects.Namespace(ns),
-                // The operator configures the tenant through the MinIO admin API, so it is let in like a consumer.
-                StandardObjects.IngressPolicy(ns, [.. context.ConsumerNamespaces, context.NamespaceOf(Operator)], [ApiPort], context.Environment.Monitoring.Namespace, [ApiPort]),
-                monitor,
-            ],
+            // The operator configures the tenant through the MinIO admin API, so it is let in like a consumer.
+            Manifests = [.. StandardObjects.Baseline(context, this, [ApiPort], [ApiPort], [context.NamespaceOf(Operator)]), monitor],
             Metrics = new ManifestMonitor("ServiceMonitor", Name),
             Probes = new ProbeSource("/minio/health/live", "/minio/health/ready"),
         };

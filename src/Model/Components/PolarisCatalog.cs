@@ -85,11 +85,7 @@ public sealed record PolarisCatalog(string Name, string WarehouseBucket) : Compo
             Namespace = ns,
             Chart = Chart,
             Values = values,
-            Manifests =
-            [
-                StandardObjects.Namespace(ns),
-                StandardObjects.IngressPolicy(ns, context.ConsumerNamespaces, [ApiPort], context.Environment.Monitoring.Namespace, [ManagementPort]),
-            ],
+            Manifests = StandardObjects.Baseline(context, this, [ApiPort], [ManagementPort]),
             Metrics = new ChartMonitor("serviceMonitor.enabled"),
             Probes = new ProbeSource("/q/health/live", "/q/health/ready"),
         };

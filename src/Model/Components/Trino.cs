@@ -116,11 +116,7 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
             Namespace = ns,
             Chart = Chart,
             Values = values,
-            Manifests =
-            [
-                StandardObjects.Namespace(ns),
-                StandardObjects.IngressPolicy(ns, context.ConsumerNamespaces, [HttpsPort], context.Environment.Monitoring.Namespace, [MetricsPort]),
-            ],
+            Manifests = StandardObjects.Baseline(context, this, [HttpsPort], [MetricsPort]),
             Metrics = new ChartMonitor("serviceMonitor.enabled"),
             Probes = new ProbeSource("/v1/info", "/v1/info"),
         };

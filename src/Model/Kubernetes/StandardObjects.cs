@@ -6,6 +6,21 @@ namespace Lakehouse.Model.Kubernetes;
 /// <summary>The raw objects every component gets beside its chart: its Namespace and its NetworkPolicy.</summary>
 public static class StandardObjects
 {
+    /// <summary>
+    /// What every component deploys beside its chart: its Namespace and its NetworkPolicy letting in its
+    /// consumers on the service ports (plus <paramref name="alsoAllowed"/>) and Prometheus on the metrics ports.
+    /// </summary>
+    public static ManifestObject[] Baseline(ComponentContext context, Component component,
+        IReadOnlyList<int> servicePorts, IReadOnlyList<int> metricsPorts, IReadOnlyList<string>? alsoAllowed = null)
+    {
+        var ns = context.NamespaceOf(component);
+        return
+        [
+            Namespace(ns),
+            IngressPolicy(ns, [.. context.ConsumerNamespaces, .. alsoAllowed ?? []], servicePorts, context.Environment.Monitoring.Namespace, metricsPorts),
+        ];
+    }
+
     /// <summary>The component's Namespace, enforcing the restricted Pod Security Standard where the workload allows it.</summary>
     public static ManifestObject Namespace(string name, string podSecurity = "restricted") =>
         ManifestObject.From(new V1Namespace

@@ -205,39 +205,5 @@ public static class EnvironmentLoader
     };
 
     /// <summary>The allowed key closest to <paramref name="key"/>, if it is close enough to be a typo.</summary>
-    internal static string? Suggest(string key, IReadOnlyCollection<string> allowed)
-    {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in allowed)
-        {
-            var d = Distance(key.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (d < bestDistance)
-            {
-                (best, bestDistance) = (candidate, d);
-            }
-        }
-        return bestDistance <= Math.Max(2, key.Length / 3) ? best : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
+    internal static string? Suggest(string key, IReadOnlyCollection<string> allowed) => Suggestions.Closest(key, allowed);
 }
