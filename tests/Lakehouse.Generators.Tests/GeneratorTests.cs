@@ -166,6 +166,60 @@ public class GeneratorTests
     }
 
     [Fact]
+    public void Multi_document_and_multi_version_crd_files_give_one_class_per_served_version()
+    {
+        const string crds = """
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata: { name: widgets.example.com }
+            spec:
+              group: example.com
+              names: { kind: Widget, plural: widgets }
+              scope: Namespaced
+              versions:
+                - name: v1alpha1
+                  served: true
+                  storage: false
+                  schema: { openAPIV3Schema: { type: object, properties: { spec: { type: object, properties: { size: { type: string } } } } } }
+                - name: v1
+                  served: true
+                  storage: true
+                  schema: { openAPIV3Schema: { type: object, properties: { spec: { type: object, required: [size], properties: { size: { type: integer } } } } } }
+                - name: v0
+                  served: false
+                  storage: false
+                  schema: { openAPIV3Schema: { type: object } }
+            ---
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata: { name: gadgets.example.com }
+            spec:
+              group: example.com
+              names: { kind: Gadget, plural: gadgets }
+              scope: Cluster
+              versions:
+                - name: v1
+                  served: true
+                  storage: true
+                  schema: { openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true } }
+            """;
+        var result = GeneratorHarness.Run([GeneratorHarness.Crd("crds/example.yaml", crds)],
+            """
+            using Lakehouse.Generated;
+            class Definitions
+            {
+                public WidgetV1 New { get; } = new() { Spec = new() { Size = 3 } };
+                public WidgetV1alpha1 Old { get; } = new() { Spec = new() { Size = "small" } };
+                public GadgetV1 Gadget { get; } = new();
+            }
+            """);
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.True(result.Problems.Count == 0, string.Join("\n", result.Problems));
+        Assert.Contains("public const string KubeApiVersion = \"example.com/v1alpha1\";", result.Source);
+        Assert.DoesNotContain("WidgetV0", result.Source);
+    }
+
+    [Fact]
     public void Custom_resource_classes_carry_api_version_and_kind()
     {
         var path = Upstream.Require("charts/kube-prometheus-stack/crds/crd-servicemonitors.yaml");
