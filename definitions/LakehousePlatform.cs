@@ -16,6 +16,8 @@ public sealed class LakehousePlatform : IPlatformDefinition
 
     public void Define(PlatformBuilder platform, EnvironmentConfig env)
     {
+        // Prometheus, Alertmanager and Grafana first: every other component carries a monitor.
+        platform.Add(new Monitoring("monitoring"));
         // Which store and which catalog is env/'s choice (storage.backend, catalog.backend), not code's.
         platform.AddObjectStorage(env, buckets: ["warehouse"]);
         platform.AddIcebergCatalog(env, warehouseBucket: "warehouse");

@@ -20,6 +20,7 @@ public class HelmValuesTests
         ["polaris"] = "polaris",
         ["tenant"] = "minio-tenant",
         ["operator"] = "minio-operator",
+        ["kube-prometheus-stack"] = "kube-prometheus-stack",
     };
 
     /// <summary>
