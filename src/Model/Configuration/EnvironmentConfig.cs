@@ -28,6 +28,9 @@ public sealed record EnvironmentConfig
     /// <summary>Where Prometheus runs and how it selects monitors.</summary>
     public MonitoringConfig Monitoring { get; init; } = new();
 
+    /// <summary>Argo CD itself, as the platform manages it: high availability.</summary>
+    public ArgoCdConfig ArgoCd { get; init; } = new();
+
     /// <summary>Object storage: which S3-compatible backend and its size.</summary>
     [Required]
     public required StorageConfig Storage { get; init; }
@@ -63,6 +66,16 @@ public sealed record GitOpsConfig
     /// <summary>Namespace Argo CD runs in.</summary>
     [RegularExpression(Patterns.DnsLabel)]
     public string ArgoCdNamespace { get; init; } = "argocd";
+}
+
+/// <summary>Argo CD as a platform component (chart argo-cd, in gitOps.argoCdNamespace).</summary>
+public sealed record ArgoCdConfig
+{
+    /// <summary>
+    /// Run Argo CD highly available: Redis HA, two API servers, two repo servers and two ApplicationSet
+    /// controllers, each with a PodDisruptionBudget (needs at least three nodes for Redis HA).
+    /// </summary>
+    public bool HighAvailability { get; init; }
 }
 
 /// <summary>Prometheus discovery.</summary>
