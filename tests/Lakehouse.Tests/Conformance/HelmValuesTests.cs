@@ -27,6 +27,7 @@ public class HelmValuesTests
     private static readonly Dictionary<string, string> PublishedValuesOnly = new(StringComparer.Ordinal)
     {
         ["argo-cd"] = "argoproj/argo-helm charts/argo-cd/values.yaml at chart 10.1.1",
+        ["superset"] = "apache/superset helm/superset/values.yaml (stored commit 002f5bd59aa6; Chart.yaml 0.22.8)",
     };
 
     /// <summary>
