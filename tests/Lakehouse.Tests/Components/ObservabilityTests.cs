@@ -271,3 +271,53 @@ public class ObservabilityTests
         return node;
     }
 }
+
+/// <summary>The render itself refuses a monitor Prometheus would never pick up (LH0012).</summary>
+public class MonitorCoherenceRuleTests
+{
+    private sealed record BadMonitor(string Name, bool WrongNamespaceSelector, bool NoLabels) : Component(Name)
+    {
+        public override ComponentSpec Describe(ComponentContext context)
+        {
+            var ns = context.NamespaceOf(this);
+            var monitor = Lakehouse.Model.Kubernetes.StandardObjects.ServiceMonitor(
+                Name, ns, NoLabels ? new Dictionary<string, string>() : context.MonitorLabels,
+                new Dictionary<string, string> { ["app"] = Name }, new JsonObject { ["port"] = "metrics" });
+            if (WrongNamespaceSelector)
+            {
+                monitor.Body["spec"]!["namespaceSelector"] = new JsonObject { ["matchNames"] = new JsonArray("elsewhere") };
+            }
+            return new ComponentSpec
+            {
+                Namespace = ns,
+                Chart = new HelmChart("https://charts.example.com/", "stub", "1.0.0"),
+                Values = new JsonObject(),
+                Manifests = [Lakehouse.Model.Kubernetes.StandardObjects.Namespace(ns), monitor],
+                Metrics = new ManifestMonitor("ServiceMonitor", Name),
+                Probes = new ProbeSource("/healthz", "/readyz"),
+            };
+        }
+    }
+
+    private static IReadOnlyList<string> Lh0012(bool wrongSelector, bool noLabels) =>
+        Lakehouse.Rendering.Pipeline.RenderPipeline.Render(new TestPlatform((p, _) => p.Add(new BadMonitor("svc", wrongSelector, noLabels))), Fixtures.ReferenceEnvironments)
+            .Diagnostics.Where(d => d.ToString().Contains("LH0012", StringComparison.Ordinal)).Select(d => d.ToString()).ToList();
+
+    [Fact]
+    public void A_coherent_monitor_renders()
+    {
+        Assert.Empty(Lh0012(false, false));
+    }
+
+    [Fact]
+    public void A_monitor_selecting_another_namespace_fails_the_render()
+    {
+        Assert.Contains(Lh0012(true, false), d => d.Contains("must select exactly its namespace 'lakehouse-svc'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_monitor_without_the_monitor_labels_fails_the_render()
+    {
+        Assert.Contains(Lh0012(false, true), d => d.Contains("lacks the label release=monitoring", StringComparison.Ordinal));
+    }
+}
