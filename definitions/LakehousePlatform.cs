@@ -16,6 +16,10 @@ public sealed class LakehousePlatform : IPlatformDefinition
 
     public void Define(PlatformBuilder platform, EnvironmentConfig env)
     {
+        // Prometheus, Alertmanager and Grafana first: every other component carries a monitor.
+        platform.Add(new Monitoring("monitoring"));
+        // Argo CD manages itself: this Application adopts the Argo CD installed to apply the bootstrap.
+        platform.Add(new ArgoCd("argocd"));
         // Which store and which catalog is env/'s choice (storage.backend, catalog.backend), not code's.
         platform.AddObjectStorage(env, buckets: ["warehouse"]);
         platform.AddIcebergCatalog(env, warehouseBucket: "warehouse");

@@ -28,6 +28,9 @@ public sealed record EnvironmentConfig
     /// <summary>Where Prometheus runs and how it selects monitors.</summary>
     public MonitoringConfig Monitoring { get; init; } = new();
 
+    /// <summary>Argo CD itself, as the platform manages it: high availability.</summary>
+    public ArgoCdConfig ArgoCd { get; init; } = new();
+
     /// <summary>Object storage: which S3-compatible backend and its size.</summary>
     [Required]
     public required StorageConfig Storage { get; init; }
@@ -65,6 +68,16 @@ public sealed record GitOpsConfig
     public string ArgoCdNamespace { get; init; } = "argocd";
 }
 
+/// <summary>Argo CD as a platform component (chart argo-cd, in gitOps.argoCdNamespace).</summary>
+public sealed record ArgoCdConfig
+{
+    /// <summary>
+    /// Run Argo CD highly available: Redis HA, two API servers, two repo servers and two ApplicationSet
+    /// controllers, each with a PodDisruptionBudget (needs at least three nodes for Redis HA).
+    /// </summary>
+    public bool HighAvailability { get; init; }
+}
+
 /// <summary>Prometheus discovery.</summary>
 public sealed record MonitoringConfig
 {
@@ -72,13 +85,62 @@ public sealed record MonitoringConfig
     [RegularExpression(Patterns.DnsLabel)]
     public string Namespace { get; init; } = "monitoring";
 
-    /// <summary>Labels Prometheus selects ServiceMonitors by (kube-prometheus-stack: release=&lt;release name&gt;).</summary>
+    /// <summary>
+    /// Labels Prometheus selects ServiceMonitors, PodMonitors and PrometheusRules by. kube-prometheus-stack labels
+    /// its own monitors release=&lt;release name&gt;, and the monitoring component's release is "monitoring".
+    /// </summary>
     public IReadOnlyDictionary<string, string> MonitorLabels { get; init; } =
-        new SortedDictionary<string, string>(StringComparer.Ordinal) { ["release"] = "kube-prometheus-stack" };
+        new SortedDictionary<string, string>(StringComparer.Ordinal) { ["release"] = "monitoring" };
 
     /// <summary>Scrape interval for every monitor.</summary>
     [RegularExpression(@"^\d+[smh]$")]
     public string Interval { get; init; } = "30s";
+
+    /// <summary>Prometheus replicas (2 or more for HA: each scrapes every target).</summary>
+    [Range(1, 5)]
+    public int PrometheusReplicas { get; init; } = 1;
+
+    /// <summary>How long Prometheus keeps samples: 10d, 30d.</summary>
+    [RegularExpression(@"^[0-9]+(h|d|w|y)$")]
+    public string Retention { get; init; } = "10d";
+
+    /// <summary>Size of each Prometheus replica's volume.</summary>
+    [RegularExpression(Patterns.StorageSize)]
+    public string StorageSize { get; init; } = "20Gi";
+
+    /// <summary>CPU and memory of each Prometheus replica.</summary>
+    public ResourcesConfig PrometheusResources { get; init; } = new() { Cpu = "500m", Memory = "2Gi" };
+
+    /// <summary>Alertmanager replicas (3 for HA: they gossip to deduplicate notifications).</summary>
+    [Range(1, 5)]
+    public int AlertmanagerReplicas { get; init; } = 1;
+
+    /// <summary>Alert thresholds, where an environment wants them stricter or looser.</summary>
+    public AlertThresholds Alerts { get; init; } = new();
+}
+
+/// <summary>Thresholds of the platform's PrometheusRules.</summary>
+public sealed record AlertThresholds
+{
+    /// <summary>Share of orchestrator task runs failing over 30 minutes above which TaskFailureRateHigh fires (0.1 = 10%).</summary>
+    [Range(0.0, 1.0)]
+    public double TaskFailureRatio { get; init; } = 0.1;
+
+    /// <summary>Share of max_connections in use above which PostgresConnectionsHigh fires.</summary>
+    [Range(0.0, 1.0)]
+    public double PostgresConnectionsRatio { get; init; } = 0.8;
+
+    /// <summary>Buffer cache hit ratio below which PostgresCacheHitRatioLow fires.</summary>
+    [Range(0.0, 1.0)]
+    public double PostgresCacheHitRatio { get; init; } = 0.95;
+
+    /// <summary>Share of maxmemory in use above which ValkeyMemoryHigh fires.</summary>
+    [Range(0.0, 1.0)]
+    public double ValkeyMemoryRatio { get; init; } = 0.8;
+
+    /// <summary>How long a condition holds before the alert fires: 5m, 15m.</summary>
+    [RegularExpression(@"^[0-9]+[smh]$")]
+    public string For { get; init; } = "10m";
 }
 
 /// <summary>CPU and memory of one workload: requests, with the memory limit equal to the request.</summary>

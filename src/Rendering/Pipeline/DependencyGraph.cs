@@ -45,7 +45,11 @@ internal sealed class DependencyGraph
         foreach (var placed in graph._byName.Values)
         {
             var provided = graph.Connect(placed, diagnostics);
-            var deps = placed.Component.Dependencies.Select(d => d.Name).Concat(placed.Component.After).Concat(provided)
+            // Every component carries a ServiceMonitor or PodMonitor: the monitoring stack (its CRDs) syncs first.
+            var monitoring = graph._byName.Values
+                .Where(p => p.Component is Model.Contracts.IMonitoring && p.Component.Name != placed.Component.Name)
+                .Select(p => p.Component.Name);
+            var deps = placed.Component.Dependencies.Select(d => d.Name).Concat(placed.Component.After).Concat(provided).Concat(monitoring)
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             foreach (var dep in deps.Where(d => !graph._byName.ContainsKey(d)))
             {

@@ -69,7 +69,7 @@ public static class PlatformEvaluator
                 spec = spec! with { Values = Renderers.JsonTrees.Merge(spec.Values, overrides) };
             }
             var render = new ComponentRender(placed, spec!, graph.WaveOf(name), graph.DependenciesOf(name));
-            SpecValidator.Validate(render, config.Name, diagnostics);
+            SpecValidator.Validate(render, config.Name, diagnostics, config.Monitoring.MonitorLabels);
             components.Add(render);
         }
         return new EnvironmentRender(config, naming, components) { External = external };

@@ -13,12 +13,14 @@ namespace Lakehouse.Rendering.Validation;
 /// </summary>
 internal static class SpecValidator
 {
-    public static void Validate(ComponentRender render, string environment, List<Diagnostic> diagnostics)
+    public static void Validate(ComponentRender render, string environment, List<Diagnostic> diagnostics,
+        IReadOnlyDictionary<string, string>? monitorLabels = null)
     {
         var spec = render.Spec;
         var at = render.Placed.Location;
         var name = render.Name;
         CheckObservable(spec, name, environment, at, diagnostics);
+        CheckMonitorsCoherent(spec, name, environment, at, diagnostics, monitorLabels ?? new Dictionary<string, string>());
         var where = $"component '{name}' in environment '{environment}'";
         Scan(spec.Values, "values", where, at, diagnostics);
         foreach (var manifest in spec.Manifests)
@@ -47,6 +49,38 @@ internal static class SpecValidator
         if (string.IsNullOrWhiteSpace(spec.Probes.Liveness) || string.IsNullOrWhiteSpace(spec.Probes.Readiness))
         {
             diagnostics.Add(new Diagnostic(Rules.NotObservable, at, $"component '{name}' does not say how its liveness and readiness are checked"));
+        }
+    }
+
+    /// <summary>
+    /// Every ServiceMonitor or PodMonitor among the manifests lives in the component's namespace, selects
+    /// that namespace (and only it), and carries the labels Prometheus selects monitors by; otherwise
+    /// Prometheus would silently never scrape it (LH0012).
+    /// </summary>
+    private static void CheckMonitorsCoherent(ComponentSpec spec, string name, string environment, SourceLocation at,
+        List<Diagnostic> diagnostics, IReadOnlyDictionary<string, string> monitorLabels)
+    {
+        foreach (var m in spec.Manifests.Where(m => m.Kind is "ServiceMonitor" or "PodMonitor"))
+        {
+            var where = $"component '{name}' in environment '{environment}': {m.Kind} '{m.Name}'";
+            if (m.Namespace != spec.Namespace)
+            {
+                diagnostics.Add(new Diagnostic(Rules.NotObservable, at, $"{where} is in namespace '{m.Namespace}', not the component's '{spec.Namespace}'"));
+            }
+            var names = (m.Body["spec"]?["namespaceSelector"]?["matchNames"] as JsonArray)?.Select(n => n?.GetValue<string>()).ToList();
+            if (names is null || names.Count != 1 || names[0] != spec.Namespace)
+            {
+                diagnostics.Add(new Diagnostic(Rules.NotObservable, at, $"{where} must select exactly its namespace '{spec.Namespace}' (spec.namespaceSelector.matchNames)"));
+            }
+            var labels = m.Body["metadata"]?["labels"] as JsonObject;
+            foreach (var (key, value) in monitorLabels.OrderBy(l => l.Key, StringComparer.Ordinal))
+            {
+                var actual = labels is not null && labels.TryGetPropertyValue(key, out var v) && v is JsonValue jv && jv.GetValueKind() == JsonValueKind.String ? jv.GetValue<string>() : null;
+                if (actual != value)
+                {
+                    diagnostics.Add(new Diagnostic(Rules.NotObservable, at, $"{where} lacks the label {key}={value} Prometheus selects monitors by (monitoring.monitorLabels)"));
+                }
+            }
         }
     }
 

@@ -67,11 +67,12 @@ public class SwapTests
     }
 
     [Fact]
-    public void The_aws_environment_deploys_only_trino_and_uses_its_workload_identity()
+    public void The_aws_environment_deploys_only_argocd_monitoring_and_trino_and_uses_its_workload_identity()
     {
         var tree = Render.ReferenceTree.Files;
-        var apps = tree.Keys.Where(k => k.StartsWith("gitops/clusters/aws/application-", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["gitops/clusters/aws/application-lakehouse-aws-trino.yaml"], apps);
+        var apps = tree.Keys.Where(k => k.StartsWith("gitops/clusters/aws/application-", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        // S3 and Glue are referenced; Argo CD, Prometheus and Grafana run in the EKS cluster like anywhere else.
+        Assert.Equal(["gitops/clusters/aws/application-lakehouse-aws-argocd.yaml", "gitops/clusters/aws/application-lakehouse-aws-monitoring.yaml", "gitops/clusters/aws/application-lakehouse-aws-trino.yaml"], apps);
         var values = tree["gitops/apps/trino/overlays/aws/values.yaml"];
         Assert.Contains("iceberg.catalog.type=glue", values);
         Assert.Contains("eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/lakehouse-aws-trino", values);

@@ -178,9 +178,11 @@ public class GraphTests
     {
         var outcome = Render.Reference;
         var waves = outcome.Platform!.Environments.Single(e => e.Name == "dev").Components.ToDictionary(c => c.Name, c => c.Wave);
-        Assert.Equal(0, waves["minio-operator"]);
-        Assert.Equal(1, waves["object-storage"]);
-        Assert.Equal(2, waves["iceberg-catalog"]);
-        Assert.Equal(3, waves["trino"]);
+        // The monitoring stack (IMonitoring) comes first: every other component carries a monitor.
+        Assert.Equal(0, waves["monitoring"]);
+        Assert.Equal(1, waves["minio-operator"]);
+        Assert.Equal(2, waves["object-storage"]);
+        Assert.Equal(3, waves["iceberg-catalog"]);
+        Assert.Equal(4, waves["trino"]);
     }
 }

@@ -1,0 +1,155 @@
+using System.Text.Json.Nodes;
+using Lakehouse.Model.Contracts;
+using Lakehouse.Model.Kubernetes;
+
+namespace Lakehouse.Model.Components;
+
+/// <summary>
+/// Apache Superset (chart superset from apache.github.io/superset, served over HTTPS by GitHub Pages).
+/// Metadata on the platform's PostgreSQL (IPostgres), cache and Celery broker on Valkey (IKeyValueStore),
+/// and the Trino datasource (ISqlEngine) registered by the chart's init job on first start with
+/// "superset set-database-uri", the URI assembled in the job's shell from environment variables that come
+/// from Secrets: no credential is ever in values. Superset has no Prometheus endpoint; it emits StatsD, so a
+/// statsd-exporter sidecar in the web pods turns that into metrics a PodMonitor scrapes.
+/// </summary>
+public sealed record Superset(string Name) : Component(Name)
+{
+    /// <summary>Keys checked against apache/superset helm/superset/values.yaml (see docs/components.md).</summary>
+    public static readonly HelmChart Chart = new("https://apache.github.io/superset", "superset", "0.22.8");
+
+    public static readonly ContainerImage Image = new("apache/superset", "6.0.0");
+
+    public static readonly ContainerImage StatsdExporterImage = new("prom/statsd-exporter", "v0.28.0");
+
+    /// <summary>The Trino DB-API/SQLAlchemy driver, which the Superset image does not ship.</summary>
+    public const string TrinoDriver = "trino[sqlalchemy]==0.333.0";
+
+    /// <summary>Name of the registered Trino database in Superset.</summary>
+    public const string TrinoDatabaseName = "Lakehouse (Trino)";
+
+    private const int HttpPort = 8088;
+    private const int MetricsPort = 9102;
+    private const int StatsdPort = 9125;
+    private const string MetricsLabel = "lakehouse.io/metrics";
+
+    public override IReadOnlyList<Need> Needs => [Need.Of<ISqlEngine>(), Need.Of<IPostgres>(), Need.Of<IKeyValueStore>()];
+
+    public override ComponentSpec Describe(ComponentContext context)
+    {
+        var ns = context.NamespaceOf(this);
+        var naming = context.Naming;
+        var trino = context.Use<ISqlEngine>();
+        var db = context.Use<IPostgres>().DatabaseFor(context, Name);
+        var kv = context.Use<IKeyValueStore>().ConnectionFor(context, Name);
+        var sql = trino.SqlEndpoint(context);
+        var secretKey = new SecretRef(naming.Secret(Name, "secret-key"), "secret-key");
+        var adminUser = new SecretRef(naming.Secret(Name, "admin"), "username");
+        var adminPassword = new SecretRef(naming.Secret(Name, "admin"), "password");
+        var trinoUser = new SecretRef(naming.Secret(Name, "trino"), "username");
+        var trinoPassword = new SecretRef(naming.Secret(Name, "trino"), "password");
+
+        var values = new JsonObject()
+            .Set("image.repository", Image.Repository)
+            .Set("image.tag", Image.Tag)
+            // The platform's PostgreSQL and Valkey, not the chart's bundled Bitnami ones.
+            .Set("postgresql.enabled", false)
+            .Set("redis.enabled", false)
+            .Set("supersetNode.connections.db_host", db.Endpoint.Host)
+            .Set("supersetNode.connections.db_port", db.Endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Set("supersetNode.connections.db_name", db.Database)
+            .Set("supersetNode.connections.redis_host", kv.Endpoint.Host)
+            .Set("supersetNode.connections.redis_port", kv.Endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Set("supersetNode.connections.redis_ssl.enabled", kv.Endpoint.Scheme == "rediss")
+            // Credentials reach the pods only as environment variables from Secrets (they override the chart's env Secret).
+            .Set("extraEnvRaw", Values.List(
+                SecretEnv("DB_USER", db.Username),
+                SecretEnv("DB_PASS", db.Password),
+                SecretEnv("REDIS_PASSWORD", kv.Password),
+                SecretEnv("SUPERSET_SECRET_KEY", secretKey),
+                SecretEnv("ADMIN_USERNAME", adminUser),
+                SecretEnv("ADMIN_PASSWORD", adminPassword),
+                SecretEnv("TRINO_USER", trinoUser),
+                SecretEnv("TRINO_PASSWORD", trinoPassword)))
+            .Set("bootstrapScript", $"#!/bin/bash\npip install --no-cache-dir '{TrinoDriver}'\n")
+            .Set("configOverrides.signing_key_from_environment", "import os\nSECRET_KEY = os.environ[\"SUPERSET_SECRET_KEY\"]\n")
+            .Set("configOverrides.statsd", $"from superset.stats_logger import StatsdStatsLogger\nSTATS_LOGGER = StatsdStatsLogger(host=\"localhost\", port={StatsdPort}, prefix=\"superset\")\n")
+            .Set("init.enabled", true)
+            .Set("init.loadExamples", false)
+            // The chart's admin step would put the password in values; the script below reads it from the environment.
+            .Set("init.createAdmin", false)
+            .Set("init.initscript", InitScript(TrinoDatabaseName, sql.Host, sql.Port, trino.Catalog))
+            .Set("init.resources", Values.Resources(new() { Cpu = "250m", Memory = "1Gi" }))
+            .Set("supersetNode.replicas.replicaCount", 1)
+            .Set("supersetNode.resources", Values.Resources(new() { Cpu = "500m", Memory = "2Gi" }))
+            .Set("supersetNode.podLabels", Values.Map(new Dictionary<string, string> { [MetricsLabel] = Name }))
+            .Set("supersetNode.extraContainers", Values.List(new JsonObject
+            {
+                ["name"] = "statsd-exporter",
+                ["image"] = StatsdExporterImage.ToString(),
+                ["args"] = Values.List($"--statsd.listen-udp=:{StatsdPort}", "--statsd.listen-tcp=", $"--web.listen-address=:{MetricsPort}"),
+                ["ports"] = Values.List(new JsonObject { ["name"] = "metrics", ["containerPort"] = MetricsPort }),
+                ["livenessProbe"] = new JsonObject { ["httpGet"] = new JsonObject { ["path"] = "/-/healthy", ["port"] = MetricsPort } },
+                ["readinessProbe"] = new JsonObject { ["httpGet"] = new JsonObject { ["path"] = "/-/ready", ["port"] = MetricsPort } },
+                ["resources"] = Values.Resources(new() { Cpu = "20m", Memory = "64Mi" }),
+            }))
+            .Set("supersetWorker.resources", Values.Resources(new() { Cpu = "500m", Memory = "2Gi" }));
+
+        var podMonitor = ManifestObject.FromJson(new JsonObject
+        {
+            ["apiVersion"] = "monitoring.coreos.com/v1",
+            ["kind"] = "PodMonitor",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = Name,
+                ["namespace"] = ns,
+                ["labels"] = Values.Map(context.MonitorLabels),
+            },
+            ["spec"] = new JsonObject
+            {
+                ["selector"] = new JsonObject { ["matchLabels"] = new JsonObject { [MetricsLabel] = Name } },
+                ["namespaceSelector"] = new JsonObject { ["matchNames"] = new JsonArray(ns) },
+                ["podMetricsEndpoints"] = new JsonArray(new JsonObject
+                {
+                    ["port"] = "metrics",
+                    ["path"] = "/metrics",
+                    ["interval"] = context.Environment.Monitoring.Interval,
+                }),
+            },
+        });
+
+        return new ComponentSpec
+        {
+            Namespace = ns,
+            Chart = Chart,
+            Values = values,
+            Manifests = [.. StandardObjects.Baseline(context, this, [HttpPort], [MetricsPort]), podMonitor],
+            Metrics = new ManifestMonitor("PodMonitor", Name),
+            Probes = new ProbeSource("/health", "/health"),
+        };
+    }
+
+    /// <summary>
+    /// The init job: schema, roles, the admin from the environment, then the Trino database. The URI is
+    /// built by the shell from TRINO_USER and TRINO_PASSWORD (Secrets); with a password the Trino driver
+    /// speaks HTTPS, which Trino's password authentication requires.
+    /// </summary>
+    public static string InitScript(string databaseName, string trinoHost, int trinoPort, string catalog) =>
+        $$"""
+        #!/bin/sh
+        set -eu
+        superset db upgrade
+        superset init
+        superset fab create-admin --username "$ADMIN_USERNAME" --password "$ADMIN_PASSWORD" --firstname Superset --lastname Admin --email "$ADMIN_USERNAME@localhost" || true
+        TRINO_AUTH="${TRINO_USER}:${TRINO_PASSWORD}"
+        superset set-database-uri --database_name '{{databaseName}}' --uri "trino://${TRINO_AUTH}@{{trinoHost}}:{{trinoPort}}/{{catalog}}"
+        """;
+
+    private static JsonObject SecretEnv(string name, SecretRef secret) => new()
+    {
+        ["name"] = name,
+        ["valueFrom"] = new JsonObject
+        {
+            ["secretKeyRef"] = new JsonObject { ["name"] = secret.SecretName, ["key"] = secret.Key },
+        },
+    };
+}
