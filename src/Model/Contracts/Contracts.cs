@@ -136,3 +136,21 @@ public static class Credentials
     /// <summary>A consumer's OAuth2 client credential for an Iceberg REST catalog ("client-id:client-secret").</summary>
     public static SecretRef CatalogCredential(Naming naming, string consumer) => new(naming.Secret(consumer, "catalog-credentials"), "credential");
 }
+
+/// <summary>
+/// Runs Spark applications (the Spark operator) with the platform's Iceberg catalog, object store and
+/// lineage configured. Consumers (orchestrators) create the SparkApplications in their own namespace;
+/// the provider watches its consumers' namespaces and gives them the Spark service account.
+/// </summary>
+[Contract("Spark job submission")]
+public interface ISparkJobs : IContract
+{
+    string Name { get; }
+
+    /// <summary>
+    /// A sparkoperator.k8s.io SparkApplication running <paramref name="task"/> of job <paramref name="job"/>
+    /// in <paramref name="consumer"/>'s namespace, with Iceberg, S3 and OpenLineage settings for that
+    /// consumer (credentials from Secrets in its namespace).
+    /// </summary>
+    System.Text.Json.Nodes.JsonObject SparkApplication(ComponentContext context, string consumer, string job, Jobs.SparkTask task);
+}
