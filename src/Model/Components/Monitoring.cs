@@ -102,7 +102,12 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
             .Set("grafana.sidecar.dashboards.label", PlatformDashboard.Label)
             .Set("grafana.sidecar.dashboards.labelValue", PlatformDashboard.LabelValue)
             .Set("grafana.sidecar.dashboards.searchNamespace", "ALL")
-            .Set("grafana.serviceMonitor.enabled", true);
+            .Set("grafana.serviceMonitor.enabled", true)
+            // Every workload of the stack is sized: Grafana and its dashboard sidecar, and the two exporters.
+            .Set("grafana.resources", Values.Resources(new() { Cpu = "100m", Memory = "256Mi" }))
+            .Set("grafana.sidecar.resources", Values.Resources(new() { Cpu = "50m", Memory = "128Mi" }))
+            .Set("kube-state-metrics.resources", Values.Resources(new() { Cpu = "50m", Memory = "128Mi" }))
+            .Set("prometheus-node-exporter.resources", Values.Resources(new() { Cpu = "50m", Memory = "64Mi" }));
 
         return new ComponentSpec
         {
