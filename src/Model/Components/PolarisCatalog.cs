@@ -80,6 +80,15 @@ public sealed record PolarisCatalog(string Name, string WarehouseBucket) : Compo
             .Set("serviceMonitor.interval", context.Environment.Monitoring.Interval)
             .Set("serviceMonitor.labels", Values.Map(context.MonitorLabels));
 
+        if (config.Replicas > 1)
+        {
+            values.Set("affinity", Values.SpreadOverNodes(new Dictionary<string, string>
+            {
+                ["app.kubernetes.io/name"] = "polaris",
+                ["app.kubernetes.io/instance"] = naming.Release(Name),
+            }));
+        }
+
         return new ComponentSpec
         {
             Namespace = ns,

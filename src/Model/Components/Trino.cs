@@ -111,12 +111,27 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
                 .Set("serviceAccount.annotations", new JsonObject { ["eks.amazonaws.com/role-arn"] = roleArn });
         }
 
+        // The chart renders no PodDisruptionBudget and no affinity: with several workers, spread them over
+        // nodes and let a drain take one at a time (graceful shutdown finishes its tasks).
+        var workerLabels = new Dictionary<string, string>
+        {
+            ["app.kubernetes.io/name"] = "trino",
+            ["app.kubernetes.io/instance"] = naming.Release(Name),
+            ["app.kubernetes.io/component"] = "worker",
+        };
+        var manifests = StandardObjects.Baseline(context, this, [HttpsPort], [MetricsPort]).ToList();
+        if (config.Workers > 1)
+        {
+            values.Set("worker.affinity", Values.SpreadOverNodes(workerLabels));
+            manifests.Add(StandardObjects.DisruptionBudget($"{naming.Release(Name)}-worker", ns, workerLabels));
+        }
+
         return new ComponentSpec
         {
             Namespace = ns,
             Chart = Chart,
             Values = values,
-            Manifests = StandardObjects.Baseline(context, this, [HttpsPort], [MetricsPort]),
+            Manifests = manifests,
             Metrics = new ChartMonitor("serviceMonitor.enabled"),
             Probes = new ProbeSource("/v1/info", "/v1/info"),
         };

@@ -21,6 +21,23 @@ public static class StandardObjects
         ];
     }
 
+    /// <summary>
+    /// A PodDisruptionBudget letting one pod of the selected set go at a time, for charts that do not
+    /// render one themselves (Trino's workers).
+    /// </summary>
+    public static ManifestObject DisruptionBudget(string name, string @namespace, IReadOnlyDictionary<string, string> podLabels) =>
+        ManifestObject.From(new V1PodDisruptionBudget
+        {
+            ApiVersion = "policy/v1",
+            Kind = "PodDisruptionBudget",
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = @namespace },
+            Spec = new V1PodDisruptionBudgetSpec
+            {
+                MaxUnavailable = 1,
+                Selector = new V1LabelSelector { MatchLabels = podLabels.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary() },
+            },
+        });
+
     /// <summary>The component's Namespace, enforcing the restricted Pod Security Standard where the workload allows it.</summary>
     public static ManifestObject Namespace(string name, string podSecurity = "restricted") =>
         ManifestObject.From(new V1Namespace

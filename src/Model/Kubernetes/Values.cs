@@ -35,6 +35,26 @@ public static class Values
         ["limits"] = new JsonObject { ["memory"] = resources.Memory },
     };
 
+    /// <summary>
+    /// Pod anti-affinity that spreads the selected pods over nodes when it can (preferred, not required,
+    /// so a small cluster still schedules them): losing a node loses one replica, not all.
+    /// </summary>
+    public static JsonObject SpreadOverNodes(IReadOnlyDictionary<string, string> podLabels) => new()
+    {
+        ["podAntiAffinity"] = new JsonObject
+        {
+            ["preferredDuringSchedulingIgnoredDuringExecution"] = List(new JsonObject
+            {
+                ["weight"] = 100,
+                ["podAffinityTerm"] = new JsonObject
+                {
+                    ["topologyKey"] = "kubernetes.io/hostname",
+                    ["labelSelector"] = new JsonObject { ["matchLabels"] = Map(podLabels) },
+                },
+            }),
+        },
+    };
+
     /// <summary>A string map as a JSON object with keys in ordinal order, so output never depends on insertion order.</summary>
     public static JsonObject Map(IReadOnlyDictionary<string, string> map)
     {
