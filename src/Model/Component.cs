@@ -38,7 +38,7 @@ public abstract record Component(string Name)
 /// </summary>
 public abstract record ExternalComponent(string Name) : Component(Name)
 {
-    /// <summary>What the component is, for reports: "Amazon S3 (referenced)".</summary>
+    /// <summary>What the component is, for reviewers ("AWS Glue Data Catalog"); the tree lists it as referenced.</summary>
     public abstract string Description { get; }
 
     public sealed override ComponentSpec Describe(ComponentContext context) =>

@@ -8,7 +8,7 @@ namespace Lakehouse.Model.Components;
 /// </summary>
 public sealed record ExternalObjectStorage(string Name, IReadOnlyList<string> Buckets) : ExternalComponent(Name), IObjectStorage
 {
-    public override string Description => "external S3-compatible object storage (referenced)";
+    public override string Description => "S3-compatible object storage run outside the cluster";
 
     public bool PathStyleAccess(ComponentContext context) => Settings(context).PathStyleAccess;
 

@@ -7,7 +7,7 @@ namespace Lakehouse.Model.Components;
 /// <param name="WarehouseBucket">Purpose of the bucket, declared on the object store, holding the warehouse.</param>
 public sealed record GlueCatalog(string Name, string WarehouseBucket) : ExternalComponent(Name), IIcebergCatalog
 {
-    public override string Description => "AWS Glue Data Catalog (referenced)";
+    public override string Description => "AWS Glue Data Catalog";
 
     public override IReadOnlyList<Need> Needs => [Need.Of<IObjectStorage>()];
 

@@ -20,12 +20,18 @@ public sealed class BootstrapRenderer : IRenderer
             var header = Header.For(environment.Components.Select(c => c.Placed.Location.Path).Take(1).Append(environment.SourceFile));
             var resources = ApplicationRenderer.FileNames(environment)
                 .Prepend(GitOpsLayout.FileName("AppProject", environment.Naming.Project));
+            // What the environment uses without deploying it has no Application: name it where reviewers read the list.
+            var referenced = environment.External
+                .Select(p => p.Component)
+                .OfType<Lakehouse.Model.ExternalComponent>()
+                .OrderBy(c => c.Name, StringComparer.Ordinal)
+                .Select(c => $"Referenced, not deployed: {c.Name} ({c.Description})");
             tree.Add($"{layout.Cluster(environment.Name)}/kustomization.yaml", YamlWriter.Write(new JsonObject
             {
                 ["apiVersion"] = "kustomize.config.k8s.io/v1beta1",
                 ["kind"] = "Kustomization",
                 ["resources"] = new JsonArray(resources.Select(r => (JsonNode)r).ToArray()),
-            }, header));
+            }, [.. header, .. referenced]));
 
             var name = environment.Naming.RootApplication;
             var root = new JsonObject
