@@ -21,7 +21,10 @@ public sealed class LakehousePlatform : IPlatformDefinition
         // Argo CD manages itself: this Application adopts the Argo CD installed to apply the bootstrap.
         platform.Add(new ArgoCd("argocd"));
         // Which store and which catalog is env/'s choice (storage.backend, catalog.backend), not code's.
-        platform.AddObjectStorage(env, buckets: ["warehouse"]);
+        platform.AddObjectStorage(env, buckets: ["warehouse", "postgres-backups"]);
+        // One PostgreSQL cluster for every metadata database; each consumer gets its own database and role.
+        platform.AddPostgres();
+        platform.Add(new Valkey("valkey"));
         platform.AddIcebergCatalog(env, warehouseBucket: "warehouse");
         platform.Add(new Trino("trino")
         {
@@ -35,5 +38,7 @@ public sealed class LakehousePlatform : IPlatformDefinition
                 },
             }.ToValues(),
         });
+        // Dashboards over Trino; the Trino database is registered on first start.
+        platform.Add(new Superset("superset"));
     }
 }

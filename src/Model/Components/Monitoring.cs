@@ -29,23 +29,6 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
     /// validation) from outside any namespace, so the default-deny policy gets an exception for the
     /// operator's pods on the webhook port, from any source.
     /// </summary>
-    private static ManifestObject WebhookPolicy(string @namespace) =>
-        ManifestObject.From(new k8s.Models.V1NetworkPolicy
-        {
-            ApiVersion = "networking.k8s.io/v1",
-            Kind = "NetworkPolicy",
-            Metadata = new k8s.Models.V1ObjectMeta { Name = "operator-admission-webhook", NamespaceProperty = @namespace },
-            Spec = new k8s.Models.V1NetworkPolicySpec
-            {
-                PodSelector = new k8s.Models.V1LabelSelector
-                {
-                    MatchLabels = new Dictionary<string, string> { ["app"] = "kube-prometheus-stack-operator" },
-                },
-                PolicyTypes = ["Ingress"],
-                Ingress = [new k8s.Models.V1NetworkPolicyIngressRule { Ports = [new k8s.Models.V1NetworkPolicyPort { Protocol = "TCP", Port = OperatorPort }] }],
-            },
-        });
-
     public override ComponentSpec Describe(ComponentContext context)
     {
         var monitoring = context.Environment.Monitoring;
@@ -120,7 +103,7 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
                 StandardObjects.Namespace(ns, "privileged"),
                 StandardObjects.IngressPolicy(ns, [], [PrometheusPort, AlertmanagerPort, GrafanaPort, OperatorPort], ns,
                     [PrometheusPort, AlertmanagerPort, GrafanaPort, OperatorPort, ReloaderPort]),
-                WebhookPolicy(ns),
+                StandardObjects.WebhookPolicy(ns, "operator-admission-webhook", new Dictionary<string, string> { ["app"] = "kube-prometheus-stack-operator" }, OperatorPort),
                 PlatformRules.Manifest(context, ns),
                 PlatformDashboard.Manifest(Name, ns),
             ],

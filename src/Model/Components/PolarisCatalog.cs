@@ -20,7 +20,7 @@ public sealed record PolarisCatalog(string Name, string WarehouseBucket) : Compo
     private const int ApiPort = 8181;
     private const int ManagementPort = 8182;
 
-    public override IReadOnlyList<Need> Needs => [Need.Of<IObjectStorage>()];
+    public override IReadOnlyList<Need> Needs => [Need.Of<IObjectStorage>(), Need.Of<IPostgres>()];
 
     private const string OAuth2Scope = "PRINCIPAL_ROLE:ALL";
 
@@ -51,6 +51,11 @@ public sealed record PolarisCatalog(string Name, string WarehouseBucket) : Compo
         // Resolving the bucket checks it is declared on the store, so a typo fails the render.
         _ = storage.Bucket(context, WarehouseBucket);
         var s3 = storage.CredentialsFor(context, Name);
+        var db = context.Use<IPostgres>().DatabaseFor(context, Name);
+        if (db.Username.SecretName != db.Password.SecretName || db.Username.Key != "username" || db.Password.Key != "password")
+        {
+            throw new InvalidOperationException("Polaris reads username and password from one Secret under the keys 'username' and 'password'");
+        }
 
         var values = new JsonObject()
             .Set("replicaCount", config.Replicas)
@@ -61,9 +66,10 @@ public sealed record PolarisCatalog(string Name, string WarehouseBucket) : Compo
             .Set("podDisruptionBudget.maxUnavailable", 1)
             .Set("realmContext.realms", Values.List("POLARIS"))
             .Set("features.SUPPORTED_CATALOG_STORAGE_TYPES", Values.List("S3"))
-            // Catalog metadata in PostgreSQL; the Secret holds username, password and jdbcUrl.
+            // Catalog metadata in the platform's PostgreSQL: the database's Secret holds username and
+            // password (the chart's default key names) and jdbcUrl (the chart reads the URL from the Secret only).
             .Set("persistence.type", "relational-jdbc")
-            .Set("persistence.relationalJdbc.secret.name", naming.Secret(Name, "persistence"))
+            .Set("persistence.relationalJdbc.secret.name", db.Username.SecretName)
             // Tokens are signed with an RSA key pair from a Secret, so every replica accepts every token.
             .Set("authentication.type", "internal")
             .Set("authentication.tokenBroker.type", "rsa-key-pair")

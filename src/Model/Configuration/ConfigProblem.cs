@@ -24,6 +24,10 @@ public static class EnvironmentConfigChecks
         {
             yield return new("catalog.backend", "catalog.backend is 'glue' but the catalog.glue section is missing");
         }
+        if (config.Storage.External is { WorkloadIdentity: true } && config.Postgres.ServiceAccountRoleArn is null)
+        {
+            yield return new("postgres", "storage.external.workloadIdentity is true, so PostgreSQL backups need postgres.serviceAccountRoleArn (the IAM role allowed to write the backup bucket)");
+        }
         if (config.Catalog.Backend == CatalogBackend.Rest && config.Catalog.Rest is null)
         {
             yield return new("catalog.backend", "catalog.backend is 'rest' but the catalog.rest section is missing");

@@ -39,6 +39,17 @@ public sealed record EnvironmentConfig
     [Required]
     public required CatalogConfig Catalog { get; init; }
 
+    /// <summary>PostgreSQL (CloudNativePG): instances, sizes, backups. Defaults: one small instance.</summary>
+    public PostgresConfig Postgres { get; init; } = new()
+    {
+        Instances = 1,
+        StorageSize = "10Gi",
+        Resources = new() { Cpu = "250m", Memory = "512Mi" },
+    };
+
+    /// <summary>Valkey: replicas and sizes. Defaults: one small instance, in memory.</summary>
+    public ValkeyConfig Valkey { get; init; } = new() { Resources = new() { Cpu = "100m", Memory = "256Mi" } };
+
     /// <summary>Trino: coordinator and worker sizes.</summary>
     [Required]
     public required TrinoConfig Trino { get; init; }

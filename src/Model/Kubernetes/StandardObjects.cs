@@ -22,6 +22,24 @@ public static class StandardObjects
     }
 
     /// <summary>
+    /// Lets the Kubernetes API server reach an operator's admission webhook: its requests come from the
+    /// control plane, outside any namespace a peer could name, so the rule admits any source on that port only.
+    /// </summary>
+    public static ManifestObject WebhookPolicy(string @namespace, string name, IReadOnlyDictionary<string, string> podLabels, int port) =>
+        ManifestObject.From(new V1NetworkPolicy
+        {
+            ApiVersion = "networking.k8s.io/v1",
+            Kind = "NetworkPolicy",
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = @namespace },
+            Spec = new V1NetworkPolicySpec
+            {
+                PodSelector = new V1LabelSelector { MatchLabels = podLabels.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary() },
+                PolicyTypes = ["Ingress"],
+                Ingress = [new V1NetworkPolicyIngressRule { Ports = [Port(port)] }],
+            },
+        });
+
+    /// <summary>
     /// A PodDisruptionBudget letting one pod of the selected set go at a time, for charts that do not
     /// render one themselves (Trino's workers).
     /// </summary>

@@ -15,38 +15,12 @@ namespace Lakehouse.Tests.Components;
 /// </summary>
 public class SupersetTests
 {
-    private sealed record StubProvider(string Name) : Component(Name), ISqlEngine, IPostgres, IKeyValueStore
-    {
-        public string Catalog => "iceberg";
-
-        public Endpoint SqlEndpoint(ComponentContext context) => Endpoint.InCluster("https", "trino", context.NamespaceOf(this), 8443);
-
-        public PostgresDatabase DatabaseFor(ComponentContext context, string consumer) => new(
-            Endpoint.InCluster("postgresql", "pg-rw", context.NamespaceOf(this), 5432), consumer,
-            new SecretRef(context.Naming.Secret(consumer, "database"), "username"),
-            new SecretRef(context.Naming.Secret(consumer, "database"), "password"));
-
-        public KeyValueConnection ConnectionFor(ComponentContext context, string consumer) => new(
-            Endpoint.InCluster("redis", "valkey", context.NamespaceOf(this), 6379),
-            new SecretRef(context.Naming.Secret(consumer, "valkey"), "password"));
-
-        public override ComponentSpec Describe(ComponentContext context) => new()
-        {
-            Namespace = context.NamespaceOf(this),
-            Chart = new HelmChart("https://charts.example.com/", "stub", "1.0.0"),
-            Values = new JsonObject { ["metrics"] = new JsonObject { ["enabled"] = true } },
-            Manifests = [StandardObjects.Namespace(context.NamespaceOf(this))],
-            Metrics = new ChartMonitor("metrics.enabled"),
-            Probes = new ProbeSource("/healthz", "/readyz"),
-        };
-    }
-
     private static readonly Lazy<RenderOutcome> Outcome = new(() =>
     {
         var outcome = RenderPipeline.Render(new TestPlatform((p, _) =>
         {
             p.Add(new Monitoring("monitoring"));
-            p.Add(new StubProvider("backends"));
+            p.Add(new StubBackends("backends"));
             p.Add(new Superset("superset"));
         }), Fixtures.ReferenceEnvironments);
         Assert.True(outcome.Succeeded, string.Join("\n", outcome.Diagnostics));

@@ -67,12 +67,17 @@ public class SwapTests
     }
 
     [Fact]
-    public void The_aws_environment_deploys_only_argocd_monitoring_and_trino_and_uses_its_workload_identity()
+    public void The_aws_environment_deploys_no_object_store_or_catalog_and_uses_its_workload_identity()
     {
         var tree = Render.ReferenceTree.Files;
-        var apps = tree.Keys.Where(k => k.StartsWith("gitops/clusters/aws/application-", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        // S3 and Glue are referenced; Argo CD, Prometheus and Grafana run in the EKS cluster like anywhere else.
-        Assert.Equal(["gitops/clusters/aws/application-lakehouse-aws-argocd.yaml", "gitops/clusters/aws/application-lakehouse-aws-monitoring.yaml", "gitops/clusters/aws/application-lakehouse-aws-trino.yaml"], apps);
+        var apps = tree.Keys.Where(k => k.StartsWith("gitops/clusters/aws/application-", StringComparison.Ordinal)).ToList();
+        // S3 and Glue are referenced, not deployed; the rest runs in the EKS cluster like anywhere else.
+        Assert.DoesNotContain(apps, a => a.Contains("object-storage", StringComparison.Ordinal) || a.Contains("minio", StringComparison.Ordinal) || a.Contains("iceberg-catalog", StringComparison.Ordinal));
+        Assert.Contains("gitops/clusters/aws/application-lakehouse-aws-trino.yaml", apps);
+        // PostgreSQL writes its backups to S3 with its IAM role, not with keys.
+        var postgres = tree["gitops/apps/postgres/overlays/aws/values.yaml"];
+        Assert.Contains("inheritFromIAMRole: true", postgres);
+        Assert.Contains("eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/lakehouse-aws-postgres", postgres);
         var values = tree["gitops/apps/trino/overlays/aws/values.yaml"];
         Assert.Contains("iceberg.catalog.type=glue", values);
         Assert.Contains("eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/lakehouse-aws-trino", values);

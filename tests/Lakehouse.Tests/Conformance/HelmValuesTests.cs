@@ -22,6 +22,9 @@ public class HelmValuesTests
         ["tenant"] = "minio-tenant",
         ["operator"] = "minio-operator",
         ["kube-prometheus-stack"] = "kube-prometheus-stack",
+        ["cloudnative-pg"] = "cloudnative-pg",
+        ["cluster"] = "cnpg-cluster",
+        ["valkey"] = "valkey",
     };
 
     /// <summary>Charts not in ../shared/upstream: which published values file their keys were checked against.</summary>

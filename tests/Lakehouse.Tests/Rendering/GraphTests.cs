@@ -107,6 +107,7 @@ public class GraphTests
         {
             var op = p.Add(new MinioOperator("minio-operator"));
             p.Add(new MinioTenant("object-storage", op, ["warehouse"]));
+            p.Add(new StubBackends("postgres"));
             p.Add(new PolarisCatalog("iceberg-catalog", "warehous"));
         }));
         Assert.Contains("error LH0015: component 'iceberg-catalog' in environment 'dev' failed: bucket 'warehous' is not declared on object store 'object-storage' (declared: warehouse)", Assert.Single(errors));
@@ -128,6 +129,7 @@ public class GraphTests
             var op = p.Add(new MinioOperator("minio-operator"));
             p.Add(new MinioTenant("store-a", op, ["warehouse"]));
             p.Add(new MinioTenant("store-b", op, ["warehouse"]));
+            p.Add(new StubBackends("postgres"));
             p.Add(new PolarisCatalog("iceberg-catalog", "warehouse"));
         }));
         Assert.Contains("error LH0017: component 'iceberg-catalog' needs S3-compatible object storage (IObjectStorage), offered by 'store-a' and 'store-b'; name one with Need.Of<IObjectStorage>(\"store-a\")", Assert.Single(errors));
@@ -181,8 +183,12 @@ public class GraphTests
         // The monitoring stack (IMonitoring) comes first: every other component carries a monitor.
         Assert.Equal(0, waves["monitoring"]);
         Assert.Equal(1, waves["minio-operator"]);
+        Assert.Equal(1, waves["postgres-operator"]);
         Assert.Equal(2, waves["object-storage"]);
-        Assert.Equal(3, waves["iceberg-catalog"]);
-        Assert.Equal(4, waves["trino"]);
+        // PostgreSQL backs up to the object store; the catalog keeps its metadata in PostgreSQL.
+        Assert.Equal(3, waves["postgres"]);
+        Assert.Equal(4, waves["iceberg-catalog"]);
+        Assert.Equal(5, waves["trino"]);
+        Assert.Equal(6, waves["superset"]);
     }
 }

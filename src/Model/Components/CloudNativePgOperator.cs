@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using Lakehouse.Model.Kubernetes;
+
+namespace Lakehouse.Model.Components;
+
+/// <summary>
+/// The CloudNativePG operator (chart cloudnative-pg from cloudnative-pg.github.io/charts): reconciles the
+/// platform's PostgreSQL <see cref="PostgresCluster"/>: instances, failover, managed roles, databases,
+/// backups. Its own metrics are scraped through the PodMonitor the chart renders.
+/// </summary>
+public sealed record CloudNativePgOperator(string Name) : Component(Name)
+{
+    public static readonly HelmChart Chart = new("https://cloudnative-pg.github.io/charts", "cloudnative-pg", "0.29.0");
+
+    private const int MetricsPort = 8080;
+    private const int WebhookPort = 9443;
+
+    public override ComponentSpec Describe(ComponentContext context)
+    {
+        var ns = context.NamespaceOf(this);
+        var values = new JsonObject()
+            .Set("config.clusterWide", true)
+            .Set("resources", Values.Resources(new() { Cpu = "100m", Memory = "256Mi" }))
+            .Set("monitoring.podMonitorEnabled", true)
+            .Set("monitoring.podMonitorAdditionalLabels", Values.Map(context.MonitorLabels));
+
+        return new ComponentSpec
+        {
+            Namespace = ns,
+            Chart = Chart,
+            Values = values,
+            Manifests =
+            [
+                StandardObjects.Namespace(ns),
+                StandardObjects.IngressPolicy(ns, [], [], context.Environment.Monitoring.Namespace, [MetricsPort]),
+                StandardObjects.WebhookPolicy(ns, "operator-admission-webhook",
+                    new Dictionary<string, string> { ["app.kubernetes.io/name"] = "cloudnative-pg" }, WebhookPort),
+            ],
+            Metrics = new ChartMonitor("monitoring.podMonitorEnabled"),
+            // The chart probes the webhook server's /readyz (HTTPS on 9443) for liveness and readiness.
+            Probes = new ProbeSource("/readyz", "/readyz"),
+            ClusterResources =
+            [
+                new GroupKind("apiextensions.k8s.io", "CustomResourceDefinition"),
+                new GroupKind("rbac.authorization.k8s.io", "ClusterRole"),
+                new GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding"),
+                new GroupKind("admissionregistration.k8s.io", "MutatingWebhookConfiguration"),
+                new GroupKind("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"),
+            ],
+        };
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Lakehouse.Model.Contracts;
+using Lakehouse.Model.Kubernetes;
+
+namespace Lakehouse.Model.Components;
+
+/// <summary>
+/// The platform's PostgreSQL: one CloudNativePG cluster (chart cluster from cloudnative-pg.github.io/charts)
+/// shared by every consumer, each with its own database and login role (managed roles and Database
+/// objects, so nothing is created by hand). Base backups and WAL go to the object store with barman.
+/// One shared cluster rather than one per consumer: the metadata databases are small, and one cluster is
+/// one failover, one backup schedule and one set of alerts to watch.
+/// </summary>
+/// <param name="Name">Component name; also the cluster's name (the chart's fullname).</param>
+/// <param name="Operator">The operator that reconciles the cluster.</param>
+/// <param name="BackupBucket">Purpose of the bucket, declared on the object store, receiving backups.</param>
+public sealed record PostgresCluster(string Name, CloudNativePgOperator Operator, string BackupBucket = "postgres-backups") : Component(Name), IPostgres
+{
+    public static readonly HelmChart Chart = new("https://cloudnative-pg.github.io/charts", "cluster", "0.8.1");
+
+    /// <summary>PostgreSQL major version; the operator picks the matching image from its catalog.</summary>
+    public const string PostgresVersion = "17";
+
+    private const int PostgresPort = 5432;
+    private const int MetricsPort = 9187;
+    private const int StatusPort = 8000;
+
+    public override IEnumerable<Component> Dependencies => [Operator];
+
+    public override IReadOnlyList<Need> Needs => [Need.Of<IObjectStorage>()];
+
+    /// <summary>The role and database of a consumer: its name with '-' as '_' (a plain SQL identifier).</summary>
+    public static string DatabaseName(string consumer) => consumer.Replace('-', '_');
+
+    /// <summary>Each consumer logs in as its own role; its username and password are in a Secret in its namespace.</summary>
+    public PostgresDatabase DatabaseFor(ComponentContext context, string consumer)
+    {
+        var secret = context.Naming.Secret(consumer, "database");
+        return new PostgresDatabase(
+            Endpoint.InCluster("postgresql", $"{context.Naming.Release(Name)}-rw", context.NamespaceOf(this), PostgresPort),
+            DatabaseName(consumer),
+            new SecretRef(secret, "username"),
+            new SecretRef(secret, "password"));
+    }
+
+    public override ComponentSpec Describe(ComponentContext context)
+    {
+        var ns = context.NamespaceOf(this);
+        var naming = context.Naming;
+        var config = context.Environment.Postgres;
+        var release = naming.Release(Name);
+        var storage = context.Use<IObjectStorage>();
+        var bucket = storage.Bucket(context, BackupBucket);
+        var s3 = storage.CredentialsFor(context, Name);
+        var consumers = context.Consumers.Order(StringComparer.Ordinal).ToList();
+
+        var values = new JsonObject()
+            .Set("fullnameOverride", release)
+            .Set("type", "postgresql")
+            .Set("mode", "standalone")
+            .Set("version.postgresql", PostgresVersion)
+            .Set("cluster.instances", config.Instances)
+            .Set("cluster.storage.size", config.StorageSize)
+            .Set("cluster.resources", Values.Resources(config.Resources))
+            .Set("cluster.enablePDB", config.Instances > 1)
+            // Spread instances over nodes (the chart's default spreads over zones, which a one-zone cluster lacks).
+            .Set("cluster.affinity.topologyKey", "kubernetes.io/hostname")
+            // No superuser login over the network: consumers get their own roles, the operator its own access.
+            .Set("cluster.enableSuperuserAccess", false)
+            .Set("cluster.postgresql.parameters", new JsonObject
+            {
+                ["max_connections"] = config.MaxConnections.ToString(CultureInfo.InvariantCulture),
+            })
+            // One login role per consumer; the password is in a basic-auth Secret in this namespace.
+            .Set("cluster.roles", new JsonArray(consumers.Select(c => (JsonNode)new JsonObject
+            {
+                ["name"] = DatabaseName(c),
+                ["ensure"] = "present",
+                ["login"] = true,
+                ["superuser"] = false,
+                ["passwordSecret"] = new JsonObject { ["name"] = naming.Secret(Name, $"role-{c}") },
+            }).ToArray()))
+            .Set("databases", new JsonArray(consumers.Select(c => (JsonNode)new JsonObject
+            {
+                ["name"] = DatabaseName(c),
+                ["owner"] = DatabaseName(c),
+                ["ensure"] = "present",
+            }).ToArray()))
+            // CloudNativePG's exporter (default queries: cnpg_backends_total, cnpg_pg_settings_setting,
+            // cnpg_pg_stat_database_*), scraped by the PodMonitor the chart renders with our labels.
+            .Set("cluster.monitoring.enabled", true)
+            .Set("cluster.monitoring.podMonitor.enabled", true)
+            .Set("cluster.monitoring.podMonitor.labels", Values.Map(context.MonitorLabels))
+            .Set("cluster.monitoring.prometheusRule.enabled", true)
+            .Set("cluster.monitoring.prometheusRule.additionalLabels", Values.Map(context.MonitorLabels))
+            .Set("backups.enabled", true)
+            .Set("backups.method", "barmanObjectStore")
+            .Set("backups.provider", "s3")
+            .Set("backups.endpointURL", storage.S3Endpoint(context).WithPath("").ToString())
+            .Set("backups.destinationPath", $"s3://{bucket}/{release}/")
+            .Set("backups.s3.region", storage.Region(context))
+            .Set("backups.s3.bucket", bucket)
+            .Set("backups.s3.inheritFromIAMRole", s3.AccessKey is null)
+            // The chart reads ACCESS_KEY_ID, ACCESS_SECRET_KEY and Region from this Secret (created out of band).
+            .Set("backups.secret.create", false)
+            .Set("backups.secret.name", naming.Secret(Name, "backup-s3-credentials"))
+            .Set("backups.scheduledBackups", Values.List(new JsonObject
+            {
+                ["name"] = "daily-backup",
+                ["schedule"] = config.Backup.Schedule,
+                ["backupOwnerReference"] = "self",
+                ["method"] = "barmanObjectStore",
+            }))
+            .Set("backups.retentionPolicy", config.Backup.Retention);
+
+        if (config.ServiceAccountRoleArn is { } roleArn)
+        {
+            // Backups reach AWS-managed storage by the instances' workload identity, not by keys.
+            values.Set("cluster.serviceAccountTemplate", new JsonObject
+            {
+                ["metadata"] = new JsonObject
+                {
+                    ["annotations"] = new JsonObject { ["eks.amazonaws.com/role-arn"] = roleArn },
+                },
+            });
+        }
+
+        return new ComponentSpec
+        {
+            Namespace = ns,
+            Chart = Chart,
+            Values = values,
+            // The operator talks to every instance's status endpoint, so it is let in like a consumer.
+            Manifests = StandardObjects.Baseline(context, this, [PostgresPort, StatusPort], [MetricsPort], [context.NamespaceOf(Operator)]),
+            Metrics = new ChartMonitor("cluster.monitoring.enabled"),
+            // Instance manager probes (HTTP on the status port).
+            Probes = new ProbeSource("/healthz", "/readyz"),
+        };
+    }
+}

@@ -1,0 +1,59 @@
+using Lakehouse.Model;
+using Lakehouse.Model.Components;
+using Lakehouse.Tests.Support;
+
+namespace Lakehouse.Tests.Components;
+
+/// <summary>Valkey: authentication from a Secret, maxmemory defined for the memory alert, metrics, replicas in prod.</summary>
+public class ValkeyTests
+{
+    private static ComponentSpec Spec(string env) =>
+        Render.Reference.Platform!.Environments.Single(e => e.Name == env).Components.Single(c => c.Name == "valkey").Spec;
+
+    [Fact]
+    public void Authentication_is_on_with_the_password_in_an_existing_secret()
+    {
+        var auth = Spec("dev").Values["auth"]!;
+        Assert.True((bool)auth["enabled"]!);
+        Assert.Equal("valkey-users", (string?)auth["usersExistingSecret"]);
+        Assert.Null(auth["aclUsers"]!["default"]!["password"]);
+    }
+
+    [Theory]
+    [InlineData("256Mi", "204mb")]
+    [InlineData("1Gi", "819mb")]
+    public void Maxmemory_is_80_percent_of_the_memory_so_the_memory_alert_has_a_denominator(string memory, string expected) =>
+        Assert.Equal(expected, Valkey.MaxMemory(memory));
+
+    [Fact]
+    public void The_broker_never_evicts_and_the_exporter_is_scraped()
+    {
+        var values = Spec("prod").Values;
+        Assert.Contains("maxmemory 819mb\n", (string?)values["valkeyConfig"]);
+        Assert.Contains("maxmemory-policy noeviction", (string?)values["valkeyConfig"]);
+        Assert.True((bool)values["metrics"]!["enabled"]!);
+        Assert.True((bool)values["metrics"]!["serviceMonitor"]!["enabled"]!);
+        Assert.Equal("monitoring", (string?)values["metrics"]!["serviceMonitor"]!["extraLabels"]!["release"]);
+    }
+
+    [Fact]
+    public void Prod_runs_replicas_spread_over_nodes_and_dev_a_single_instance()
+    {
+        var prod = Spec("prod").Values;
+        Assert.True((bool)prod["replica"]!["enabled"]!);
+        Assert.Equal(2, (int)prod["replica"]!["replicas"]!);
+        Assert.True((bool)prod["podDisruptionBudget"]!["enabled"]!);
+        Assert.NotNull(prod["affinity"]);
+        Assert.Null(Spec("dev").Values["replica"]);
+    }
+
+    [Fact]
+    public void Consumers_connect_with_the_password_from_a_secret_in_their_namespace()
+    {
+        var valkey = new Valkey("valkey");
+        var context = new ComponentContext(new Naming("lakehouse", "dev"), Fixtures.ReferenceEnvironments[0], []);
+        var connection = valkey.ConnectionFor(context, "superset");
+        Assert.Equal("redis://valkey.lakehouse-valkey.svc.cluster.local:6379", connection.Endpoint.ToString());
+        Assert.Equal(new SecretRef("superset-valkey", "password"), connection.Password);
+    }
+}
