@@ -15,6 +15,7 @@ public static class Backends
     {
         ObjectStoreBackend.Minio => platform.Add(
             new MinioTenant("object-storage", platform.Add(new MinioOperator("minio-operator"), callerFile, callerLine), buckets), callerFile, callerLine),
+        ObjectStoreBackend.Seaweedfs => platform.Add(new SeaweedfsStorage("object-storage", buckets), callerFile, callerLine),
         ObjectStoreBackend.External => platform.Add(new ExternalObjectStorage("object-storage", buckets), callerFile, callerLine),
         _ => throw new InvalidOperationException($"no object store for backend {env.Storage.Backend}"),
     };

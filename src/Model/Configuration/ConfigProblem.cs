@@ -16,6 +16,14 @@ public static class EnvironmentConfigChecks
         {
             yield return new("storage.minio.servers", "a distributed MinIO needs at least 4 servers for erasure coding; use 1 for a single node");
         }
+        if (config.Storage.Backend == ObjectStoreBackend.Seaweedfs && config.Storage.Seaweedfs is null)
+        {
+            yield return new("storage.backend", "storage.backend is 'seaweedfs' but the storage.seaweedfs section is missing");
+        }
+        if (config.Storage.Seaweedfs is { Masters: 2 or 4 })
+        {
+            yield return new("storage.seaweedfs.masters", "SeaweedFS masters elect a leader by Raft: use an odd number (1, 3 or 5)");
+        }
         if (config.Storage.Backend == ObjectStoreBackend.External && config.Storage.External is null)
         {
             yield return new("storage.backend", "storage.backend is 'external' but the storage.external section is missing");

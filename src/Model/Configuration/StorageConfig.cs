@@ -10,6 +10,9 @@ public enum ObjectStoreBackend
     /// <summary>MinIO deployed in the cluster by the MinIO Operator (charts operator and tenant from operator.min.io).</summary>
     [JsonStringEnumMemberName("minio")] Minio,
 
+    /// <summary>SeaweedFS deployed in the cluster (chart seaweedfs), S3 served by its filers.</summary>
+    [JsonStringEnumMemberName("seaweedfs")] Seaweedfs,
+
     /// <summary>An S3-compatible store run elsewhere (Amazon S3, say): referenced, not deployed.</summary>
     [JsonStringEnumMemberName("external")] External,
 }
@@ -27,6 +30,9 @@ public sealed record StorageConfig
 
     /// <summary>MinIO settings, required when backend is minio.</summary>
     public MinioConfig? Minio { get; init; }
+
+    /// <summary>SeaweedFS settings, required when backend is seaweedfs.</summary>
+    public SeaweedfsConfig? Seaweedfs { get; init; }
 
     /// <summary>The external store, required when backend is external.</summary>
     public ExternalStorageConfig? External { get; init; }
@@ -65,6 +71,26 @@ public sealed record MinioConfig
     public required string VolumeSize { get; init; }
 
     /// <summary>Resources of each server.</summary>
+    [Required]
+    public required ResourcesConfig Resources { get; init; }
+}
+
+/// <summary>SeaweedFS sizes: masters (the volume directory), volume servers (the data) and filers (the S3 API).</summary>
+public sealed record SeaweedfsConfig
+{
+    /// <summary>Master servers: 1, or 3 for a Raft quorum that survives losing one.</summary>
+    [Range(1, 5)]
+    public int Masters { get; init; } = 1;
+
+    /// <summary>Volume servers; with 2 or more every object is written to two of them (replication 001).</summary>
+    [Required, Range(1, 64)]
+    public required int VolumeServers { get; init; }
+
+    /// <summary>Size of each volume server's data volume.</summary>
+    [Required, RegularExpression(Patterns.StorageSize)]
+    public required string VolumeSize { get; init; }
+
+    /// <summary>Resources of each volume server.</summary>
     [Required]
     public required ResourcesConfig Resources { get; init; }
 }

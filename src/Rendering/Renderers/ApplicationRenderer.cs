@@ -46,7 +46,7 @@ public sealed class ApplicationRenderer : IRenderer
         // Deleting the Application deletes what it deployed.
         metadata["finalizers"] = new JsonArray("resources-finalizer.argocd.argoproj.io");
 
-        var valueFiles = HelmValuesRenderer.ValueFiles(layout, tree, component.Name, environment.Name)
+        var valueFiles = HelmValuesRenderer.ValueFiles(layout, tree, component.Name, environment.Name, spec.Chart.Name)
             .Select(f => (JsonNode)$"$values/{f}").ToArray();
         return new JsonObject
         {

@@ -17,6 +17,9 @@ public sealed record GitOpsLayout(string Root = "gitops")
 
     public string CommonValues(string component) => $"{AppDirectory(component)}/values.yaml";
 
+    /// <summary>Values common to the environments that install another chart under the same component (a swapped backend).</summary>
+    public string CommonValues(string component, string chart) => $"{AppDirectory(component)}/values-{chart}.yaml";
+
     public string Base(string component) => $"{AppDirectory(component)}/base";
 
     public string Overlay(string component, string environment) => $"{AppDirectory(component)}/overlays/{environment}";

@@ -8,7 +8,10 @@ namespace Lakehouse.Rendering.Renderers;
 /// <summary>
 /// Helm values, split so a value common to every environment is written once (apps/APP/values.yaml)
 /// and each environment's file (apps/APP/overlays/ENV/values.yaml) holds only its delta. Helm merges
-/// the two in order, so the chart sees exactly the values the component described.
+/// the two in order, so the chart sees exactly the values the component described. Where env/ swapped
+/// a backend, one component installs different charts in different environments: values are common only
+/// among environments of the same chart, so the chart most environments install keeps values.yaml and
+/// each other chart gets values-CHART.yaml.
 /// </summary>
 public sealed class HelmValuesRenderer : IRenderer
 {
@@ -16,26 +19,36 @@ public sealed class HelmValuesRenderer : IRenderer
     {
         Parallel.ForEach(ComponentAcrossEnvironments.Of(platform), component =>
         {
-            var all = component.Instances.Select(i => i.Component.Spec.Values).ToList();
-            var common = JsonTrees.Common(all);
-            tree.Add(layout.CommonValues(component.Name),
-                YamlWriter.Write(common, Header.For(component.Sources(component.Instances.Select(i => i.Environment)))));
-            foreach (var (environment, instance) in component.Instances)
+            var byChart = component.Instances
+                .GroupBy(i => i.Component.Spec.Chart)
+                .Select(g => g.ToList())
+                // Most environments first; ties keep the order of the first environment (stable output).
+                .OrderByDescending(g => g.Count)
+                .ToList();
+            for (var group = 0; group < byChart.Count; group++)
             {
-                var delta = JsonTrees.Delta(instance.Spec.Values, common);
-                if (delta.Count > 0)
+                var instances = byChart[group];
+                var common = JsonTrees.Common(instances.Select(i => i.Component.Spec.Values).ToList());
+                var path = group == 0 ? layout.CommonValues(component.Name) : layout.CommonValues(component.Name, instances[0].Component.Spec.Chart.Name);
+                tree.Add(path, YamlWriter.Write(common, Header.For(component.Sources(instances.Select(i => i.Environment)))));
+                foreach (var (environment, instance) in instances)
                 {
-                    tree.Add(layout.EnvironmentValues(component.Name, environment.Name),
-                        YamlWriter.Write(delta, Header.For(component.Sources([environment]))));
+                    var delta = JsonTrees.Delta(instance.Spec.Values, common);
+                    if (delta.Count > 0)
+                    {
+                        tree.Add(layout.EnvironmentValues(component.Name, environment.Name),
+                            YamlWriter.Write(delta, Header.For(component.Sources([environment]))));
+                    }
                 }
             }
         });
     }
 
     /// <summary>The value files an environment's Application lists, in merge order.</summary>
-    public static IReadOnlyList<string> ValueFiles(GitOpsLayout layout, GitOpsTree tree, string component, string environment)
+    public static IReadOnlyList<string> ValueFiles(GitOpsLayout layout, GitOpsTree tree, string component, string environment, string chart)
     {
-        var files = new List<string> { layout.CommonValues(component) };
+        var chartCommon = layout.CommonValues(component, chart);
+        var files = new List<string> { tree.Contains(chartCommon) ? chartCommon : layout.CommonValues(component) };
         var delta = layout.EnvironmentValues(component, environment);
         if (tree.Contains(delta))
         {

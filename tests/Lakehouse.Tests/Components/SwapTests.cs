@@ -49,21 +49,59 @@ public class SwapTests
     [Fact]
     public void Object_store_minio_to_external_removes_the_deployed_store_in_that_environment_only()
     {
-        var (_, removed, _, repo) = Swap("staging", text =>
-        {
-            var start = text.IndexOf("storage:", StringComparison.Ordinal);
-            var end = text.IndexOf("catalog:", StringComparison.Ordinal);
-            return text[..start] + "storage:\n  backend: external\n  region: us-east-1\n  external:\n    endpoint: https://s3.us-east-1.amazonaws.com:443\n" + text[end..];
-        });
+        var (_, removed, _, repo) = Swap("prod", text => ReplaceSection(text, "storage",
+            "storage:\n  backend: external\n  region: us-east-1\n  external:\n    endpoint: https://s3.us-east-1.amazonaws.com:443\n"));
         using var _ = repo;
-        Assert.Contains("gitops/clusters/staging/application-lakehouse-staging-object-storage.yaml", removed);
-        Assert.Contains("gitops/clusters/staging/application-lakehouse-staging-minio-operator.yaml", removed);
-        Assert.True(File.Exists(repo.PathOf("gitops/clusters/prod/application-lakehouse-prod-object-storage.yaml")));
-        var stagingTrino = repo.Read("gitops/apps/trino/overlays/staging/values.yaml");
-        Assert.Contains("s3.endpoint=https://s3.us-east-1.amazonaws.com:443", stagingTrino);
-        Assert.Contains("s3.path-style-access=false", stagingTrino);
+        Assert.Contains("gitops/clusters/prod/application-lakehouse-prod-object-storage.yaml", removed);
+        Assert.Contains("gitops/clusters/prod/application-lakehouse-prod-minio-operator.yaml", removed);
+        Assert.True(File.Exists(repo.PathOf("gitops/clusters/dev/application-lakehouse-dev-object-storage.yaml")));
+        var prodTrino = repo.Read("gitops/apps/trino/overlays/prod/values.yaml");
+        Assert.Contains("s3.endpoint=https://s3.us-east-1.amazonaws.com:443", prodTrino);
+        Assert.Contains("s3.path-style-access=false", prodTrino);
         // Without workload identity, Trino still reads its keys from its own Secret.
-        Assert.Contains("s3.aws-access-key=${ENV:S3_ACCESS_KEY}", stagingTrino);
+        Assert.Contains("s3.aws-access-key=${ENV:S3_ACCESS_KEY}", prodTrino);
+        // PostgreSQL backups follow the store: same bucket name, the external endpoint.
+        Assert.Contains("endpointURL: https://s3.us-east-1.amazonaws.com:443", repo.Read("gitops/apps/postgres/overlays/prod/values.yaml"));
+    }
+
+    [Fact]
+    public void Object_store_minio_to_seaweedfs_swaps_the_chart_and_every_consumer_follows()
+    {
+        var (added, removed, changed, repo) = Swap("dev", text => ReplaceSection(text, "storage",
+            "storage:\n  backend: seaweedfs\n  region: us-east-1\n  seaweedfs:\n    volumeServers: 1\n    volumeSize: 20Gi\n    resources:\n      cpu: 250m\n      memory: 1Gi\n"));
+        using var _ = repo;
+        // The MinIO operator goes; the object-storage Application now installs the seaweedfs chart.
+        Assert.Contains("gitops/clusters/dev/application-lakehouse-dev-minio-operator.yaml", removed);
+        // Values are shared among environments of the same chart: only object-storage's value files move.
+        Assert.All(added, p => Assert.StartsWith("gitops/apps/object-storage/", p));
+        var app = repo.Read("gitops/clusters/dev/application-lakehouse-dev-object-storage.yaml");
+        Assert.Contains("chart: seaweedfs", app);
+        Assert.Contains("targetRevision: 4.44.0", app);
+        // SeaweedFS is now the chart most environments install (dev and staging): it keeps values.yaml.
+        Assert.Contains("$values/gitops/apps/object-storage/values.yaml", app);
+        Assert.Contains("$values/gitops/apps/object-storage/values-tenant.yaml", repo.Read("gitops/clusters/prod/application-lakehouse-prod-object-storage.yaml"));
+        // Consumers reach SeaweedFS' S3 service, path-style, with the same per-consumer Secrets.
+        var trino = repo.Read("gitops/apps/trino/overlays/dev/values.yaml");
+        Assert.Contains("s3.endpoint=http://object-storage-seaweedfs-s3.lakehouse-object-storage.svc.cluster.local:8333", trino);
+        Assert.Contains("s3.path-style-access=true", trino);
+        Assert.Contains("s3.aws-access-key=${ENV:S3_ACCESS_KEY}", trino);
+        Assert.All(changed, p => Assert.True(p.StartsWith("gitops/", StringComparison.Ordinal), p));
+        // Other environments change only in object-storage, whose shared value file moved to the other chart.
+        // (and the MinIO operator, whose shared files now hold what prod alone uses).
+        Assert.All(changed.Where(p => !p.Contains("/dev/", StringComparison.Ordinal) && p != "gitops/.generated"),
+            p => Assert.True(p.Contains("object-storage", StringComparison.Ordinal) || p.StartsWith("gitops/apps/minio-operator/", StringComparison.Ordinal), p));
+    }
+
+    /// <summary>Replaces one top-level section of an env file (from its key to the next top-level key).</summary>
+    private static string ReplaceSection(string text, string key, string replacement)
+    {
+        var start = text.IndexOf($"\n{key}:\n", StringComparison.Ordinal) + 1;
+        var end = start + key.Length + 2;
+        while (end < text.Length && (text[end] == ' ' || text[end] == '#'))
+        {
+            end = text.IndexOf('\n', end) + 1;
+        }
+        return text[..start] + replacement + text[end..];
     }
 
     [Fact]

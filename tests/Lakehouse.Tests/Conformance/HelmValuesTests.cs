@@ -25,6 +25,7 @@ public class HelmValuesTests
         ["cloudnative-pg"] = "cloudnative-pg",
         ["cluster"] = "cnpg-cluster",
         ["valkey"] = "valkey",
+        ["seaweedfs"] = "seaweedfs",
     };
 
     /// <summary>Charts not in ../shared/upstream: which published values file their keys were checked against.</summary>

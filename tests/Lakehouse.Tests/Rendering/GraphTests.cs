@@ -103,10 +103,9 @@ public class GraphTests
     [Fact]
     public void An_undeclared_bucket_fails_the_component_that_asks_for_it()
     {
-        var errors = Errors(new TestPlatform((p, _) =>
+        var errors = Errors(new TestPlatform((p, env) =>
         {
-            var op = p.Add(new MinioOperator("minio-operator"));
-            p.Add(new MinioTenant("object-storage", op, ["warehouse"]));
+            p.AddObjectStorage(env, ["warehouse"]);
             p.Add(new StubBackends("postgres"));
             p.Add(new PolarisCatalog("iceberg-catalog", "warehous"));
         }));
