@@ -74,11 +74,23 @@ public sealed record ComponentContext(Naming Naming, EnvironmentConfig Environme
     public T? TryUse<T>() where T : class, IContract =>
         Connections.TryGetValue((Self, typeof(T)), out var provider) ? (T)(object)provider : null;
 
+    /// <summary>
+    /// Components whose pods connect to this one: the consumers, with an external consumer (which runs
+    /// nothing) replaced by its own clients. NetworkPolicies admit these.
+    /// </summary>
+    public IReadOnlyList<string> Clients
+    {
+        get => _clients ?? Consumers;
+        init => _clients = value;
+    }
+
+    private readonly IReadOnlyList<string>? _clients;
+
     /// <summary>The namespace a component runs in.</summary>
     public string NamespaceOf(Component component) => Naming.Namespace(component.Name);
 
-    /// <summary>Namespaces of the consumers, in name order.</summary>
-    public IReadOnlyList<string> ConsumerNamespaces => Consumers.Select(Naming.Namespace).Order(StringComparer.Ordinal).ToList();
+    /// <summary>Namespaces of the clients (<see cref="Clients"/>), in name order.</summary>
+    public IReadOnlyList<string> ConsumerNamespaces => Clients.Select(Naming.Namespace).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Labels Prometheus selects monitors by.</summary>
     public IReadOnlyDictionary<string, string> MonitorLabels => Environment.Monitoring.MonitorLabels;

@@ -25,6 +25,9 @@ public static class Backends
         [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) => env.Catalog.Backend switch
     {
         CatalogBackend.Rest => platform.Add(new PolarisCatalog("iceberg-catalog", warehouseBucket), callerFile, callerLine),
+        CatalogBackend.ExternalRest => platform.Add(new ExternalRestCatalog("iceberg-catalog", warehouseBucket), callerFile, callerLine),
+        CatalogBackend.Jdbc => platform.Add(new JdbcCatalog("iceberg-catalog", warehouseBucket), callerFile, callerLine),
+        CatalogBackend.Hive => platform.Add(new HiveMetastoreCatalog("iceberg-catalog", warehouseBucket), callerFile, callerLine),
         CatalogBackend.Glue => platform.Add(new GlueCatalog("iceberg-catalog", warehouseBucket), callerFile, callerLine),
         _ => throw new InvalidOperationException($"no Iceberg catalog for backend {env.Catalog.Backend}"),
     };

@@ -10,6 +10,15 @@ public enum CatalogBackend
     /// <summary>An Iceberg REST catalog deployed in the cluster (Apache Polaris).</summary>
     [JsonStringEnumMemberName("rest")] Rest,
 
+    /// <summary>An Iceberg REST catalog run elsewhere (a vendor's, another team's Polaris): referenced by its URI.</summary>
+    [JsonStringEnumMemberName("external-rest")] ExternalRest,
+
+    /// <summary>The Iceberg JDBC catalog: table pointers in a database of the platform's PostgreSQL; nothing else deployed.</summary>
+    [JsonStringEnumMemberName("jdbc")] Jdbc,
+
+    /// <summary>An existing Hive Metastore, referenced by its Thrift URI.</summary>
+    [JsonStringEnumMemberName("hive")] Hive,
+
     /// <summary>AWS Glue Data Catalog: managed, referenced, not deployed.</summary>
     [JsonStringEnumMemberName("glue")] Glue,
 }
@@ -28,8 +37,44 @@ public sealed record CatalogConfig
     /// <summary>REST catalog settings, required when backend is rest.</summary>
     public RestCatalogConfig? Rest { get; init; }
 
+    /// <summary>The external REST catalog, required when backend is external-rest.</summary>
+    public ExternalRestCatalogConfig? ExternalRest { get; init; }
+
+    /// <summary>JDBC catalog settings (optional: defaults apply).</summary>
+    public JdbcCatalogConfig Jdbc { get; init; } = new();
+
+    /// <summary>The Hive Metastore, required when backend is hive.</summary>
+    public HiveCatalogConfig? Hive { get; init; }
+
     /// <summary>AWS Glue settings, required when backend is glue.</summary>
     public GlueCatalogConfig? Glue { get; init; }
+}
+
+/// <summary>An Iceberg REST catalog the platform uses but does not deploy.</summary>
+public sealed record ExternalRestCatalogConfig
+{
+    /// <summary>Catalog base URI by DNS name with scheme and port (clients append /v1/config): https://catalog.example.com:443/api/catalog.</summary>
+    [Required, RegularExpression(Patterns.Endpoint)]
+    public required string Uri { get; init; }
+
+    /// <summary>OAuth2 scope clients request with their client credentials.</summary>
+    public string Scope { get; init; } = "PRINCIPAL_ROLE:ALL";
+}
+
+/// <summary>The Iceberg JDBC catalog's name inside its database (the catalog_name column clients agree on).</summary>
+public sealed record JdbcCatalogConfig
+{
+    /// <summary>Catalog name recorded in the JDBC catalog's tables; every client must use the same.</summary>
+    [RegularExpression(@"^[a-z][a-z0-9_]*$")]
+    public string CatalogName { get; init; } = "lakehouse";
+}
+
+/// <summary>An existing Hive Metastore.</summary>
+public sealed record HiveCatalogConfig
+{
+    /// <summary>Thrift URI by DNS name and port: thrift://metastore.example.com:9083.</summary>
+    [Required, RegularExpression(@"^thrift://[A-Za-z0-9.-]+:[0-9]{1,5}$")]
+    public required string Uri { get; init; }
 }
 
 /// <summary>Where the Glue Data Catalog is.</summary>

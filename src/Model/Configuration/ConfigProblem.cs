@@ -36,6 +36,14 @@ public static class EnvironmentConfigChecks
         {
             yield return new("postgres", "storage.external.workloadIdentity is true, so PostgreSQL backups need postgres.serviceAccountRoleArn (the IAM role allowed to write the backup bucket)");
         }
+        if (config.Catalog.Backend == CatalogBackend.ExternalRest && config.Catalog.ExternalRest is null)
+        {
+            yield return new("catalog.backend", "catalog.backend is 'external-rest' but the catalog.externalRest section is missing");
+        }
+        if (config.Catalog.Backend == CatalogBackend.Hive && config.Catalog.Hive is null)
+        {
+            yield return new("catalog.backend", "catalog.backend is 'hive' but the catalog.hive section is missing");
+        }
         if (config.Catalog.Backend == CatalogBackend.Rest && config.Catalog.Rest is null)
         {
             yield return new("catalog.backend", "catalog.backend is 'rest' but the catalog.rest section is missing");

@@ -112,6 +112,32 @@ internal sealed class DependencyGraph
     /// <summary>Components that depend on <paramref name="name"/>, in name order.</summary>
     public IReadOnlyList<string> ConsumersOf(string name) => _consumers[name];
 
+    /// <summary>
+    /// Who connects to a component over the network: its consumers, except that an external consumer runs
+    /// nothing, so its own clients connect in its place (Trino reaching PostgreSQL through the JDBC catalog).
+    /// </summary>
+    public IReadOnlyList<string> ClientsOf(string name)
+    {
+        var clients = new SortedSet<string>(StringComparer.Ordinal);
+        CollectClients(name, clients, new HashSet<string>(StringComparer.Ordinal));
+        return [.. clients];
+    }
+
+    private void CollectClients(string name, SortedSet<string> clients, HashSet<string> seen)
+    {
+        foreach (var consumer in _consumers[name].Where(seen.Add))
+        {
+            if (_byName[consumer].Component is Model.ExternalComponent)
+            {
+                CollectClients(consumer, clients, seen);
+            }
+            else
+            {
+                clients.Add(consumer);
+            }
+        }
+    }
+
     /// <summary>The sync wave: 0 without dependencies, else one more than the deepest dependency.</summary>
     public int WaveOf(string name) => Wave(name, _waves);
 

@@ -86,10 +86,68 @@ public class SwapTests
         Assert.Contains("s3.path-style-access=true", trino);
         Assert.Contains("s3.aws-access-key=${ENV:S3_ACCESS_KEY}", trino);
         Assert.All(changed, p => Assert.True(p.StartsWith("gitops/", StringComparison.Ordinal), p));
-        // Other environments change only in object-storage, whose shared value file moved to the other chart.
-        // (and the MinIO operator, whose shared files now hold what prod alone uses).
-        Assert.All(changed.Where(p => !p.Contains("/dev/", StringComparison.Ordinal) && p != "gitops/.generated"),
-            p => Assert.True(p.Contains("object-storage", StringComparison.Ordinal) || p.StartsWith("gitops/apps/minio-operator/", StringComparison.Ordinal), p));
+        // Other environments keep their store: prod's Trino still reads MinIO.
+        Assert.Contains("s3.endpoint=http://minio.lakehouse-object-storage.svc.cluster.local:80", repo.Read("gitops/apps/trino/overlays/prod/values.yaml") + repo.Read("gitops/apps/trino/values.yaml"));
+        Assert.DoesNotContain(changed, p => p.StartsWith("gitops/clusters/prod/", StringComparison.Ordinal) && !p.Contains("object-storage", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Catalog_rest_to_jdbc_puts_the_catalog_in_postgres_and_lets_trino_reach_it()
+    {
+        var (added, removed, changed, repo) = Swap("dev", text => ReplaceSection(text, "catalog", "catalog:\n  backend: jdbc\n"));
+        using var _ = repo;
+        Assert.Empty(added);
+        Assert.Contains("gitops/clusters/dev/application-lakehouse-dev-iceberg-catalog.yaml", removed);
+        var trino = repo.Read("gitops/apps/trino/overlays/dev/values.yaml");
+        Assert.Contains("iceberg.catalog.type=jdbc\n", trino);
+        Assert.Contains("iceberg.jdbc-catalog.connection-url=jdbc:postgresql://postgres-rw.lakehouse-postgres.svc.cluster.local:5432/iceberg_catalog\n", trino);
+        Assert.Contains("iceberg.jdbc-catalog.connection-user=${ENV:ICEBERG_JDBC_USER}\n", trino);
+        Assert.Contains("iceberg.jdbc-catalog.catalog-name=lakehouse\n", trino);
+        Assert.Contains("iceberg.jdbc-catalog.default-warehouse-dir=s3://lakehouse-dev-warehouse/\n", trino);
+        Assert.Contains("name: trino-catalog-database", trino);
+        Assert.DoesNotContain("iceberg.rest-catalog", trino);
+        // The catalog keeps its database and role; Trino is now let into PostgreSQL's namespace.
+        Assert.Contains("name: iceberg_catalog", repo.Read("gitops/apps/postgres/overlays/dev/values.yaml"));
+        Assert.Contains("kubernetes.io/metadata.name: lakehouse-trino", repo.Read("gitops/apps/postgres/overlays/dev/patch-networkpolicy-default-ingress.yaml"));
+        Assert.All(changed, p => Assert.True(p.StartsWith("gitops/", StringComparison.Ordinal), p));
+    }
+
+    [Fact]
+    public void Catalog_rest_to_hive_points_trino_at_the_metastore()
+    {
+        var (added, removed, _, repo) = Swap("dev", text => ReplaceSection(text, "catalog", "catalog:\n  backend: hive\n  hive:\n    uri: thrift://metastore.data.example.com:9083\n"));
+        using var _ = repo;
+        Assert.Empty(added);
+        Assert.Contains("gitops/clusters/dev/application-lakehouse-dev-iceberg-catalog.yaml", removed);
+        var trino = repo.Read("gitops/apps/trino/overlays/dev/values.yaml");
+        Assert.Contains("iceberg.catalog.type=hive_metastore\nhive.metastore.uri=thrift://metastore.data.example.com:9083\n", trino.Replace("    ", ""));
+        Assert.Contains("# Referenced, not deployed: iceberg-catalog (Hive Metastore)", repo.Read("gitops/clusters/dev/kustomization.yaml"));
+    }
+
+    [Fact]
+    public void Catalog_rest_to_an_external_rest_endpoint_keeps_oauth2_and_drops_polaris()
+    {
+        var (_, removed, _, repo) = Swap("dev", text => ReplaceSection(text, "catalog",
+            "catalog:\n  backend: external-rest\n  externalRest:\n    uri: https://catalog.data.example.com:443/api/catalog\n"));
+        using var _ = repo;
+        Assert.Contains("gitops/clusters/dev/application-lakehouse-dev-iceberg-catalog.yaml", removed);
+        var trino = repo.Read("gitops/apps/trino/overlays/dev/values.yaml");
+        Assert.Contains("iceberg.catalog.type=rest\n", trino);
+        Assert.Contains("iceberg.rest-catalog.uri=https://catalog.data.example.com:443/api/catalog\n", trino);
+        Assert.Contains("iceberg.rest-catalog.oauth2.credential=${ENV:ICEBERG_REST_CREDENTIAL}\n", trino);
+    }
+
+    [Fact]
+    public void A_catalog_backend_without_its_section_is_an_error_at_the_key()
+    {
+        using var repo = new TempRepository();
+        repo.Write("env/dev.yaml", ReplaceSection(repo.Read("env/dev.yaml"), "catalog", "catalog:\n  backend: hive\n"));
+        var before = repo.Snapshot();
+        var (code, output) = repo.Run("render");
+        Assert.NotEqual(0, code);
+        Assert.Contains("env/dev.yaml(", output);
+        Assert.Contains("catalog.backend is 'hive' but the catalog.hive section is missing", output);
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), repo.Snapshot().Keys.Order(StringComparer.Ordinal));
     }
 
     /// <summary>Replaces one top-level section of an env file (from its key to the next top-level key).</summary>

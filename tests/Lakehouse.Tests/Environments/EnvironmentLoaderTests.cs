@@ -101,7 +101,7 @@ public class EnvironmentLoaderTests
     public void An_unknown_backend_lists_the_choices()
     {
         var yaml = Dev.Replace("  backend: rest", "  backend: graphql");
-        Assert.Equal("env/dev.yaml(20,12): error LH0005: catalog.backend: 'graphql' is not one of: rest, glue", Only(yaml));
+        Assert.Equal("env/dev.yaml(20,12): error LH0005: catalog.backend: 'graphql' is not one of: rest, external-rest, jdbc, hive, glue", Only(yaml));
     }
 
     [Fact]

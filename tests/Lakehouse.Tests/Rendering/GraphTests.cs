@@ -107,7 +107,7 @@ public class GraphTests
         {
             p.AddObjectStorage(env, ["warehouse"]);
             p.Add(new StubBackends("postgres"));
-            p.Add(new PolarisCatalog("iceberg-catalog", "warehous"));
+            p.AddIcebergCatalog(env, "warehous");
         }));
         Assert.Contains("error LH0015: component 'iceberg-catalog' in environment 'dev' failed: bucket 'warehous' is not declared on object store 'object-storage' (declared: warehouse)", Assert.Single(errors));
     }

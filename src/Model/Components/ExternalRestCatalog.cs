@@ -1,0 +1,26 @@
+using Lakehouse.Model.Contracts;
+
+namespace Lakehouse.Model.Components;
+
+/// <summary>
+/// An Iceberg REST catalog run elsewhere, referenced by its URI from env/. Clients authenticate with OAuth2
+/// client credentials from a Secret in their namespace, as with the deployed catalog.
+/// </summary>
+/// <param name="Name">Component name.</param>
+/// <param name="WarehouseBucket">Purpose of the bucket, declared on the object store, holding the warehouse.</param>
+public sealed record ExternalRestCatalog(string Name, string WarehouseBucket) : ExternalComponent(Name), IIcebergCatalog
+{
+    public override string Description => "Iceberg REST catalog run outside the platform";
+
+    public override IReadOnlyList<Need> Needs => [Need.Of<IObjectStorage>()];
+
+    public IcebergCatalogConnection ConnectionFor(ComponentContext context, string consumer)
+    {
+        var rest = context.Environment.Catalog.ExternalRest
+            ?? throw new InvalidOperationException("catalog.externalRest is required for the external-rest backend");
+        return new RestCatalogConnection(Endpoint.Parse(rest.Uri), context.Environment.Catalog.Warehouse, Credentials.CatalogCredential(context.Naming, consumer), rest.Scope)
+        {
+            WarehouseLocation = $"s3://{context.UseFor<IObjectStorage>(Name).Bucket(context, WarehouseBucket)}/",
+        };
+    }
+}
