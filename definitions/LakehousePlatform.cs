@@ -40,5 +40,10 @@ public sealed class LakehousePlatform : IPlatformDefinition
         });
         // Dashboards over Trino; the Trino database is registered on first start.
         platform.Add(new Superset("superset"));
+        // Lineage from Spark and the orchestrator lands in Marquez.
+        platform.Add(new Marquez("lineage"));
+        platform.Add(new SparkOperator("spark"));
+        // Airflow or Dagster, as env/ says, running the same jobs.
+        platform.AddOrchestrator(env, Jobs.All);
     }
 }

@@ -31,4 +31,13 @@ public static class Backends
         CatalogBackend.Glue => platform.Add(new GlueCatalog("iceberg-catalog", warehouseBucket), callerFile, callerLine),
         _ => throw new InvalidOperationException($"no Iceberg catalog for backend {env.Catalog.Backend}"),
     };
+
+    /// <summary>Adds the orchestrator the environment's orchestrator.backend names ("orchestrator"), running <paramref name="jobs"/>.</summary>
+    public static Component AddOrchestrator(this PlatformBuilder platform, EnvironmentConfig env, IReadOnlyList<Jobs.JobSpec> jobs,
+        [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) => env.Orchestrator.Backend switch
+    {
+        OrchestratorBackend.Airflow => platform.Add(new Airflow("orchestrator", jobs), callerFile, callerLine),
+        OrchestratorBackend.Dagster => platform.Add(new Dagster("orchestrator", jobs), callerFile, callerLine),
+        _ => throw new InvalidOperationException($"no orchestrator for backend {env.Orchestrator.Backend}"),
+    };
 }

@@ -62,14 +62,14 @@ public sealed record Superset(string Name) : Component(Name)
             .Set("supersetNode.connections.redis_ssl.enabled", kv.Endpoint.Scheme == "rediss")
             // Credentials reach the pods only as environment variables from Secrets (they override the chart's env Secret).
             .Set("extraEnvRaw", Values.List(
-                SecretEnv("DB_USER", db.Username),
-                SecretEnv("DB_PASS", db.Password),
-                SecretEnv("REDIS_PASSWORD", kv.Password),
-                SecretEnv("SUPERSET_SECRET_KEY", secretKey),
-                SecretEnv("ADMIN_USERNAME", adminUser),
-                SecretEnv("ADMIN_PASSWORD", adminPassword),
-                SecretEnv("TRINO_USER", trinoUser),
-                SecretEnv("TRINO_PASSWORD", trinoPassword)))
+                Values.SecretEnv("DB_USER", db.Username),
+                Values.SecretEnv("DB_PASS", db.Password),
+                Values.SecretEnv("REDIS_PASSWORD", kv.Password),
+                Values.SecretEnv("SUPERSET_SECRET_KEY", secretKey),
+                Values.SecretEnv("ADMIN_USERNAME", adminUser),
+                Values.SecretEnv("ADMIN_PASSWORD", adminPassword),
+                Values.SecretEnv("TRINO_USER", trinoUser),
+                Values.SecretEnv("TRINO_PASSWORD", trinoPassword)))
             .Set("bootstrapScript", $"#!/bin/bash\npip install --no-cache-dir '{TrinoDriver}'\n")
             .Set("configOverrides.signing_key_from_environment", "import os\nSECRET_KEY = os.environ[\"SUPERSET_SECRET_KEY\"]\n")
             .Set("configOverrides.statsd", $"from superset.stats_logger import StatsdStatsLogger\nSTATS_LOGGER = StatsdStatsLogger(host=\"localhost\", port={StatsdPort}, prefix=\"superset\")\n")
@@ -94,28 +94,9 @@ public sealed record Superset(string Name) : Component(Name)
             }))
             .Set("supersetWorker.resources", Values.Resources(new() { Cpu = "500m", Memory = "2Gi" }));
 
-        var podMonitor = ManifestObject.FromJson(new JsonObject
-        {
-            ["apiVersion"] = "monitoring.coreos.com/v1",
-            ["kind"] = "PodMonitor",
-            ["metadata"] = new JsonObject
-            {
-                ["name"] = Name,
-                ["namespace"] = ns,
-                ["labels"] = Values.Map(context.MonitorLabels),
-            },
-            ["spec"] = new JsonObject
-            {
-                ["selector"] = new JsonObject { ["matchLabels"] = new JsonObject { [MetricsLabel] = Name } },
-                ["namespaceSelector"] = new JsonObject { ["matchNames"] = new JsonArray(ns) },
-                ["podMetricsEndpoints"] = new JsonArray(new JsonObject
-                {
-                    ["port"] = "metrics",
-                    ["path"] = "/metrics",
-                    ["interval"] = context.Environment.Monitoring.Interval,
-                }),
-            },
-        });
+        var podMonitor = StandardObjects.PodMonitor(Name, ns, context.MonitorLabels,
+            new Dictionary<string, string> { [MetricsLabel] = Name },
+            new JsonObject { ["port"] = "metrics", ["path"] = "/metrics", ["interval"] = context.Environment.Monitoring.Interval });
 
         return new ComponentSpec
         {
@@ -143,13 +124,4 @@ public sealed record Superset(string Name) : Component(Name)
         TRINO_AUTH="${TRINO_USER}:${TRINO_PASSWORD}"
         superset set-database-uri --database_name '{{databaseName}}' --uri "trino://${TRINO_AUTH}@{{trinoHost}}:{{trinoPort}}/{{catalog}}"
         """;
-
-    private static JsonObject SecretEnv(string name, SecretRef secret) => new()
-    {
-        ["name"] = name,
-        ["valueFrom"] = new JsonObject
-        {
-            ["secretKeyRef"] = new JsonObject { ["name"] = secret.SecretName, ["key"] = secret.Key },
-        },
-    };
 }

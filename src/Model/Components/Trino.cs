@@ -75,7 +75,7 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
             .Set("env", new JsonArray(
                 new[] { ("TRINO_INTERNAL_SHARED_SECRET", new SecretRef(naming.Secret(Name, "internal-communication"), "shared-secret")) }
                     .Concat(iceberg.Environment)
-                    .Select(e => (JsonNode)SecretEnv(e.Item1, e.Item2)).ToArray()))
+                    .Select(e => (JsonNode)Values.SecretEnv(e.Item1, e.Item2)).ToArray()))
             // Only Iceberg: the chart's demo catalogs are removed (null deletes a default key in Helm).
             .Set("catalogs", new JsonObject
             {
@@ -168,13 +168,4 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
         var number = long.Parse(quantity[..^2], CultureInfo.InvariantCulture);
         return quantity.EndsWith("Gi", StringComparison.Ordinal) ? number * 1024 : number;
     }
-
-    private static JsonObject SecretEnv(string name, SecretRef secret) => new()
-    {
-        ["name"] = name,
-        ["valueFrom"] = new JsonObject
-        {
-            ["secretKeyRef"] = new JsonObject { ["name"] = secret.SecretName, ["key"] = secret.Key },
-        },
-    };
 }

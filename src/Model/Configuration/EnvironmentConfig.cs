@@ -50,6 +50,12 @@ public sealed record EnvironmentConfig
     /// <summary>Valkey: replicas and sizes. Defaults: one small instance, in memory.</summary>
     public ValkeyConfig Valkey { get; init; } = new() { Resources = new() { Cpu = "100m", Memory = "256Mi" } };
 
+    /// <summary>Which orchestrator runs the jobs (Airflow by default) and its sizes.</summary>
+    public OrchestratorConfig Orchestrator { get; init; } = new();
+
+    /// <summary>Marquez (lineage): replicas and sizes. Defaults: one small server.</summary>
+    public LineageConfig Lineage { get; init; } = new();
+
     /// <summary>Trino: coordinator and worker sizes.</summary>
     [Required]
     public required TrinoConfig Trino { get; init; }

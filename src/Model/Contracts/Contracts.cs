@@ -81,6 +81,9 @@ public interface IPostgres : IContract
 /// <param name="Password">Secret key reference holding the role's password.</param>
 public sealed record PostgresDatabase(Endpoint Endpoint, string Database, SecretRef Username, SecretRef Password)
 {
+    /// <summary>The login role (not a secret: it derives from the consumer's name); the provider's convention is the database's name.</summary>
+    public string Role { get; init; } = Database;
+
     /// <summary>The JDBC URL (no credentials in it).</summary>
     public string JdbcUrl => $"jdbc:postgresql://{Endpoint.Host}:{Endpoint.Port}/{Database}";
 }

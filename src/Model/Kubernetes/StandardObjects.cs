@@ -121,12 +121,22 @@ public static class StandardObjects
     /// </summary>
     public static ManifestObject ServiceMonitor(
         string name, string @namespace, IReadOnlyDictionary<string, string> labels,
-        IReadOnlyDictionary<string, string> selector, JsonObject endpoint)
-    {
-        var body = new JsonObject
+        IReadOnlyDictionary<string, string> selector, JsonObject endpoint) =>
+        Monitor("ServiceMonitor", "endpoints", name, @namespace, labels, selector, endpoint);
+
+    /// <summary>A prometheus-operator PodMonitor: scrapes pods directly, for workloads without a metrics Service.</summary>
+    public static ManifestObject PodMonitor(
+        string name, string @namespace, IReadOnlyDictionary<string, string> labels,
+        IReadOnlyDictionary<string, string> selector, JsonObject endpoint) =>
+        Monitor("PodMonitor", "podMetricsEndpoints", name, @namespace, labels, selector, endpoint);
+
+    private static ManifestObject Monitor(
+        string kind, string endpointsKey, string name, string @namespace, IReadOnlyDictionary<string, string> labels,
+        IReadOnlyDictionary<string, string> selector, JsonObject endpoint) =>
+        ManifestObject.FromJson(new JsonObject
         {
             ["apiVersion"] = "monitoring.coreos.com/v1",
-            ["kind"] = "ServiceMonitor",
+            ["kind"] = kind,
             ["metadata"] = new JsonObject
             {
                 ["name"] = name,
@@ -137,11 +147,9 @@ public static class StandardObjects
             {
                 ["selector"] = new JsonObject { ["matchLabels"] = Values.Map(selector) },
                 ["namespaceSelector"] = new JsonObject { ["matchNames"] = new JsonArray(@namespace) },
-                ["endpoints"] = new JsonArray(endpoint),
+                [endpointsKey] = new JsonArray(endpoint),
             },
-        };
-        return ManifestObject.FromJson(body);
-    }
+        });
 
     private static V1NetworkPolicyPeer NamespacePeer(string ns) => new()
     {

@@ -55,6 +55,16 @@ public static class Values
         },
     };
 
+    /// <summary>A container environment variable whose value comes from a Secret: how credentials reach a process.</summary>
+    public static JsonObject SecretEnv(string name, SecretRef secret) => new()
+    {
+        ["name"] = name,
+        ["valueFrom"] = new JsonObject
+        {
+            ["secretKeyRef"] = new JsonObject { ["name"] = secret.SecretName, ["key"] = secret.Key },
+        },
+    };
+
     /// <summary>A string map as a JSON object with keys in ordinal order, so output never depends on insertion order.</summary>
     public static JsonObject Map(IReadOnlyDictionary<string, string> map)
     {

@@ -27,6 +27,23 @@ public sealed class ApplicationRenderer : IRenderer
         });
     }
 
+    /// <summary>The chart's source: a Helm repository names the chart, a Git repository its folder at a tag.</summary>
+    private static JsonObject ChartSource(Lakehouse.Model.HelmChart chart, JsonObject helm) => chart.GitPath is null
+        ? new JsonObject
+        {
+            ["repoURL"] = chart.RepositoryUrl,
+            ["chart"] = chart.Name,
+            ["targetRevision"] = chart.Version,
+            ["helm"] = helm,
+        }
+        : new JsonObject
+        {
+            ["repoURL"] = chart.RepositoryUrl,
+            ["path"] = chart.GitPath,
+            ["targetRevision"] = chart.Version,
+            ["helm"] = helm,
+        };
+
     /// <summary>The Application file names of an environment, in component order, for the cluster's kustomization.</summary>
     public static IEnumerable<string> FileNames(EnvironmentRender environment) =>
         environment.Components.Select(c => GitOpsLayout.FileName("Application", environment.Naming.Application(c.Name)));
@@ -62,17 +79,11 @@ public sealed class ApplicationRenderer : IRenderer
                     ["namespace"] = spec.Namespace,
                 },
                 ["sources"] = new JsonArray(
-                    new JsonObject
+                    ChartSource(spec.Chart, new JsonObject
                     {
-                        ["repoURL"] = spec.Chart.RepositoryUrl,
-                        ["chart"] = spec.Chart.Name,
-                        ["targetRevision"] = spec.Chart.Version,
-                        ["helm"] = new JsonObject
-                        {
-                            ["releaseName"] = environment.Naming.Release(component.Name),
-                            ["valueFiles"] = new JsonArray(valueFiles),
-                        },
-                    },
+                        ["releaseName"] = environment.Naming.Release(component.Name),
+                        ["valueFiles"] = new JsonArray(valueFiles),
+                    }),
                     new JsonObject
                     {
                         ["repoURL"] = environment.Config.GitOps.Repository,

@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using Lakehouse.Model.Contracts;
+using Lakehouse.Model.Jobs;
+using Lakehouse.Model.Kubernetes;
+
+namespace Lakehouse.Model.Components;
+
+/// <summary>
+/// Dagster (chart dagster from dagster-io.github.io/helm) running the platform's jobs: one code location
+/// whose definitions.py is generated from the same JobSpecs Airflow renders as DAGs, mounted from a
+/// ConfigMap into the pinned dagster-k8s image; runs are Kubernetes Jobs (K8sRunLauncher), each task a
+/// k8s_job_op. Run and event storage on the platform's PostgreSQL.
+/// </summary>
+/// <param name="Name">Component name.</param>
+/// <param name="Jobs">The jobs Dagster runs.</param>
+public sealed record Dagster(string Name, IReadOnlyList<JobSpec> Jobs) : Component(Name)
+{
+    /// <summary>Keys checked against dagster-io/dagster helm/dagster/values.yaml of the 1.11 line (docs/components.md).</summary>
+    public static readonly HelmChart Chart = new("https://dagster-io.github.io/helm", "dagster", "1.11.13");
+
+    /// <summary>The code server image: dagster, dagster-k8s and dagster-postgres at the chart's version.</summary>
+    public static readonly ContainerImage CodeImage = new("docker.io/dagster/dagster-k8s", "1.11.13");
+
+    private const int WebserverPort = 80;
+    private const int CodePort = 3030;
+    private const string CodeFolder = "/opt/lakehouse/jobs";
+
+    public override IReadOnlyList<Need> Needs => OrchestratorNeeds.For(Jobs);
+
+    public override ComponentSpec Describe(ComponentContext context)
+    {
+        var ns = context.NamespaceOf(this);
+        var naming = context.Naming;
+        var config = context.Environment.Orchestrator.Dagster;
+        var db = context.Use<IPostgres>().DatabaseFor(context, Name);
+        var codeConfigMap = naming.Secret(Name, "dagster-jobs");
+
+        var values = new JsonObject()
+            .Set("dagsterWebserver.replicaCount", 1)
+            .Set("dagsterWebserver.resources", Values.Resources(config.Resources))
+            .Set("dagsterDaemon.enabled", true)
+            .Set("dagsterDaemon.resources", Values.Resources(config.Resources))
+            // Run storage on the platform's PostgreSQL; the password is in an existing Secret
+            // (key postgresql-password), so the chart generates none.
+            .Set("postgresql.enabled", false)
+            .Set("postgresql.postgresqlHost", db.Endpoint.Host)
+            .Set("postgresql.postgresqlUsername", db.Role)
+            .Set("postgresql.postgresqlDatabase", db.Database)
+            .Set("postgresql.service.port", db.Endpoint.Port)
+            .Set("generatePostgresqlPasswordSecret", false)
+            .Set("global.postgresqlSecretName", naming.Secret(Name, "postgresql"))
+            .Set("rabbitmq.enabled", false)
+            .Set("redis.enabled", false)
+            .Set("runLauncher.type", "K8sRunLauncher")
+            .Set("runLauncher.config.k8sRunLauncher.jobNamespace", ns)
+            .Set("dagster-user-deployments.enabled", true)
+            .Set("dagster-user-deployments.deployments", Values.List(new JsonObject
+            {
+                ["name"] = "lakehouse-jobs",
+                ["image"] = new JsonObject { ["repository"] = CodeImage.Repository, ["tag"] = CodeImage.Tag, ["pullPolicy"] = "IfNotPresent" },
+                ["dagsterApiGrpcArgs"] = Values.List("-f", $"{CodeFolder}/{DagsterDefinitions.FileName}"),
+                ["port"] = CodePort,
+                ["volumes"] = Values.List(new JsonObject { ["name"] = "jobs", ["configMap"] = new JsonObject { ["name"] = codeConfigMap } }),
+                ["volumeMounts"] = Values.List(new JsonObject { ["name"] = "jobs", ["mountPath"] = CodeFolder, ["readOnly"] = true }),
+                ["includeConfigInLaunchedRuns"] = new JsonObject { ["enabled"] = true },
+                ["resources"] = Values.Resources(config.Resources),
+            }));
+
+        var jobs = Jobs.Select(j => (j, TaskRuns.Resolve(context, Name, j))).ToList();
+        var code = ManifestObject.From(new k8s.Models.V1ConfigMap
+        {
+            ApiVersion = "v1",
+            Kind = "ConfigMap",
+            Metadata = new k8s.Models.V1ObjectMeta { Name = codeConfigMap, NamespaceProperty = ns },
+            Data = new Dictionary<string, string> { [DagsterDefinitions.FileName] = DagsterDefinitions.Render(jobs, ns) },
+        });
+
+        return new ComponentSpec
+        {
+            Namespace = ns,
+            Chart = Chart,
+            Values = values,
+            Manifests =
+            [
+                StandardObjects.Namespace(ns, "baseline"),
+                StandardObjects.IngressPolicy(ns, context.ConsumerNamespaces, [WebserverPort, CodePort], context.Environment.Monitoring.Namespace, []),
+                code,
+            ],
+            Metrics = new NoMetrics("Dagster 1.11 exposes no Prometheus endpoint; its runs are Kubernetes Jobs, watched through kube-state-metrics (DagsterRunFailureRateHigh)"),
+            Probes = new ProbeSource("/server_info", "/server_info"),
+        };
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using Lakehouse.Model.Contracts;
+using Lakehouse.Model.Kubernetes;
+
+namespace Lakehouse.Model.Components;
+
+/// <summary>
+/// Marquez, the OpenLineage backend (the chart in MarquezProject/marquez, folder chart/, tag 0.51.1: the
+/// project publishes no Helm repository, so Argo CD reads the chart from Git at the release tag). Its
+/// metadata lives in the platform's PostgreSQL; Airflow and Spark send their run events to its API.
+/// </summary>
+public sealed record Marquez(string Name) : Component(Name), ILineageBackend
+{
+    public static readonly HelmChart Chart = HelmChart.FromGit("https://github.com/MarquezProject/marquez.git", "chart", "marquez", "0.51.1");
+
+    public static readonly ContainerImage Image = new("marquezproject/marquez", "0.51.1");
+
+    public static readonly ContainerImage WebImage = new("marquezproject/marquez-web", "0.51.1");
+
+    private const int ServicePort = 80;
+    private const int ApiPort = 5000;
+    private const int AdminPort = 5001;
+    private const int WebPort = 3000;
+
+    public override IReadOnlyList<Need> Needs => [Need.Of<IPostgres>()];
+
+    /// <summary>The chart's fullname: the release name, with "-marquez" unless it already contains it.</summary>
+    private string FullName(ComponentContext context)
+    {
+        var release = context.Naming.Release(Name);
+        return release.Contains("marquez", StringComparison.Ordinal) ? release : $"{release}-marquez";
+    }
+
+    public Endpoint LineageEndpoint(ComponentContext context) =>
+        Endpoint.InCluster("http", FullName(context), context.NamespaceOf(this), ServicePort);
+
+    /// <summary>One OpenLineage namespace per environment: lineage from dev and prod never mixes.</summary>
+    public string Namespace(ComponentContext context) => $"{context.Naming.Platform}-{context.Naming.Environment}";
+
+    public override ComponentSpec Describe(ComponentContext context)
+    {
+        var ns = context.NamespaceOf(this);
+        var config = context.Environment.Lineage;
+        var db = context.Use<IPostgres>().DatabaseFor(context, Name);
+        var values = new JsonObject()
+            .Set("marquez.replicaCount", config.Replicas)
+            .Set("marquez.image.repository", Image.Repository)
+            .Set("marquez.image.tag", Image.Tag)
+            .Set("marquez.db.host", db.Endpoint.Host)
+            .Set("marquez.db.port", db.Endpoint.Port)
+            .Set("marquez.db.name", db.Database)
+            .Set("marquez.db.user", db.Role)
+            // The password comes from this Secret's key marquez-db-password; the chart then creates no Secret.
+            .Set("marquez.existingSecretName", db.Password.SecretName)
+            .Set("marquez.resources", Values.Resources(config.Resources))
+            .Set("web.enabled", true)
+            .Set("web.image.repository", WebImage.Repository)
+            .Set("web.image.tag", WebImage.Tag)
+            .Set("web.resources", Values.Resources(new() { Cpu = "100m", Memory = "256Mi" }))
+            .Set("postgresql.enabled", false)
+            .Set("service.port", ServicePort);
+
+        // Dropwizard serves Prometheus metrics on the admin port; the chart has no monitor, so a PodMonitor.
+        var monitor = StandardObjects.PodMonitor(Name, ns, context.MonitorLabels,
+            new Dictionary<string, string> { ["app.kubernetes.io/component"] = "marquez" },
+            new JsonObject { ["port"] = "http-admin", ["path"] = "/metrics", ["interval"] = context.Environment.Monitoring.Interval });
+
+        return new ComponentSpec
+        {
+            Namespace = ns,
+            Chart = Chart,
+            Values = values,
+            Manifests = [.. StandardObjects.Baseline(context, this, [ApiPort, WebPort], [AdminPort]), monitor],
+            Metrics = new ManifestMonitor("PodMonitor", Name),
+            Probes = new ProbeSource("/healthcheck", "/healthcheck"),
+        };
+    }
+}

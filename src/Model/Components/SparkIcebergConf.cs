@@ -1,0 +1,90 @@
+using Lakehouse.Model.Contracts;
+
+namespace Lakehouse.Model.Components;
+
+/// <summary>
+/// Spark's Iceberg configuration for one catalog connection, typed: the property names of Iceberg's Spark
+/// runtime (spark.sql.catalog.NAME.*), one case per backend so a new backend is a compile error here.
+/// Credentials never appear: S3 keys reach the AWS SDK as AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY from
+/// Secrets, the REST credential as "env:NAME" (Iceberg's REST catalog resolves it from the environment),
+/// and the JDBC password from a pgpass file mounted from a Secret (the PostgreSQL driver reads PGPASSFILE).
+/// </summary>
+public static class SparkIcebergConf
+{
+    public const string SparkVersion = "3.5.7";
+    public const string IcebergVersion = "1.10.0";
+    public const string OpenLineageVersion = "1.37.0";
+    public const string PostgresDriverVersion = "42.7.7";
+
+    /// <summary>Where the pgpass Secret is mounted in driver and executors.</summary>
+    public const string PgpassDirectory = "/etc/lakehouse/pgpass";
+
+    /// <summary>Maven coordinates Spark resolves at submit time, pinned.</summary>
+    public static IReadOnlyList<string> Packages(IcebergCatalogConnection catalog, bool lineage)
+    {
+        var packages = new List<string>
+        {
+            $"org.apache.iceberg:iceberg-spark-runtime-3.5_2.12:{IcebergVersion}",
+            $"org.apache.iceberg:iceberg-aws-bundle:{IcebergVersion}",
+        };
+        if (catalog is JdbcCatalogConnection)
+        {
+            packages.Add($"org.postgresql:postgresql:{PostgresDriverVersion}");
+        }
+        if (lineage)
+        {
+            packages.Add($"io.openlineage:openlineage-spark_2.12:{OpenLineageVersion}");
+        }
+        return packages;
+    }
+
+    /// <summary>The sparkConf entries for the catalog named <paramref name="name"/>, in a fixed order.</summary>
+    public static IReadOnlyList<(string Key, string Value)> For(string name, IcebergCatalogConnection catalog, Endpoint s3Endpoint, string region, bool pathStyle)
+    {
+        var prefix = $"spark.sql.catalog.{name}";
+        var conf = new List<(string, string)>
+        {
+            ("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions"),
+            ("spark.sql.defaultCatalog", name),
+            (prefix, "org.apache.iceberg.spark.SparkCatalog"),
+        };
+        switch (catalog)
+        {
+            case RestCatalogConnection rest:
+                conf.Add(($"{prefix}.type", "rest"));
+                conf.Add(($"{prefix}.uri", rest.Uri.ToString()));
+                conf.Add(($"{prefix}.warehouse", rest.Warehouse));
+                conf.Add(($"{prefix}.credential", "env:ICEBERG_REST_CREDENTIAL"));
+                conf.Add(($"{prefix}.scope", rest.Scope));
+                break;
+            case JdbcCatalogConnection jdbc:
+                conf.Add(($"{prefix}.type", "jdbc"));
+                conf.Add(($"{prefix}.uri", jdbc.Database.JdbcUrl));
+                // The role is a derived name, not a secret; its password comes from the pgpass file (PGPASSFILE).
+                conf.Add(($"{prefix}.jdbc.user", jdbc.Database.Role));
+                conf.Add(($"{prefix}.warehouse", jdbc.WarehouseLocation));
+                break;
+            case HiveMetastoreConnection hive:
+                conf.Add(($"{prefix}.type", "hive"));
+                conf.Add(($"{prefix}.uri", hive.ThriftUri.ToString()));
+                conf.Add(($"{prefix}.warehouse", hive.WarehouseLocation));
+                break;
+            case GlueCatalogConnection glue:
+                conf.Add(($"{prefix}.type", "glue"));
+                conf.Add(($"{prefix}.warehouse", glue.WarehouseLocation));
+                conf.Add(($"{prefix}.client.region", glue.Region));
+                if (glue.CatalogId is not null)
+                {
+                    conf.Add(($"{prefix}.glue.id", glue.CatalogId));
+                }
+                break;
+            default:
+                throw new InvalidOperationException($"Spark has no Iceberg catalog configuration for {catalog.GetType().Name}");
+        }
+        conf.Add(($"{prefix}.io-impl", "org.apache.iceberg.aws.s3.S3FileIO"));
+        conf.Add(($"{prefix}.s3.endpoint", s3Endpoint.ToString()));
+        conf.Add(($"{prefix}.s3.path-style-access", pathStyle ? "true" : "false"));
+        conf.Add(($"{prefix}.client.region", region));
+        return conf.DistinctBy(c => c.Item1).ToList();
+    }
+}

@@ -1,0 +1,246 @@
+using System.Text.Json.Nodes;
+using Lakehouse.Model.Contracts;
+using Lakehouse.Model.Jobs;
+using Lakehouse.Model.Kubernetes;
+
+namespace Lakehouse.Model.Components;
+
+/// <summary>
+/// The Kubeflow Spark operator (chart spark-operator from kubeflow.github.io/spark-operator). Spark jobs run
+/// in this component's namespace as the platform's Spark identity: its own object-store user, catalog
+/// principal and lineage namespace, so every consumer's jobs see the same lakehouse. Consumers (the
+/// orchestrator) create SparkApplications here; a Role lets every service account of their namespaces do so.
+/// </summary>
+public sealed record SparkOperator(string Name) : Component(Name), ISparkJobs
+{
+    public static readonly HelmChart Chart = new("https://kubeflow.github.io/spark-operator", "spark-operator", "2.5.2");
+
+    /// <summary>Service account of drivers and executors in the job namespace (the chart creates it with its RBAC).</summary>
+    public const string JobServiceAccount = "spark";
+
+    /// <summary>The Iceberg catalog's name in Spark SQL: the same as in Trino, so a table has one name everywhere.</summary>
+    public const string CatalogName = "iceberg";
+
+    private const int MetricsPort = 8080;
+    private const int WebhookPort = 9443;
+    private const int DriverUiPort = 4040;
+    private const string RoleName = "sparkapplication-submitter";
+
+    public override IReadOnlyList<Need> Needs =>
+        [Need.Of<IObjectStorage>(), Need.Of<IIcebergCatalog>(), Need.OptionalOf<ILineageBackend>()];
+
+    public override ComponentSpec Describe(ComponentContext context)
+    {
+        var ns = context.NamespaceOf(this);
+        var values = new JsonObject()
+            .Set("controller.replicas", 1)
+            .Set("controller.resources", Values.Resources(new() { Cpu = "100m", Memory = "256Mi" }))
+            .Set("webhook.enable", true)
+            .Set("webhook.resources", Values.Resources(new() { Cpu = "50m", Memory = "128Mi" }))
+            // Jobs run here, with the chart's spark service account and RBAC.
+            .Set("spark.jobNamespaces", Values.List(ns))
+            .Set("spark.serviceAccount.name", JobServiceAccount)
+            .Set("prometheus.metrics.enable", true)
+            .Set("prometheus.metrics.port", MetricsPort)
+            .Set("prometheus.podMonitor.create", true)
+            .Set("prometheus.podMonitor.labels", Values.Map(context.MonitorLabels))
+            .Set("prometheus.podMonitor.podMetricsEndpoint.interval", context.Environment.Monitoring.Interval);
+
+        if (context.Environment.Trino.ServiceAccountRoleArn is { } roleArn)
+        {
+            // Spark reaches AWS-managed storage and catalogs with the same IAM role as Trino (same data, same grants).
+            values.Set("spark.serviceAccount.annotations", new JsonObject { ["eks.amazonaws.com/role-arn"] = roleArn });
+        }
+
+        var driverMonitor = StandardObjects.PodMonitor("spark-drivers", ns, context.MonitorLabels,
+            new Dictionary<string, string> { ["spark-role"] = "driver" },
+            new JsonObject { ["port"] = "spark-ui", ["path"] = "/metrics/prometheus/", ["interval"] = context.Environment.Monitoring.Interval });
+
+        return new ComponentSpec
+        {
+            Namespace = ns,
+            Chart = Chart,
+            Values = values,
+            Manifests =
+            [
+                // Spark images run as uid 185 but set no seccomp profile: baseline, not restricted.
+                StandardObjects.Namespace(ns, "baseline"),
+                StandardObjects.IngressPolicy(ns, [], [], context.Environment.Monitoring.Namespace, [MetricsPort, DriverUiPort]),
+                StandardObjects.WebhookPolicy(ns, "operator-admission-webhook",
+                    new Dictionary<string, string> { ["app.kubernetes.io/component"] = "webhook" }, WebhookPort),
+                SubmitterRole(ns),
+                .. context.ConsumerNamespaces.Select(c => SubmitterBinding(ns, c)),
+                driverMonitor,
+            ],
+            Metrics = new ChartMonitor("prometheus.podMonitor.create"),
+            // Controller and webhook probe /healthz and /readyz on their health port.
+            Probes = new ProbeSource("/healthz", "/readyz"),
+            ClusterResources =
+            [
+                new GroupKind("apiextensions.k8s.io", "CustomResourceDefinition"),
+                new GroupKind("rbac.authorization.k8s.io", "ClusterRole"),
+                new GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding"),
+                new GroupKind("admissionregistration.k8s.io", "MutatingWebhookConfiguration"),
+                new GroupKind("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"),
+            ],
+        };
+    }
+
+    /// <summary>
+    /// A SparkApplication for <paramref name="task"/>, named CONSUMER-JOB-TASK (cut to a label), running as the
+    /// platform's Spark identity with the catalog, store and lineage of this environment.
+    /// </summary>
+    public JsonObject SparkApplication(ComponentContext context, string consumer, string job, SparkTask task)
+    {
+        var ns = context.NamespaceOf(this);
+        var naming = context.Naming;
+        var storage = context.UseFor<IObjectStorage>(Name);
+        var catalog = context.UseFor<IIcebergCatalog>(Name).ConnectionFor(context, Name);
+        var s3 = storage.CredentialsFor(context, Name);
+        var lineage = context.Connections.TryGetValue((Name, typeof(ILineageBackend)), out var provider) ? (ILineageBackend)provider : null;
+
+        var conf = new JsonObject();
+        foreach (var (key, value) in SparkIcebergConf.For(CatalogName, catalog, storage.S3Endpoint(context), storage.Region(context), storage.PathStyleAccess(context)))
+        {
+            conf[key] = value;
+        }
+        // Spark's own metrics in Prometheus format on the driver UI (scraped by the spark-drivers PodMonitor).
+        conf["spark.ui.prometheus.enabled"] = "true";
+        conf["spark.metrics.conf.*.sink.prometheusServlet.class"] = "org.apache.spark.metrics.sink.PrometheusServlet";
+        conf["spark.metrics.conf.*.sink.prometheusServlet.path"] = "/metrics/prometheus/";
+        if (lineage is not null)
+        {
+            conf["spark.extraListeners"] = "io.openlineage.spark.agent.OpenLineageSparkListener";
+            conf["spark.openlineage.transport.type"] = "http";
+            conf["spark.openlineage.transport.url"] = lineage.LineageEndpoint(context).ToString();
+            conf["spark.openlineage.namespace"] = lineage.Namespace(context);
+            conf["spark.openlineage.parentJobNamespace"] = lineage.Namespace(context);
+            conf["spark.openlineage.parentJobName"] = job;
+        }
+
+        var env = new JsonArray();
+        if (s3.AccessKey is not null && s3.SecretKey is not null)
+        {
+            env.Add(Values.SecretEnv("AWS_ACCESS_KEY_ID", s3.AccessKey));
+            env.Add(Values.SecretEnv("AWS_SECRET_ACCESS_KEY", s3.SecretKey));
+        }
+        env.Add(new JsonObject { ["name"] = "AWS_REGION", ["value"] = storage.Region(context) });
+        var secrets = new JsonArray();
+        switch (catalog)
+        {
+            case RestCatalogConnection rest:
+                env.Add(Values.SecretEnv("ICEBERG_REST_CREDENTIAL", rest.Credential));
+                break;
+            case JdbcCatalogConnection:
+                env.Add(new JsonObject { ["name"] = "PGPASSFILE", ["value"] = $"{SparkIcebergConf.PgpassDirectory}/pgpass" });
+                secrets.Add(new JsonObject
+                {
+                    ["name"] = naming.Secret(Name, "catalog-pgpass"),
+                    ["path"] = SparkIcebergConf.PgpassDirectory,
+                    ["secretType"] = "Generic",
+                });
+                break;
+        }
+
+        var labels = new JsonObject
+        {
+            ["app.kubernetes.io/part-of"] = "lakehouse",
+            ["lakehouse.io/submitted-by"] = consumer,
+            ["lakehouse.io/job"] = job,
+            ["lakehouse.io/task"] = task.Name,
+        };
+        JsonObject Pod(string memory, int cores, int? instances)
+        {
+            var pod = new JsonObject
+            {
+                ["cores"] = cores,
+                ["memory"] = memory,
+                ["labels"] = labels.DeepClone(),
+                ["env"] = env.DeepClone(),
+                ["serviceAccount"] = JobServiceAccount,
+            };
+            if (secrets.Count > 0)
+            {
+                pod["secrets"] = secrets.DeepClone();
+            }
+            if (instances is { } n)
+            {
+                pod["instances"] = n;
+            }
+            return pod;
+        }
+
+        var spec = new JsonObject
+        {
+            ["type"] = task.MainClass is null ? "Python" : "Scala",
+            ["mode"] = "cluster",
+            ["image"] = task.Image.ToString(),
+            ["imagePullPolicy"] = "IfNotPresent",
+            ["mainApplicationFile"] = task.MainApplicationFile,
+            ["sparkVersion"] = SparkIcebergConf.SparkVersion,
+            ["deps"] = new JsonObject { ["packages"] = new JsonArray(SparkIcebergConf.Packages(catalog, lineage is not null).Select(p => (JsonNode)p).ToArray()) },
+            ["sparkConf"] = conf,
+            ["restartPolicy"] = new JsonObject { ["type"] = "Never" },
+            // Finished applications are removed after a day; the orchestrator keeps the run history.
+            ["timeToLiveSeconds"] = 86400,
+            ["driver"] = Pod(task.DriverMemory, 1, null),
+            ["executor"] = Pod(task.ExecutorMemory, task.ExecutorCores, task.Executors),
+        };
+        if (task.MainClass is not null)
+        {
+            spec["mainClass"] = task.MainClass;
+        }
+        if (task.Arguments is { Count: > 0 } args)
+        {
+            spec["arguments"] = new JsonArray(args.Select(a => (JsonNode)a).ToArray());
+        }
+        return new JsonObject
+        {
+            ["apiVersion"] = "sparkoperator.k8s.io/v1beta2",
+            ["kind"] = "SparkApplication",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = ApplicationName(consumer, job, task.Name),
+                ["namespace"] = ns,
+                ["labels"] = labels.DeepClone(),
+            },
+            ["spec"] = spec,
+        };
+    }
+
+    /// <summary>CONSUMER-JOB-TASK, cut to 63 characters without a trailing '-' (a DNS label).</summary>
+    public static string ApplicationName(string consumer, string job, string task)
+    {
+        var name = $"{consumer}-{job}-{task}";
+        return name.Length <= 63 ? name : name[..63].TrimEnd('-');
+    }
+
+    private static ManifestObject SubmitterRole(string ns) =>
+        ManifestObject.From(new k8s.Models.V1Role
+        {
+            ApiVersion = "rbac.authorization.k8s.io/v1",
+            Kind = "Role",
+            Metadata = new k8s.Models.V1ObjectMeta { Name = RoleName, NamespaceProperty = ns },
+            Rules =
+            [
+                new k8s.Models.V1PolicyRule
+                {
+                    ApiGroups = ["sparkoperator.k8s.io"],
+                    Resources = ["sparkapplications", "sparkapplications/status"],
+                    Verbs = ["create", "delete", "get", "list", "patch", "watch"],
+                },
+                new k8s.Models.V1PolicyRule { ApiGroups = [""], Resources = ["pods", "pods/log"], Verbs = ["get", "list", "watch"] },
+            ],
+        });
+
+    /// <summary>Every service account of a consumer's namespace may submit (the orchestrator's workers are there).</summary>
+    private static ManifestObject SubmitterBinding(string ns, string consumerNamespace) =>
+        ManifestObject.From(new k8s.Models.V1RoleBinding
+        {
+            ApiVersion = "rbac.authorization.k8s.io/v1",
+            Kind = "RoleBinding",
+            Metadata = new k8s.Models.V1ObjectMeta { Name = $"{RoleName}-{consumerNamespace}", NamespaceProperty = ns },
+            RoleRef = new k8s.Models.V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "Role", Name = RoleName },
+            Subjects = [new k8s.Models.Rbacv1Subject { ApiGroup = "rbac.authorization.k8s.io", Kind = "Group", Name = $"system:serviceaccounts:{consumerNamespace}" }],
+        });
+}

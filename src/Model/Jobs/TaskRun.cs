@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using Lakehouse.Model.Contracts;
+
+namespace Lakehouse.Model.Jobs;
+
+/// <summary>
+/// A task resolved against the platform of one environment: what an orchestrator actually starts. Every
+/// orchestrator renders the same runs, so a job means the same thing whichever one env/ chose.
+/// </summary>
+/// <param name="Name">Task name.</param>
+/// <param name="After">Names of the tasks this one runs after.</param>
+public abstract record TaskRun(string Name, IReadOnlyList<string> After);
+
+/// <summary>A SparkApplication to create and watch until it completes.</summary>
+public sealed record SparkRun(string Name, IReadOnlyList<string> After, JsonObject Application) : TaskRun(Name, After)
+{
+    public string Namespace => (string)Application["metadata"]!["namespace"]!;
+}
+
+/// <summary>A pod run to completion: an image, its command, environment from Secrets, Secrets mounted as files.</summary>
+public sealed record PodRun(
+    string Name, IReadOnlyList<string> After, ContainerImage Image, IReadOnlyList<string> Command,
+    IReadOnlyList<(string Name, SecretRef Secret)> SecretEnvironment, IReadOnlyList<(string Secret, string Path)> SecretFiles) : TaskRun(Name, After);
+
+/// <summary>Resolves a job's tasks for the orchestrator <c>consumer</c>, in dependency order.</summary>
+public static class TaskRuns
+{
+    /// <summary>The Trino command-line client, at the version of the platform's Trino.</summary>
+    public static readonly ContainerImage TrinoCli = new("trinodb/trino", "480");
+
+    /// <summary>Where a SQL task finds the CA that signed Trino's certificate.</summary>
+    public const string TrinoCaPath = "/etc/lakehouse/trino-ca";
+
+    public static IReadOnlyList<TaskRun> Resolve(ComponentContext context, string consumer, JobSpec job) =>
+        job.Validated().TopologicalOrder().Select(task => Resolve(context, consumer, job, task)).ToList();
+
+    private static TaskRun Resolve(ComponentContext context, string consumer, JobSpec job, TaskSpec task) => task switch
+    {
+        SparkTask spark => new SparkRun(spark.Name, spark.After,
+            context.UseFor<ISparkJobs>(consumer).SparkApplication(context, consumer, job.Name, spark)),
+        SqlTask sql => Sql(context, consumer, sql),
+        ContainerTask container => new PodRun(container.Name, container.After, container.Image, container.Command, [], []),
+        _ => throw new InvalidOperationException($"job '{job.Name}': no orchestrator runs a {task.GetType().Name}"),
+    };
+
+    /// <summary>
+    /// SQL runs in the Trino client: user and password from the orchestrator's Secret (the client reads
+    /// TRINO_PASSWORD itself; Kubernetes expands $(TRINO_USER)), over HTTPS verified against Trino's CA.
+    /// </summary>
+    private static PodRun Sql(ComponentContext context, string consumer, SqlTask task)
+    {
+        var engine = context.UseFor<ISqlEngine>(consumer);
+        var secret = context.Naming.Secret(consumer, "trino");
+        return new PodRun(task.Name, task.After, TrinoCli,
+            [
+                "trino",
+                $"--server={engine.SqlEndpoint(context)}",
+                $"--catalog={engine.Catalog}",
+                "--user=$(TRINO_USER)",
+                "--password",
+                $"--truststore-path={TrinoCaPath}/ca.pem",
+                $"--execute={task.Sql}",
+            ],
+            [("TRINO_USER", new SecretRef(secret, "username")), ("TRINO_PASSWORD", new SecretRef(secret, "password"))],
+            [(secret, TrinoCaPath)]);
+    }
+}
