@@ -150,6 +150,29 @@ public class SwapTests
         Assert.Equal(before.Keys.Order(StringComparer.Ordinal), repo.Snapshot().Keys.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void Orchestrator_airflow_to_dagster_runs_the_same_jobs_and_changes_only_the_orchestrator()
+    {
+        var (added, removed, changed, repo) = Swap("dev", text => ReplaceSection(text, "orchestrator", "orchestrator:\n  backend: dagster\n"));
+        using var _ = repo;
+        var app = repo.Read("gitops/clusters/dev/application-lakehouse-dev-orchestrator.yaml");
+        Assert.Contains("chart: dagster", app);
+        Assert.Contains("repoURL: https://dagster-io.github.io/helm", app);
+        // The DAG ConfigMap of dev gives way to Dagster's code location, generated from the same jobs.
+        var code = string.Concat(added.Concat(changed).Where(p => p.StartsWith("gitops/apps/orchestrator/overlays/dev/", StringComparison.Ordinal)).Select(repo.Read));
+        Assert.Contains("definitions.py: |", code);
+        Assert.Contains("events_maintenance__ensure_table", code);
+        Assert.Contains("events_maintenance__compact", code);
+        Assert.Contains("events_maintenance__expire_snapshots", code);
+        // The project now allows Dagster's chart repository; Valkey no longer admits the orchestrator (Dagster
+        // needs no broker). Nothing else outside the orchestrator changes.
+        Assert.Contains("https://dagster-io.github.io/helm", repo.Read("gitops/clusters/dev/appproject-lakehouse-dev.yaml"));
+        Assert.DoesNotContain("lakehouse-orchestrator", repo.Read("gitops/apps/valkey/overlays/dev/patch-networkpolicy-default-ingress.yaml"));
+        Assert.All(added.Concat(removed).Concat(changed).Where(p => p != "gitops/.generated"),
+            p => Assert.True(p.Contains("orchestrator", StringComparison.Ordinal) || p == "gitops/clusters/dev/appproject-lakehouse-dev.yaml"
+                || p.StartsWith("gitops/apps/valkey/", StringComparison.Ordinal), p));
+    }
+
     /// <summary>Replaces one top-level section of an env file (from its key to the next top-level key).</summary>
     private static string ReplaceSection(string text, string key, string replacement)
     {

@@ -1,0 +1,31 @@
+using Lakehouse.Definitions;
+using Lakehouse.Model;
+using Lakehouse.Model.Configuration;
+using Lakehouse.Model.Diagnostics;
+using Lakehouse.Rendering.Pipeline;
+
+namespace Lakehouse.Tests.Support;
+
+/// <summary>The context a component of the reference platform sees in one environment, for calling its contract methods.</summary>
+internal static class Contexts
+{
+    public static (T Component, ComponentContext Context) For<T>(EnvironmentConfig config, string component, IPlatformDefinition? definition = null)
+        where T : Component
+    {
+        var builder = new PlatformBuilder();
+        (definition ?? new LakehousePlatform()).Define(builder, config);
+        var diagnostics = new List<Diagnostic>();
+        var graph = DependencyGraph.Build(builder.Build(), diagnostics)
+            ?? throw new InvalidOperationException(string.Join("\n", diagnostics));
+        var placed = graph.Components.Single(c => c.Component.Name == component);
+        var context = new ComponentContext(new Naming("lakehouse", config.Name), config, graph.ConsumersOf(component))
+        {
+            Self = component,
+            Connections = graph.Connections,
+            Clients = graph.ClientsOf(component),
+        };
+        return ((T)placed.Component, context);
+    }
+
+    public static EnvironmentConfig Environment(string name) => Render.Environment(name, Render.EnvironmentText(name));
+}
