@@ -36,6 +36,10 @@ public static class EnvironmentConfigChecks
         {
             yield return new("postgres", "storage.external.workloadIdentity is true, so PostgreSQL backups need postgres.serviceAccountRoleArn (the IAM role allowed to write the backup bucket)");
         }
+        if (config.Storage.External is { WorkloadIdentity: true } && config.Mlflow.ServiceAccountRoleArn is null)
+        {
+            yield return new("mlflow", "storage.external.workloadIdentity is true, so MLflow's artifact store needs mlflow.serviceAccountRoleArn (the IAM role allowed to use the artifact bucket)");
+        }
         if (config.Catalog.Backend == CatalogBackend.ExternalRest && config.Catalog.ExternalRest is null)
         {
             yield return new("catalog.backend", "catalog.backend is 'external-rest' but the catalog.externalRest section is missing");

@@ -56,6 +56,9 @@ public sealed record EnvironmentConfig
     /// <summary>Marquez (lineage): replicas and sizes. Defaults: one small server.</summary>
     public LineageConfig Lineage { get; init; } = new();
 
+    /// <summary>MLflow: replicas, sizes, workload identity. Defaults: one small server.</summary>
+    public MlflowConfig Mlflow { get; init; } = new();
+
     /// <summary>Trino: coordinator and worker sizes.</summary>
     [Required]
     public required TrinoConfig Trino { get; init; }

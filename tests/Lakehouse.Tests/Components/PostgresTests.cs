@@ -22,7 +22,7 @@ public class PostgresTests
         var values = Env("dev").Spec("postgres").Values;
         var roles = values["cluster"]!["roles"]!.AsArray().Select(r => r!.AsObject()).ToList();
         var databases = values["databases"]!.AsArray().Select(d => d!.AsObject()).ToList();
-        var consumers = new[] { "iceberg_catalog", "lineage", "orchestrator", "superset" };
+        var consumers = new[] { "iceberg_catalog", "lineage", "mlflow", "orchestrator", "superset" };
         Assert.Equal(consumers, roles.Select(r => (string)r["name"]!));
         Assert.Equal(consumers, databases.Select(d => (string)d["name"]!));
         Assert.All(databases, d => Assert.Equal((string)d["name"]!, (string)d["owner"]!));

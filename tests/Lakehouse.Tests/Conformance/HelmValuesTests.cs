@@ -29,6 +29,7 @@ public class HelmValuesTests
         ["spark-operator"] = "spark-operator",
         ["marquez"] = "marquez",
         ["airflow"] = "airflow",
+        ["mlflow"] = "mlflow",
     };
 
     /// <summary>Charts not in ../shared/upstream: which published values file their keys were checked against.</summary>
@@ -176,9 +177,65 @@ public class HelmValuesTests
         Assert.SkipUnless(File.Exists(schemaPath), $"chart {spec.Chart.Name} {spec.Chart.Version} ships no values.schema.json");
         var defaults = YamlFiles.Read(File.ReadAllText(Path.Combine(Paths.Upstream, folder, "values.yaml")))!.AsObject();
         var effective = HelmMerge.Effective(defaults, spec.Values);
-        var schema = await JsonSchema.FromFileAsync(schemaPath, TestContext.Current.CancellationToken);
+        var schema = await ChartSchema(schemaPath);
         var errors = schema.Validate(effective.ToJsonString());
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
+    }
+
+    /// <summary>
+    /// A chart's values.schema.json for NJsonSchema, which evaluates neither if/then nor const (draft 6/7):
+    /// each {"if": X, "then": Y} becomes the equivalent {"anyOf": [{"not": X}, Y]} and each {"const": C}
+    /// {"enum": [C]} (mlflow's schema relies on both).
+    /// </summary>
+    private static async Task<JsonSchema> ChartSchema(string path)
+    {
+        var node = JsonNode.Parse(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken))!;
+        RewriteConditionals(node);
+        return await JsonSchema.FromJsonAsync(node.ToJsonString(), TestContext.Current.CancellationToken);
+    }
+
+    private static void RewriteConditionals(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, child) in o.ToList())
+                {
+                    RewriteConditionals(child);
+                }
+                if (o["const"] is JsonNode constant && o["enum"] is null)
+                {
+                    o.Remove("const");
+                    o["enum"] = new JsonArray(constant.DeepClone());
+                }
+                if (o["if"] is JsonNode condition && o["then"] is JsonNode consequence && o["else"] is null)
+                {
+                    o.Remove("if");
+                    o.Remove("then");
+                    o["anyOf"] = new JsonArray(new JsonObject { ["not"] = condition.DeepClone() }, consequence.DeepClone());
+                }
+                break;
+            case JsonArray a:
+                foreach (var child in a)
+                {
+                    RewriteConditionals(child);
+                }
+                break;
+        }
+    }
+
+    [Fact]
+    public async Task A_conditional_in_a_chart_schema_is_enforced()
+    {
+        var schema = await ChartSchema(Paths.RequireUpstream("charts/mlflow/values.schema.json"));
+        var defaults = YamlFiles.Read(File.ReadAllText(Paths.RequireUpstream("charts/mlflow/values.yaml")))!.AsObject();
+        var both = HelmMerge.Effective(defaults, new JsonObject
+        {
+            ["backendStore"] = new JsonObject { ["postgres"] = new JsonObject { ["enabled"] = true }, ["mysql"] = new JsonObject { ["enabled"] = true } },
+        });
+        Assert.NotEmpty(schema.Validate(both.ToJsonString()));
+        var one = HelmMerge.Effective(defaults, new JsonObject { ["backendStore"] = new JsonObject { ["postgres"] = new JsonObject { ["enabled"] = true } } });
+        Assert.Empty(schema.Validate(one.ToJsonString()));
     }
 
     private static void Check(JsonObject ours, YamlMappingNode upstream, string prefix, string[] lines, JsonNode? schema, List<string> missing)
