@@ -10,9 +10,9 @@ public sealed class DemoPlatform : IPlatformDefinition
 
     public void Define(PlatformBuilder platform, EnvironmentConfig env)
     {
-        var minioOperator = platform.Add(new MinioOperator("minio-operator"));
-        platform.Add(new MinioTenant("object-storage", minioOperator, Buckets: ["warehouse"]));
-        platform.Add(new PolarisCatalog("iceberg-catalog", WarehouseBucket: "warehouse"));
+        platform.AddObjectStorage(env, buckets: ["warehouse", "postgres-backups"]);
+        platform.AddPostgres();
+        platform.AddIcebergCatalog(env, warehouseBucket: "warehouse");
         platform.Add(new Trino("trino"));
     }
 }
