@@ -29,7 +29,24 @@ public sealed record ComponentSpec
 }
 
 /// <summary>An API group and kind, as AppProject whitelists name them ("" is the core group).</summary>
-public sealed record GroupKind(string Group, string Kind);
+public sealed record GroupKind(string Group, string Kind)
+{
+    /// <summary>What an operator chart installs cluster-wide: its CRDs and the ClusterRoles that read them.</summary>
+    public static IReadOnlyList<GroupKind> Operator { get; } =
+    [
+        new("apiextensions.k8s.io", "CustomResourceDefinition"),
+        new("rbac.authorization.k8s.io", "ClusterRole"),
+        new("rbac.authorization.k8s.io", "ClusterRoleBinding"),
+    ];
+
+    /// <summary>An operator with admission webhooks (defaulting and validating its resources).</summary>
+    public static IReadOnlyList<GroupKind> OperatorWithWebhooks { get; } =
+    [
+        .. Operator,
+        new("admissionregistration.k8s.io", "MutatingWebhookConfiguration"),
+        new("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"),
+    ];
+}
 
 /// <summary>Where the component's metrics come from.</summary>
 public abstract record MetricsSource;

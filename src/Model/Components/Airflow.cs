@@ -120,12 +120,10 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
             Namespace = ns,
             Chart = Chart,
             Values = values,
+            // Airflow's images run as uid 50000 without a seccomp profile: baseline, not restricted.
             Manifests =
             [
-                // Airflow's images run as uid 50000 without a seccomp profile: baseline, not restricted.
-                StandardObjects.Namespace(ns, "baseline"),
-                StandardObjects.IngressPolicy(ns, context.ConsumerNamespaces, celery ? [ApiPort, FlowerPort] : [ApiPort],
-                    context.Environment.Monitoring.Namespace, [StatsdMetricsPort]),
+                .. StandardObjects.Baseline(context, this, celery ? [ApiPort, FlowerPort] : [ApiPort], [StatsdMetricsPort], podSecurity: "baseline"),
                 dagsConfigMap,
                 statsdMonitor,
             ],

@@ -39,14 +39,7 @@ public sealed record CloudNativePgOperator(string Name) : Component(Name)
             Metrics = new ChartMonitor("monitoring.podMonitorEnabled"),
             // The chart probes the webhook server's /readyz (HTTPS on 9443) for liveness and readiness.
             Probes = new ProbeSource("/readyz", "/readyz"),
-            ClusterResources =
-            [
-                new GroupKind("apiextensions.k8s.io", "CustomResourceDefinition"),
-                new GroupKind("rbac.authorization.k8s.io", "ClusterRole"),
-                new GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding"),
-                new GroupKind("admissionregistration.k8s.io", "MutatingWebhookConfiguration"),
-                new GroupKind("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"),
-            ],
+            ClusterResources = GroupKind.OperatorWithWebhooks,
         };
     }
 }

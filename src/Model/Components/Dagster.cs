@@ -80,12 +80,7 @@ public sealed record Dagster(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
             Namespace = ns,
             Chart = Chart,
             Values = values,
-            Manifests =
-            [
-                StandardObjects.Namespace(ns, "baseline"),
-                StandardObjects.IngressPolicy(ns, context.ConsumerNamespaces, [WebserverPort, CodePort], context.Environment.Monitoring.Namespace, []),
-                code,
-            ],
+            Manifests = [.. StandardObjects.Baseline(context, this, [WebserverPort, CodePort], [], podSecurity: "baseline"), code],
             Metrics = new NoMetrics("Dagster 1.11 exposes no Prometheus endpoint; its runs are Kubernetes Jobs, watched through kube-state-metrics (DagsterRunFailureRateHigh)"),
             Probes = new ProbeSource("/server_info", "/server_info"),
         };

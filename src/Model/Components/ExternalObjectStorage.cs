@@ -20,10 +20,7 @@ public sealed record ExternalObjectStorage(string Name, IReadOnlyList<string> Bu
 
     public string Region(ComponentContext context) => context.Environment.Storage.Region;
 
-    public string Bucket(ComponentContext context, string purpose) =>
-        Buckets.Contains(purpose)
-            ? context.Naming.Bucket(purpose)
-            : throw new InvalidOperationException($"bucket '{purpose}' is not declared on object store '{Name}' (declared: {string.Join(", ", Buckets)})");
+    public string Bucket(ComponentContext context, string purpose) => DeclaredBuckets.Name(context, Name, Buckets, purpose);
 
     public S3Credentials CredentialsFor(ComponentContext context, string consumer) =>
         Settings(context).WorkloadIdentity

@@ -32,12 +32,7 @@ public sealed record MinioOperator(string Name) : Component(Name)
             Manifests = StandardObjects.Baseline(context, this, [4221, 4222, 4223], []),
             Metrics = new NoMetrics("MinIO Operator 7.1.1 exposes no metrics endpoint; its tenants' MinIO servers are monitored instead"),
             Probes = new ProbeSource("none: MinIO Operator 7.1.1 defines no probes (a crashed controller restarts by its Deployment)", "none"),
-            ClusterResources =
-            [
-                new GroupKind("apiextensions.k8s.io", "CustomResourceDefinition"),
-                new GroupKind("rbac.authorization.k8s.io", "ClusterRole"),
-                new GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding"),
-            ],
+            ClusterResources = GroupKind.Operator,
         };
     }
 }

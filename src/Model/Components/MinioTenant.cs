@@ -32,12 +32,9 @@ public sealed record MinioTenant(string Name, MinioOperator Operator, IReadOnlyL
 
     /// <summary>Each consumer has its own MinIO user; its keys are in a Secret in the consumer's namespace.</summary>
     public S3Credentials CredentialsFor(ComponentContext context, string consumer) =>
-        new(Credentials.S3AccessKey(context.Naming, consumer), Credentials.S3SecretKey(context.Naming, consumer));
+        Credentials.S3(context.Naming, consumer);
 
-    public string Bucket(ComponentContext context, string purpose) =>
-        Buckets.Contains(purpose)
-            ? context.Naming.Bucket(purpose)
-            : throw new InvalidOperationException($"bucket '{purpose}' is not declared on object store '{Name}' (declared: {string.Join(", ", Buckets)})");
+    public string Bucket(ComponentContext context, string purpose) => DeclaredBuckets.Name(context, Name, Buckets, purpose);
 
     public override ComponentSpec Describe(ComponentContext context)
     {

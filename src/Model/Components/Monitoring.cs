@@ -109,14 +109,7 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
             ],
             Metrics = new ChartMonitor("prometheus.serviceMonitor.selfMonitor"),
             Probes = new ProbeSource("/-/healthy", "/-/ready"),
-            ClusterResources =
-            [
-                new GroupKind("apiextensions.k8s.io", "CustomResourceDefinition"),
-                new GroupKind("rbac.authorization.k8s.io", "ClusterRole"),
-                new GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding"),
-                new GroupKind("admissionregistration.k8s.io", "MutatingWebhookConfiguration"),
-                new GroupKind("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"),
-            ],
+            ClusterResources = GroupKind.OperatorWithWebhooks,
         };
     }
 }

@@ -36,12 +36,9 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
     public bool PathStyleAccess(ComponentContext context) => true;
 
     public S3Credentials CredentialsFor(ComponentContext context, string consumer) =>
-        new(Credentials.S3AccessKey(context.Naming, consumer), Credentials.S3SecretKey(context.Naming, consumer));
+        Credentials.S3(context.Naming, consumer);
 
-    public string Bucket(ComponentContext context, string purpose) =>
-        Buckets.Contains(purpose)
-            ? context.Naming.Bucket(purpose)
-            : throw new InvalidOperationException($"bucket '{purpose}' is not declared on object store '{Name}' (declared: {string.Join(", ", Buckets)})");
+    public string Bucket(ComponentContext context, string purpose) => DeclaredBuckets.Name(context, Name, Buckets, purpose);
 
     public override ComponentSpec Describe(ComponentContext context)
     {
@@ -92,12 +89,8 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
             Namespace = ns,
             Chart = Chart,
             Values = values,
-            Manifests =
-            [
-                // The chart sets no pod security context, so its pods run as the image's user: baseline, not restricted.
-                StandardObjects.Namespace(ns, "baseline"),
-                StandardObjects.IngressPolicy(ns, context.ConsumerNamespaces, [S3Port], context.Environment.Monitoring.Namespace, [MetricsPort]),
-            ],
+            // The chart sets no pod security context, so its pods run as the image's user: baseline, not restricted.
+            Manifests = StandardObjects.Baseline(context, this, [S3Port], [MetricsPort], podSecurity: "baseline"),
             Metrics = new ChartMonitor("global.seaweedfs.monitoring.enabled"),
             Probes = new ProbeSource("/cluster/status (master), /status (volume), / (filer)", "the chart's readiness probes on each server"),
             ClusterResources = [new GroupKind("rbac.authorization.k8s.io", "ClusterRole"), new GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding")],

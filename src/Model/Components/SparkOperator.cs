@@ -75,14 +75,7 @@ public sealed record SparkOperator(string Name) : Component(Name), ISparkJobs
             Metrics = new ChartMonitor("prometheus.podMonitor.create"),
             // Controller and webhook probe /healthz and /readyz on their health port.
             Probes = new ProbeSource("/healthz", "/readyz"),
-            ClusterResources =
-            [
-                new GroupKind("apiextensions.k8s.io", "CustomResourceDefinition"),
-                new GroupKind("rbac.authorization.k8s.io", "ClusterRole"),
-                new GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding"),
-                new GroupKind("admissionregistration.k8s.io", "MutatingWebhookConfiguration"),
-                new GroupKind("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"),
-            ],
+            ClusterResources = GroupKind.OperatorWithWebhooks,
         };
     }
 

@@ -158,14 +158,8 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
         """;
 
     /// <summary>JVM heap in MiB: 70% of the container's memory, leaving room for off-heap and the OS.</summary>
-    internal static long Heap(ResourcesConfig resources) => MemoryMiB(resources.Memory) * 7 / 10;
+    internal static long Heap(ResourcesConfig resources) => Values.Mebibytes(resources.Memory) * 7 / 10;
 
     /// <summary>Memory one query may use on a node: 30% of heap, Trino's own default ratio.</summary>
     private static long QueryMemoryPerNode(long heapMiB) => heapMiB * 3 / 10;
-
-    private static long MemoryMiB(string quantity)
-    {
-        var number = long.Parse(quantity[..^2], CultureInfo.InvariantCulture);
-        return quantity.EndsWith("Gi", StringComparison.Ordinal) ? number * 1024 : number;
-    }
 }

@@ -25,13 +25,7 @@ public sealed record Valkey(string Name) : Component(Name), IKeyValueStore
         new SecretRef(context.Naming.Secret(consumer, "valkey"), "password"));
 
     /// <summary>maxmemory as 80% of the memory request, in bytes Valkey reads ("800mb").</summary>
-    public static string MaxMemory(string memory)
-    {
-        var mebibytes = memory.EndsWith("Gi", StringComparison.Ordinal)
-            ? long.Parse(memory[..^2], System.Globalization.CultureInfo.InvariantCulture) * 1024
-            : long.Parse(memory[..^2], System.Globalization.CultureInfo.InvariantCulture);
-        return $"{mebibytes * 8 / 10}mb";
-    }
+    public static string MaxMemory(string memory) => $"{Values.Mebibytes(memory) * 8 / 10}mb";
 
     public override ComponentSpec Describe(ComponentContext context)
     {

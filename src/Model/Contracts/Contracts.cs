@@ -136,6 +136,9 @@ public static class Credentials
     /// <summary>A consumer's S3 secret key, beside its access key.</summary>
     public static SecretRef S3SecretKey(Naming naming, string consumer) => new(naming.Secret(consumer, "s3-credentials"), "secret-key");
 
+    /// <summary>A consumer's S3 access key and secret key, both from its CONSUMER-s3-credentials Secret.</summary>
+    public static S3Credentials S3(Naming naming, string consumer) => new(S3AccessKey(naming, consumer), S3SecretKey(naming, consumer));
+
     /// <summary>A consumer's OAuth2 client credential for an Iceberg REST catalog ("client-id:client-secret").</summary>
     public static SecretRef CatalogCredential(Naming naming, string consumer) => new(naming.Secret(consumer, "catalog-credentials"), "credential");
 }
@@ -156,4 +159,13 @@ public interface ISparkJobs : IContract
     /// consumer (credentials from Secrets in its namespace).
     /// </summary>
     System.Text.Json.Nodes.JsonObject SparkApplication(ComponentContext context, string consumer, string job, Jobs.SparkTask task);
+}
+
+/// <summary>The environment's name of a bucket a store declares: the one rule every object store applies.</summary>
+public static class DeclaredBuckets
+{
+    public static string Name(ComponentContext context, string store, IReadOnlyList<string> declared, string purpose) =>
+        declared.Contains(purpose)
+            ? context.Naming.Bucket(purpose)
+            : throw new InvalidOperationException($"bucket '{purpose}' is not declared on object store '{store}' (declared: {string.Join(", ", declared)})");
 }

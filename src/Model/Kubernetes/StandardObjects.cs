@@ -11,12 +11,12 @@ public static class StandardObjects
     /// consumers on the service ports (plus <paramref name="alsoAllowed"/>) and Prometheus on the metrics ports.
     /// </summary>
     public static ManifestObject[] Baseline(ComponentContext context, Component component,
-        IReadOnlyList<int> servicePorts, IReadOnlyList<int> metricsPorts, IReadOnlyList<string>? alsoAllowed = null)
+        IReadOnlyList<int> servicePorts, IReadOnlyList<int> metricsPorts, IReadOnlyList<string>? alsoAllowed = null, string podSecurity = "restricted")
     {
         var ns = context.NamespaceOf(component);
         return
         [
-            Namespace(ns),
+            Namespace(ns, podSecurity),
             IngressPolicy(ns, [.. context.ConsumerNamespaces, .. alsoAllowed ?? []], servicePorts, context.Environment.Monitoring.Namespace, metricsPorts),
         ];
     }

@@ -65,6 +65,13 @@ public static class Values
         },
     };
 
+    /// <summary>A memory quantity of the configuration (512Mi, 8Gi) in MiB.</summary>
+    public static long Mebibytes(string quantity)
+    {
+        var number = long.Parse(quantity[..^2], System.Globalization.CultureInfo.InvariantCulture);
+        return quantity.EndsWith("Gi", StringComparison.Ordinal) ? number * 1024 : number;
+    }
+
     /// <summary>A string map as a JSON object with keys in ordinal order, so output never depends on insertion order.</summary>
     public static JsonObject Map(IReadOnlyDictionary<string, string> map)
     {
