@@ -29,6 +29,16 @@ public sealed record Naming(string Platform, string Environment)
     /// <summary>Helm release name of a component: the component's name.</summary>
     public string Release(string component) => Label(component);
 
+    /// <summary>
+    /// The name Helm's conventional fullname template gives a chart's objects: the release name, followed by
+    /// "-CHART" unless the release name already contains the chart's name.
+    /// </summary>
+    public string ChartFullName(string component, string chart)
+    {
+        var release = Release(component);
+        return release.Contains(chart, StringComparison.Ordinal) ? release : Label($"{release}-{chart}");
+    }
+
     private static string Label(string value)
     {
         if (!DnsName.IsLabel(value))

@@ -24,15 +24,8 @@ public sealed record Marquez(string Name) : Component(Name), ILineageBackend
 
     public override IReadOnlyList<Need> Needs => [Need.Of<IPostgres>()];
 
-    /// <summary>The chart's fullname: the release name, with "-marquez" unless it already contains it.</summary>
-    private string FullName(ComponentContext context)
-    {
-        var release = context.Naming.Release(Name);
-        return release.Contains("marquez", StringComparison.Ordinal) ? release : $"{release}-marquez";
-    }
-
     public Endpoint LineageEndpoint(ComponentContext context) =>
-        Endpoint.InCluster("http", FullName(context), context.NamespaceOf(this), ServicePort);
+        Endpoint.InCluster("http", context.Naming.ChartFullName(Name, Chart.Name), context.NamespaceOf(this), ServicePort);
 
     /// <summary>One OpenLineage namespace per environment: lineage from dev and prod never mixes.</summary>
     public string Namespace(ComponentContext context) => $"{context.Naming.Platform}-{context.Naming.Environment}";

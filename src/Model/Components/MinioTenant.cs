@@ -12,7 +12,7 @@ namespace Lakehouse.Model.Components;
 /// <param name="Name">Component name.</param>
 /// <param name="Operator">The operator that reconciles the tenant.</param>
 /// <param name="Buckets">Bucket purposes ("warehouse"); each becomes platform-environment-purpose.</param>
-public sealed record MinioTenant(string Name, MinioOperator Operator, IReadOnlyList<string> Buckets) : Component(Name), IObjectStorage
+public sealed record MinioTenant(string Name, MinioOperator Operator, IReadOnlyList<string> Buckets) : InClusterObjectStore(Name, Buckets)
 {
     public static readonly HelmChart Chart = new("https://operator.min.io/", "tenant", "7.1.1");
 
@@ -24,17 +24,7 @@ public sealed record MinioTenant(string Name, MinioOperator Operator, IReadOnlyL
     public override IEnumerable<Component> Dependencies => [Operator];
 
     /// <summary>The operator names the S3 Service "minio"; without TLS it listens on port 80.</summary>
-    public Endpoint S3Endpoint(ComponentContext context) => Endpoint.InCluster("http", "minio", context.NamespaceOf(this), 80);
-
-    public string Region(ComponentContext context) => context.Environment.Storage.Region;
-
-    public bool PathStyleAccess(ComponentContext context) => true;
-
-    /// <summary>Each consumer has its own MinIO user; its keys are in a Secret in the consumer's namespace.</summary>
-    public S3Credentials CredentialsFor(ComponentContext context, string consumer) =>
-        Credentials.S3(context.Naming, consumer);
-
-    public string Bucket(ComponentContext context, string purpose) => DeclaredBuckets.Name(context, Name, Buckets, purpose);
+    public override Endpoint S3Endpoint(ComponentContext context) => Endpoint.InCluster("http", "minio", context.NamespaceOf(this), 80);
 
     public override ComponentSpec Describe(ComponentContext context)
     {

@@ -24,15 +24,8 @@ public sealed record PolarisCatalog(string Name, string WarehouseBucket) : Compo
 
     private const string OAuth2Scope = "PRINCIPAL_ROLE:ALL";
 
-    /// <summary>The chart names its Service release-polaris unless the release name already contains "polaris".</summary>
-    private string ServiceName(ComponentContext context)
-    {
-        var release = context.Naming.Release(Name);
-        return release.Contains("polaris", StringComparison.Ordinal) ? release : $"{release}-polaris";
-    }
-
     public Endpoint CatalogUri(ComponentContext context) =>
-        Endpoint.InCluster("http", ServiceName(context), context.NamespaceOf(this), ApiPort, "/api/catalog");
+        Endpoint.InCluster("http", context.Naming.ChartFullName(Name, Chart.Name), context.NamespaceOf(this), ApiPort, "/api/catalog");
 
     /// <summary>Each consumer authenticates as its own Polaris principal, whose credential is in its namespace.</summary>
     public IcebergCatalogConnection ConnectionFor(ComponentContext context, string consumer) =>

@@ -13,32 +13,16 @@ namespace Lakehouse.Model.Components;
 /// </summary>
 /// <param name="Name">Component name.</param>
 /// <param name="Buckets">Bucket purposes ("warehouse"); each becomes platform-environment-purpose.</param>
-public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets) : Component(Name), IObjectStorage
+public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets) : InClusterObjectStore(Name, Buckets)
 {
     public static readonly HelmChart Chart = new("https://seaweedfs.github.io/seaweedfs/helm", "seaweedfs", "4.44.0");
 
     private const int S3Port = 8333;
     private const int MetricsPort = 9327;
 
-    /// <summary>The chart's fullname: the release name, with "-seaweedfs" unless it already contains it.</summary>
-    private string FullName(ComponentContext context)
-    {
-        var release = context.Naming.Release(Name);
-        return release.Contains("seaweedfs", StringComparison.Ordinal) ? release : $"{release}-seaweedfs";
-    }
-
     /// <summary>The chart's S3 Service (FULLNAME-s3), which selects the filers when the filer serves S3.</summary>
-    public Endpoint S3Endpoint(ComponentContext context) =>
-        Endpoint.InCluster("http", $"{FullName(context)}-s3", context.NamespaceOf(this), S3Port);
-
-    public string Region(ComponentContext context) => context.Environment.Storage.Region;
-
-    public bool PathStyleAccess(ComponentContext context) => true;
-
-    public S3Credentials CredentialsFor(ComponentContext context, string consumer) =>
-        Credentials.S3(context.Naming, consumer);
-
-    public string Bucket(ComponentContext context, string purpose) => DeclaredBuckets.Name(context, Name, Buckets, purpose);
+    public override Endpoint S3Endpoint(ComponentContext context) =>
+        Endpoint.InCluster("http", $"{context.Naming.ChartFullName(Name, Chart.Name)}-s3", context.NamespaceOf(this), S3Port);
 
     public override ComponentSpec Describe(ComponentContext context)
     {
