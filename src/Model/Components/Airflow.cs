@@ -79,6 +79,12 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
                 ["value"] = "{\"conn_type\": \"kubernetes\", \"extra\": {\"in_cluster\": true}}",
             }));
 
+        if (config.Replicas > 1)
+        {
+            // Several schedulers and API servers: a drain takes one at a time.
+            values.Set("scheduler.podDisruptionBudget.enabled", true)
+                .Set("apiServer.podDisruptionBudget.enabled", true);
+        }
         if (celery)
         {
             // Broker URL redis://:PASSWORD@HOST:6379/0 in the Secret's key 'connection' (out of band).
@@ -86,6 +92,7 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
                 ?? throw new InvalidOperationException("orchestrator.airflow.executor is celery, but no component of the platform offers a Redis-protocol key-value store for the broker");
             values.Set("data.brokerUrlSecretName", naming.Secret(Name, "broker"))
                 .Set("workers.replicas", config.Workers)
+                .Set("workers.podDisruptionBudget.enabled", config.Workers > 1)
                 .Set("flower.enabled", true)
                 .Set("flower.resources", Values.Resources(new() { Cpu = "50m", Memory = "256Mi" }));
         }

@@ -97,6 +97,9 @@ public class OrchestratorTests
         Assert.True((bool)prod["flower"]!["enabled"]!);
         Assert.Equal("orchestrator-broker", (string?)prod["data"]!["brokerUrlSecretName"]);
         Assert.Equal(3, (int)prod["workers"]!["replicas"]!);
+        Assert.True((bool)prod["workers"]!["podDisruptionBudget"]!["enabled"]!);
+        Assert.True((bool)prod["scheduler"]!["podDisruptionBudget"]!["enabled"]!);
+        Assert.Null(dev["scheduler"]!["podDisruptionBudget"]);
         Assert.False((bool)prod["redis"]!["enabled"]!);
         // Valkey lets the orchestrator in.
         Assert.Contains("kubernetes.io/metadata.name: lakehouse-orchestrator", Render.ReferenceTree.Files["gitops/apps/valkey/base/networkpolicy-default-ingress.yaml"]
