@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Lakehouse.Model.Configuration;
 using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Kubernetes;
 
@@ -6,10 +7,13 @@ namespace Lakehouse.Model.Components;
 
 /// <summary>
 /// An in-cluster SeaweedFS object store (chart seaweedfs from seaweedfs.github.io/seaweedfs/helm): masters,
-/// volume servers and filers, with the S3 API served by the filers (filer.s3). The embedded gateway rather
-/// than the standalone s3 Deployment because only it creates the declared buckets (the chart's bucket hook
-/// reads filer.s3.createBuckets) and it is one hop less. S3 authentication is on: each consumer has its own
-/// identity in the S3 configuration Secret, its keys in a Secret in the consumer's namespace.
+/// volume servers and filers, with the S3 API served by the filers (filer.s3). The gateway embedded in the
+/// filers rather than the standalone s3 Deployment: one hop and one workload less, S3 scales and fails over
+/// with the filers (the chart's FULLNAME-s3 Service then selects the filer pods), and the chart's bucket hook
+/// creates filer.s3.createBuckets exactly as it would s3.createBuckets. S3 authentication is on: each
+/// consumer has its own identity in the S3 configuration Secret (created out of band: the chart's generated
+/// one knows only an admin and a read-only identity and uses Helm's lookup, which Argo CD does not run),
+/// its keys in a Secret in the consumer's namespace.
 /// </summary>
 /// <param name="Name">Component name.</param>
 /// <param name="Buckets">Bucket purposes ("warehouse"); each becomes platform-environment-purpose.</param>
@@ -19,6 +23,12 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
 
     private const int S3Port = 8333;
     private const int MetricsPort = 9327;
+
+    /// <summary>The chart's health endpoints per server; set explicitly so the probes cannot be switched off by a chart default.</summary>
+    private static readonly (string Server, string Path)[] ProbePaths = [("master", "/cluster/status"), ("volume", "/healthz"), ("filer", "/")];
+
+    private static readonly ResourcesConfig DefaultMasterResources = new() { Cpu = "100m", Memory = "256Mi" };
+    private static readonly ResourcesConfig DefaultFilerResources = new() { Cpu = "250m", Memory = "512Mi" };
 
     /// <summary>The chart's S3 Service (FULLNAME-s3), which selects the filers when the filer serves S3.</summary>
     public override Endpoint S3Endpoint(ComponentContext context) =>
@@ -40,7 +50,7 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
             .Set("global.seaweedfs.replicationPlacement", replicated ? "001" : "000")
             .Set("master.replicas", config.Masters)
             .Set("master.defaultReplication", replicated ? "001" : "000")
-            .Set("master.resources", Values.Resources(new() { Cpu = "100m", Memory = "256Mi" }))
+            .Set("master.resources", Values.Resources(config.MasterResources ?? DefaultMasterResources))
             .Set("master.data", Volume("1Gi"))
             .Set("master.logs", EmptyDir())
             .Set("volume.replicas", config.VolumeServers)
@@ -53,8 +63,8 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
                 ["maxVolumes"] = 0,
             }))
             .Set("volume.logs", EmptyDir())
-            .Set("filer.replicas", 1)
-            .Set("filer.resources", Values.Resources(new() { Cpu = "250m", Memory = "512Mi" }))
+            .Set("filer.replicas", config.Filers)
+            .Set("filer.resources", Values.Resources(config.FilerResources ?? DefaultFilerResources))
             .Set("filer.data", Volume("10Gi"))
             .Set("filer.logs", EmptyDir())
             .Set("filer.s3.enabled", true)
@@ -68,18 +78,42 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
                 ["anonymousRead"] = false,
             }).ToArray()));
 
+        foreach (var (server, path) in ProbePaths)
+        {
+            foreach (var probe in new[] { "livenessProbe", "readinessProbe" })
+            {
+                values.Set($"{server}.{probe}.enabled", true).Set($"{server}.{probe}.httpGet.path", path);
+            }
+        }
+
+        // The chart renders no PodDisruptionBudget: one per server set that has more than one pod, so a node
+        // drain takes one master (the Raft quorum holds), one volume server (the second copy serves) or one filer at a time.
+        var release = naming.Release(Name);
+        var budgets = new[] { ("master", config.Masters), ("volume", config.VolumeServers), ("filer", config.Filers) }
+            .Where(s => s.Item2 > 1)
+            .Select(s => StandardObjects.DisruptionBudget($"{naming.ChartFullName(Name, Chart.Name)}-{s.Item1}", ns, PodLabels(release, s.Item1)));
+
+        var probes = string.Join(", ", ProbePaths.Select(p => $"{p.Path} ({p.Server})"));
         return new ComponentSpec
         {
             Namespace = ns,
             Chart = Chart,
             Values = values,
             // The chart sets no pod security context, so its pods run as the image's user: baseline, not restricted.
-            Manifests = StandardObjects.Baseline(context, this, [S3Port], [MetricsPort], podSecurity: "baseline"),
+            Manifests = [.. StandardObjects.Baseline(context, this, [S3Port], [MetricsPort], podSecurity: "baseline"), .. budgets],
             Metrics = new ChartMonitor("global.seaweedfs.monitoring.enabled"),
-            Probes = new ProbeSource("/cluster/status (master), /status (volume), / (filer)", "the chart's readiness probes on each server"),
+            Probes = new ProbeSource(probes, probes),
             ClusterResources = [new GroupKind("rbac.authorization.k8s.io", "ClusterRole"), new GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding")],
         };
     }
+
+    /// <summary>The labels the chart puts on one server set's pods (name, instance, component).</summary>
+    public static IReadOnlyDictionary<string, string> PodLabels(string release, string server) => new Dictionary<string, string>
+    {
+        ["app.kubernetes.io/name"] = Chart.Name,
+        ["app.kubernetes.io/instance"] = release,
+        ["app.kubernetes.io/component"] = server,
+    };
 
     private static JsonObject Volume(string size) => new() { ["type"] = "persistentVolumeClaim", ["size"] = size };
 

@@ -93,4 +93,17 @@ public sealed record SeaweedfsConfig
     /// <summary>Resources of each volume server.</summary>
     [Required]
     public required ResourcesConfig Resources { get; init; }
+
+    /// <summary>
+    /// Filers, which also serve the S3 API: 2 or more keep S3 up while one restarts. Each keeps its own
+    /// metadata store and replays its peers' changes (SeaweedFS' filer meta aggregation).
+    /// </summary>
+    [Range(1, 5)]
+    public int Filers { get; init; } = 1;
+
+    /// <summary>Resources of each master (default 100m CPU, 256Mi).</summary>
+    public ResourcesConfig? MasterResources { get; init; }
+
+    /// <summary>Resources of each filer, S3 gateway included (default 250m CPU, 512Mi).</summary>
+    public ResourcesConfig? FilerResources { get; init; }
 }

@@ -42,10 +42,48 @@ public class SeaweedfsTests
         var monitoring = Spec("staging").Values["global"]!["seaweedfs"]!["monitoring"]!;
         Assert.True((bool)monitoring["enabled"]!);
         Assert.Equal("monitoring", (string?)monitoring["additionalLabels"]!["release"]);
-        // The volume servers' ServiceMonitor scrapes the Service object-storage-seaweedfs-volume: job label.
+        // The chart's volume ServiceMonitor selects the Service FULLNAME-volume (chart 4.44.0, componentName
+        // helper), and without a jobLabel the Prometheus Operator makes the Service name the job label.
+        var fullName = new Naming("lakehouse", "staging").ChartFullName("object-storage", SeaweedfsStorage.Chart.Name);
         var rule = PlatformRules.Rules(new Lakehouse.Model.Configuration.AlertThresholds()).Single(r => r.Alert == "SeaweedfsVolumeServerDown");
-        Assert.Matches("\\.\\*volume\\.\\*", rule.Expr);
-        Assert.Matches(".*volume.*", "object-storage-seaweedfs-volume");
+        var selector = System.Text.RegularExpressions.Regex.Match(rule.Expr, "job=~\"([^\"]+)\"").Groups[1].Value;
+        // Prometheus anchors label regexes at both ends.
+        bool Selects(string job) => System.Text.RegularExpressions.Regex.IsMatch(job, $"^(?:{selector})$");
+        Assert.True(Selects($"{fullName}-volume"), $"{rule.Expr} does not select {fullName}-volume");
+        Assert.False(Selects($"{fullName}-master"));
+        Assert.False(Selects($"{fullName}-filer"));
+    }
+
+    [Fact]
+    public void Filers_serve_s3_with_their_own_size_and_every_server_keeps_the_chart_probes()
+    {
+        var values = Spec("staging").Values;
+        Assert.Equal(2, (int)values["filer"]!["replicas"]!);
+        Assert.Equal("500m", (string?)values["filer"]!["resources"]!["requests"]!["cpu"]);
+        // No standalone gateway: the S3 Service selects the filers.
+        Assert.Null(values["s3"]);
+        foreach (var (server, path) in new[] { ("master", "/cluster/status"), ("volume", "/healthz"), ("filer", "/") })
+        {
+            foreach (var probe in new[] { "livenessProbe", "readinessProbe" })
+            {
+                Assert.True((bool)values[server]![probe]!["enabled"]!, $"{server}.{probe}");
+                Assert.Equal(path, (string?)values[server]![probe]!["httpGet"]!["path"]);
+            }
+        }
+        // Defaults where env/ says nothing: dev-sized masters.
+        Assert.Equal("100m", (string?)values["master"]!["resources"]!["requests"]!["cpu"]);
+    }
+
+    [Fact]
+    public void Every_server_set_of_more_than_one_pod_gets_a_disruption_budget_on_the_chart_pod_labels()
+    {
+        var budgets = Spec("staging").Manifests.Where(m => m.Kind == "PodDisruptionBudget").ToDictionary(m => m.Name, m => m.Body);
+        Assert.Equal(["object-storage-seaweedfs-filer", "object-storage-seaweedfs-master", "object-storage-seaweedfs-volume"], budgets.Keys.Order(StringComparer.Ordinal));
+        var master = budgets["object-storage-seaweedfs-master"]["spec"]!;
+        Assert.Equal(1, (int)master["maxUnavailable"]!);
+        Assert.Equal("master", (string?)master["selector"]!["matchLabels"]!["app.kubernetes.io/component"]);
+        Assert.Equal("object-storage", (string?)master["selector"]!["matchLabels"]!["app.kubernetes.io/instance"]);
+        Assert.Equal("seaweedfs", (string?)master["selector"]!["matchLabels"]!["app.kubernetes.io/name"]);
     }
 
     [Fact]
