@@ -3,8 +3,9 @@ using Lakehouse.Model.Contracts;
 namespace Lakehouse.Model.Components;
 
 /// <summary>
-/// An Iceberg REST catalog run elsewhere, referenced by its URI from env/. Clients authenticate with OAuth2
-/// client credentials from a Secret in their namespace, as with the deployed catalog.
+/// An Iceberg REST catalog run elsewhere, referenced by its URI from env/ (catalog.externalRest: uri, and
+/// optionally warehouse, scope and the identity provider's tokenUri). Clients authenticate with OAuth2
+/// client credentials from a Secret in their namespace (CLIENT-catalog-credentials), as with the deployed catalog.
 /// </summary>
 /// <param name="Name">Component name.</param>
 /// <param name="WarehouseBucket">Purpose of the bucket, declared on the object store, holding the warehouse.</param>
@@ -18,8 +19,9 @@ public sealed record ExternalRestCatalog(string Name, string WarehouseBucket) : 
     {
         var rest = context.Environment.Catalog.ExternalRest
             ?? throw new InvalidOperationException("catalog.externalRest is required for the external-rest backend");
-        return new RestCatalogConnection(Endpoint.Parse(rest.Uri), context.Environment.Catalog.Warehouse, Credentials.CatalogCredential(context.Naming, consumer), rest.Scope)
+        return new RestCatalogConnection(Endpoint.Parse(rest.Uri), rest.Warehouse ?? context.Environment.Catalog.Warehouse, Credentials.CatalogCredential(context.Naming, consumer), rest.Scope)
         {
+            OAuth2ServerUri = rest.TokenUri is { } token ? Endpoint.Parse(token) : null,
             WarehouseLocation = $"s3://{context.UseFor<IObjectStorage>(Name).Bucket(context, WarehouseBucket)}/",
         };
     }

@@ -56,6 +56,10 @@ public static class SparkIcebergConf
                 conf.Add(($"{prefix}.warehouse", rest.Warehouse));
                 conf.Add(($"{prefix}.credential", "env:ICEBERG_REST_CREDENTIAL"));
                 conf.Add(($"{prefix}.scope", rest.Scope));
+                if (rest.OAuth2ServerUri is not null)
+                {
+                    conf.Add(($"{prefix}.oauth2-server-uri", rest.OAuth2ServerUri.ToString()));
+                }
                 break;
             case JdbcCatalogConnection jdbc:
                 conf.Add(($"{prefix}.type", "jdbc"));

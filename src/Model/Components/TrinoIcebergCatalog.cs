@@ -52,6 +52,10 @@ public sealed record TrinoIcebergCatalog(IcebergCatalogConnection Catalog, Endpo
                 Add("iceberg.rest-catalog.security", "OAUTH2");
                 Add("iceberg.rest-catalog.oauth2.credential", Env("ICEBERG_REST_CREDENTIAL"));
                 Add("iceberg.rest-catalog.oauth2.scope", rest.Scope);
+                if (rest.OAuth2ServerUri is not null)
+                {
+                    Add("iceberg.rest-catalog.oauth2.server-uri", rest.OAuth2ServerUri.ToString());
+                }
                 break;
             case JdbcCatalogConnection jdbc:
                 Add("iceberg.catalog.type", "jdbc");

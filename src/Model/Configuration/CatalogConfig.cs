@@ -57,8 +57,22 @@ public sealed record ExternalRestCatalogConfig
     [Required, RegularExpression(Patterns.Endpoint)]
     public required string Uri { get; init; }
 
+    /// <summary>
+    /// Warehouse clients ask the catalog for, when it is not catalog.warehouse: catalogs name them their own
+    /// way (a Polaris catalog name, a Lakekeeper project-id/warehouse, a vendor's account path).
+    /// </summary>
+    [RegularExpression(@"^[A-Za-z0-9][A-Za-z0-9_./:-]*$")]
+    public string? Warehouse { get; init; }
+
     /// <summary>OAuth2 scope clients request with their client credentials.</summary>
     public string Scope { get; init; } = "PRINCIPAL_ROLE:ALL";
+
+    /// <summary>
+    /// OAuth2 token endpoint, when the catalog delegates tokens to an identity provider rather than serving
+    /// its own URI/v1/oauth/tokens: https://idp.example.com:443/realms/data/protocol/openid-connect/token.
+    /// </summary>
+    [RegularExpression(Patterns.Endpoint)]
+    public string? TokenUri { get; init; }
 }
 
 /// <summary>The Iceberg JDBC catalog's name inside its database (the catalog_name column clients agree on).</summary>

@@ -15,7 +15,11 @@ public abstract record IcebergCatalogConnection
 /// <param name="Warehouse">Warehouse name clients ask for.</param>
 /// <param name="Credential">Secret holding "client-id:client-secret".</param>
 /// <param name="Scope">OAuth2 scope to request.</param>
-public sealed record RestCatalogConnection(Endpoint Uri, string Warehouse, SecretRef Credential, string Scope) : IcebergCatalogConnection;
+public sealed record RestCatalogConnection(Endpoint Uri, string Warehouse, SecretRef Credential, string Scope) : IcebergCatalogConnection
+{
+    /// <summary>The OAuth2 token endpoint when it is not the catalog's own (URI/v1/oauth/tokens); null otherwise.</summary>
+    public Endpoint? OAuth2ServerUri { get; init; }
+}
 
 /// <summary>The Iceberg JDBC catalog: table pointers in a PostgreSQL database.</summary>
 public sealed record JdbcCatalogConnection(PostgresDatabase Database, string CatalogName) : IcebergCatalogConnection;

@@ -127,14 +127,59 @@ public class SwapTests
     [Fact]
     public void Catalog_rest_to_an_external_rest_endpoint_keeps_oauth2_and_drops_polaris()
     {
-        var (_, removed, _, repo) = Swap("dev", text => ReplaceSection(text, "catalog",
+        var (added, removed, changed, repo) = Swap("dev", text => ReplaceSection(text, "catalog",
             "catalog:\n  backend: external-rest\n  externalRest:\n    uri: https://catalog.data.example.com:443/api/catalog\n"));
         using var _ = repo;
+        Assert.Empty(added);
         Assert.Contains("gitops/clusters/dev/application-lakehouse-dev-iceberg-catalog.yaml", removed);
+        Assert.All(removed, p => Assert.Contains("iceberg-catalog", p));
+        Assert.All(changed, p => Assert.True(p.StartsWith("gitops/", StringComparison.Ordinal), p));
         var trino = repo.Read("gitops/apps/trino/overlays/dev/values.yaml");
         Assert.Contains("iceberg.catalog.type=rest\n", trino);
         Assert.Contains("iceberg.rest-catalog.uri=https://catalog.data.example.com:443/api/catalog\n", trino);
+        Assert.Contains("iceberg.rest-catalog.warehouse=lakehouse\n", trino);
+        Assert.Contains("iceberg.rest-catalog.security=OAUTH2\n", trino);
         Assert.Contains("iceberg.rest-catalog.oauth2.credential=${ENV:ICEBERG_REST_CREDENTIAL}\n", trino);
+        Assert.Contains("name: trino-catalog-credentials", trino);
+        // The catalog serves its own tokens unless env/ names an identity provider.
+        Assert.DoesNotContain("oauth2.server-uri", trino);
+        Assert.Contains("# Referenced, not deployed: iceberg-catalog (Iceberg REST catalog run outside the platform)", repo.Read("gitops/clusters/dev/kustomization.yaml"));
+    }
+
+    [Fact]
+    public void An_external_rest_catalog_behind_an_identity_provider_gets_its_warehouse_and_token_endpoint_in_trino_and_spark()
+    {
+        var (_, _, _, repo) = Swap("dev", text => ReplaceSection(text, "catalog",
+            "catalog:\n  backend: external-rest\n  externalRest:\n    uri: https://lakekeeper.data.example.com:443/catalog\n"
+            + "    warehouse: 01f2-project/lakehouse\n    scope: lakekeeper\n"
+            + "    tokenUri: https://idp.data.example.com:443/realms/data/protocol/openid-connect/token\n"));
+        using var _ = repo;
+        var trino = repo.Read("gitops/apps/trino/overlays/dev/values.yaml");
+        Assert.Contains("iceberg.rest-catalog.warehouse=01f2-project/lakehouse\n", trino);
+        Assert.Contains("iceberg.rest-catalog.oauth2.scope=lakekeeper\n", trino);
+        Assert.Contains("iceberg.rest-catalog.oauth2.server-uri=https://idp.data.example.com:443/realms/data/protocol/openid-connect/token\n", trino);
+        var spark = Lakehouse.Model.Components.SparkIcebergConf.For("iceberg",
+            new Lakehouse.Model.Contracts.RestCatalogConnection(Lakehouse.Model.Endpoint.Parse("https://lakekeeper.data.example.com:443/catalog"), "01f2-project/lakehouse",
+                new Lakehouse.Model.SecretRef("spark-catalog-credentials", "credential"), "lakekeeper")
+            {
+                WarehouseLocation = "s3://lakehouse-dev-warehouse/",
+                OAuth2ServerUri = Lakehouse.Model.Endpoint.Parse("https://idp.data.example.com:443/realms/data/protocol/openid-connect/token"),
+            },
+            Lakehouse.Model.Endpoint.Parse("http://minio.lakehouse-object-storage.svc.cluster.local:80"), "us-east-1", true).ToDictionary(e => e.Key, e => e.Value);
+        Assert.Equal("https://idp.data.example.com:443/realms/data/protocol/openid-connect/token", spark["spark.sql.catalog.iceberg.oauth2-server-uri"]);
+        Assert.Equal("01f2-project/lakehouse", spark["spark.sql.catalog.iceberg.warehouse"]);
+    }
+
+    [Fact]
+    public void An_external_rest_token_endpoint_must_be_a_dns_name_with_scheme_and_port()
+    {
+        using var repo = new TempRepository();
+        repo.Write("env/dev.yaml", ReplaceSection(repo.Read("env/dev.yaml"), "catalog",
+            "catalog:\n  backend: external-rest\n  externalRest:\n    uri: https://catalog.data.example.com:443/api/catalog\n    tokenUri: idp.data.example.com/token\n"));
+        var (code, output) = repo.Run("render");
+        Assert.NotEqual(0, code);
+        Assert.Contains("env/dev.yaml(", output);
+        Assert.Contains("catalog.externalRest.tokenUri", output);
     }
 
     [Fact]
