@@ -100,6 +100,8 @@ public class SwapTests
         Assert.Contains("gitops/clusters/dev/application-lakehouse-dev-iceberg-catalog.yaml", removed);
         var trino = repo.Read("gitops/apps/trino/overlays/dev/values.yaml");
         Assert.Contains("iceberg.catalog.type=jdbc\n", trino);
+        Assert.Contains("iceberg.jdbc-catalog.driver-class=org.postgresql.Driver\n", trino);
+        Assert.Contains("iceberg.jdbc-catalog.connection-password=${ENV:ICEBERG_JDBC_PASSWORD}\n", trino);
         Assert.Contains("iceberg.jdbc-catalog.connection-url=jdbc:postgresql://postgres-rw.lakehouse-postgres.svc.cluster.local:5432/iceberg_catalog\n", trino);
         Assert.Contains("iceberg.jdbc-catalog.connection-user=${ENV:ICEBERG_JDBC_USER}\n", trino);
         Assert.Contains("iceberg.jdbc-catalog.catalog-name=lakehouse\n", trino);
