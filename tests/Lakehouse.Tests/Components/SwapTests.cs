@@ -86,6 +86,17 @@ public class SwapTests
         Assert.Contains("s3.path-style-access=true", trino);
         Assert.Contains("s3.aws-access-key=${ENV:S3_ACCESS_KEY}", trino);
         Assert.All(changed, p => Assert.True(p.StartsWith("gitops/", StringComparison.Ordinal), p));
+        // The rendered difference, consumer by consumer: every S3 client of dev follows the store.
+        const string seaweedS3 = "http://object-storage-seaweedfs-s3.lakehouse-object-storage.svc.cluster.local:8333";
+        Assert.Contains($"endpointURL: {seaweedS3}", repo.Read("gitops/apps/postgres/overlays/dev/values.yaml"));
+        Assert.Contains($"MLFLOW_S3_ENDPOINT_URL: {seaweedS3}", repo.Read("gitops/apps/mlflow/overlays/dev/values.yaml"));
+        Assert.Contains($"\"spark.sql.catalog.iceberg.s3.endpoint\": \"{seaweedS3}\"", repo.Read("gitops/apps/orchestrator/overlays/dev/configmap-orchestrator-dags.yaml"));
+        // No operator to wait for: object-storage moves up a sync wave and depends on monitoring only.
+        Assert.Contains("lakehouse.io/depends-on: monitoring\n", app);
+        Assert.DoesNotContain("minio-operator", app);
+        // MinIO's own ServiceMonitor goes with the tenant; SeaweedFS' chart renders its monitors.
+        Assert.Contains("gitops/apps/object-storage/overlays/dev/servicemonitor-object-storage.yaml", removed);
+        Assert.Contains("global:\n  seaweedfs:\n    monitoring:\n      enabled: true", repo.Read("gitops/apps/object-storage/values.yaml"));
         // Other environments keep their store: prod's Trino still reads MinIO.
         Assert.Contains("s3.endpoint=http://minio.lakehouse-object-storage.svc.cluster.local:80", repo.Read("gitops/apps/trino/overlays/prod/values.yaml") + repo.Read("gitops/apps/trino/values.yaml"));
         Assert.DoesNotContain(changed, p => p.StartsWith("gitops/clusters/prod/", StringComparison.Ordinal) && !p.Contains("object-storage", StringComparison.Ordinal));
