@@ -21,6 +21,9 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
 {
     public static readonly HelmChart Chart = new("https://seaweedfs.github.io/seaweedfs/helm", "seaweedfs", "4.44.0");
 
+    /// <summary>The SeaweedFS image every server runs: the chart's appVersion, stated so a chart bump cannot move it silently.</summary>
+    public static readonly ContainerImage Image = new("chrislusf/seaweedfs", "4.44");
+
     private const int S3Port = 8333;
     private const int MetricsPort = 9327;
 
@@ -44,6 +47,8 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
         var replicated = config.VolumeServers > 1;
 
         var values = new JsonObject()
+            .Set("global.seaweedfs.image.name", Image.Repository)
+            .Set("image.tag", Image.Tag)
             .Set("global.seaweedfs.monitoring.enabled", true)
             .Set("global.seaweedfs.monitoring.additionalLabels", Values.Map(context.MonitorLabels))
             .Set("global.seaweedfs.enableReplication", replicated)

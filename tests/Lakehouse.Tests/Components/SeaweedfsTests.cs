@@ -15,6 +15,9 @@ public class SeaweedfsTests
     {
         var spec = Spec("staging");
         Assert.Equal(SeaweedfsStorage.Chart, spec.Chart);
+        // The image is pinned to the chart's appVersion, never left to a default tag.
+        Assert.Equal("chrislusf/seaweedfs", (string?)spec.Values["global"]!["seaweedfs"]!["image"]!["name"]);
+        Assert.Equal("4.44", (string?)spec.Values["image"]!["tag"]);
         var s3 = spec.Values["filer"]!["s3"]!;
         Assert.True((bool)s3["enabled"]!);
         Assert.True((bool)s3["enableAuth"]!);
