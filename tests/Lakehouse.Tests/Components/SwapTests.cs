@@ -96,7 +96,7 @@ public class SwapTests
         Assert.DoesNotContain("minio-operator", app);
         // MinIO's own ServiceMonitor goes with the tenant; SeaweedFS' chart renders its monitors.
         Assert.Contains("gitops/apps/object-storage/overlays/dev/servicemonitor-object-storage.yaml", removed);
-        Assert.Contains("global:\n  seaweedfs:\n    monitoring:\n      enabled: true", repo.Read("gitops/apps/object-storage/values.yaml"));
+        Assert.Contains("    monitoring:\n      enabled: true", repo.Read("gitops/apps/object-storage/values.yaml"));
         // Other environments keep their store: prod's Trino still reads MinIO.
         Assert.Contains("s3.endpoint=http://minio.lakehouse-object-storage.svc.cluster.local:80", repo.Read("gitops/apps/trino/overlays/prod/values.yaml") + repo.Read("gitops/apps/trino/values.yaml"));
         Assert.DoesNotContain(changed, p => p.StartsWith("gitops/clusters/prod/", StringComparison.Ordinal) && !p.Contains("object-storage", StringComparison.Ordinal));
