@@ -24,6 +24,9 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
     /// <summary>The SeaweedFS image every server runs: the chart's appVersion, stated so a chart bump cannot move it silently.</summary>
     public static readonly ContainerImage Image = new("chrislusf/seaweedfs", "4.44");
 
+    /// <summary>Filer pod annotation listing the S3 identities (one per consumer) the configuration Secret must hold.</summary>
+    public const string IdentitiesAnnotation = "lakehouse.io/s3-identities";
+
     private const int S3Port = 8333;
     private const int MetricsPort = 9327;
 
@@ -77,6 +80,13 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
             // Identities and keys (seaweedfs_s3_config JSON) come from a Secret created out of band.
             .Set("filer.s3.enableAuth", true)
             .Set("filer.s3.existingConfigSecret", naming.Secret(Name, "s3-config"))
+            // The filers read that Secret at start, and the chart's checksum of it comes from Helm's lookup,
+            // which Argo CD does not run: naming the identities the Secret must hold rolls the filers whenever
+            // a consumer is added or removed, and tells whoever maintains the Secret what it needs.
+            .Set("filer.podAnnotations", new JsonObject
+            {
+                [IdentitiesAnnotation] = string.Join(",", context.Clients.Order(StringComparer.Ordinal)),
+            })
             .Set("filer.s3.createBuckets", new JsonArray(Buckets.Select(b => (JsonNode)new JsonObject
             {
                 ["name"] = naming.Bucket(b),

@@ -27,6 +27,21 @@ public class SeaweedfsTests
     }
 
     [Fact]
+    public void The_filers_name_the_identities_the_s3_secret_must_hold_so_a_new_consumer_rolls_them()
+    {
+        var annotations = Spec("staging").Values["filer"]!["podAnnotations"]!;
+        // The workloads that reach S3 (each with its CONSUMER-s3-credentials Secret); the JDBC catalog
+        // consumes the store only to name the warehouse bucket and runs nothing, so it needs no identity.
+        var identities = ((string)annotations[SeaweedfsStorage.IdentitiesAnnotation]!).Split(',');
+        Assert.Equal(identities.Order(StringComparer.Ordinal), identities);
+        Assert.Contains("trino", identities);
+        Assert.Contains("postgres", identities);
+        Assert.Contains("mlflow", identities);
+        Assert.Contains("spark", identities);
+        Assert.DoesNotContain("iceberg-catalog", identities);
+    }
+
+    [Fact]
     public void Several_volume_servers_keep_two_copies_and_three_masters_form_a_quorum()
     {
         var values = Spec("staging").Values;
