@@ -33,7 +33,7 @@ public sealed record Dagster(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
         var naming = context.Naming;
         var config = context.Environment.Orchestrator.Dagster;
         var db = context.Use<IPostgres>().DatabaseFor(context, Name);
-        var codeConfigMap = naming.Secret(Name, "dagster-jobs");
+        var codeConfigMap = naming.Object(Name, "dagster-jobs");
 
         var values = new JsonObject()
             .Set("dagsterWebserver.replicaCount", 1)
