@@ -62,6 +62,7 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
             // Identities and keys (seaweedfs_s3_config JSON) come from a Secret created out of band.
             .Set("filer.s3.enableAuth", true)
             .Set("filer.s3.existingConfigSecret", naming.Secret(Name, "s3-config"))
+            .Set("filer.s3.createBucketsHook.resources", Values.Resources(new() { Cpu = "50m", Memory = "64Mi" }))
             .Set("filer.s3.createBuckets", new JsonArray(Buckets.Select(b => (JsonNode)new JsonObject
             {
                 ["name"] = naming.Bucket(b),

@@ -39,6 +39,7 @@ public sealed record Valkey(string Name) : Component(Name), IKeyValueStore
             .Set("image.repository", Image.Repository)
             .Set("image.tag", Image.Tag)
             .Set("resources", Values.Resources(config.Resources))
+            .Set("initResources", Values.Resources(new() { Cpu = "20m", Memory = "32Mi" }))
             .Set("valkeyConfig", $"maxmemory {MaxMemory(config.Resources.Memory)}\nmaxmemory-policy noeviction\n")
             .Set("auth.enabled", true)
             // Key 'default' holds the default user's password; created out of band.
