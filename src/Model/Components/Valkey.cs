@@ -39,7 +39,10 @@ public sealed record Valkey(string Name) : Component(Name), IKeyValueStore
             .Set("image.repository", Image.Repository)
             .Set("image.tag", Image.Tag)
             .Set("resources", Values.Resources(config.Resources))
-            .Set("valkeyConfig", $"maxmemory {MaxMemory(config.Resources.Memory)}\nmaxmemory-policy noeviction\n")
+            // The chart appends this to the valkey.conf it generates. With a volume (storageSize, or replicas,
+            // which the chart always gives volumes) queued messages survive a restart in the append-only file.
+            .Set("valkeyConfig", $"maxmemory {MaxMemory(config.Resources.Memory)}\nmaxmemory-policy noeviction\n"
+                + (config.StorageSize is not null || config.Replicas > 0 ? "appendonly yes\n" : ""))
             .Set("auth.enabled", true)
             // Key 'default' holds the default user's password; created out of band.
             .Set("auth.usersExistingSecret", naming.Secret(Name, "users"))

@@ -31,6 +31,9 @@ public class ValkeyTests
         var values = Spec("prod").Values;
         Assert.Contains("maxmemory 819mb\n", (string?)values["valkeyConfig"]);
         Assert.Contains("maxmemory-policy noeviction", (string?)values["valkeyConfig"]);
+        // prod has volumes: the append-only file keeps queued messages across restarts; dev keeps memory only.
+        Assert.Contains("appendonly yes\n", (string?)values["valkeyConfig"]);
+        Assert.DoesNotContain("appendonly", (string?)Spec("dev").Values["valkeyConfig"]);
         Assert.True((bool)values["metrics"]!["enabled"]!);
         Assert.True((bool)values["metrics"]!["serviceMonitor"]!["enabled"]!);
         Assert.Equal("monitoring", (string?)values["metrics"]!["serviceMonitor"]!["extraLabels"]!["release"]);
