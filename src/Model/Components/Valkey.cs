@@ -53,6 +53,15 @@ public sealed record Valkey(string Name) : Component(Name), IKeyValueStore
             .Set("readinessProbe.enabled", true)
             .Set("metrics.enabled", true)
             .Set("metrics.exporter.resources", Values.Resources(new() { Cpu = "20m", Memory = "64Mi" }))
+            // The chart leaves the exporter sidecar without a securityContext, which the namespace's
+            // restricted Pod Security level rejects (the whole pod would not be admitted).
+            .Set("metrics.exporter.securityContext", new JsonObject
+            {
+                ["runAsNonRoot"] = true,
+                ["allowPrivilegeEscalation"] = false,
+                ["readOnlyRootFilesystem"] = true,
+                ["capabilities"] = new JsonObject { ["drop"] = Values.List("ALL") },
+            })
             .Set("metrics.serviceMonitor.enabled", true)
             .Set("metrics.serviceMonitor.extraLabels", Values.Map(context.MonitorLabels))
             .Set("metrics.serviceMonitor.interval", context.Environment.Monitoring.Interval);

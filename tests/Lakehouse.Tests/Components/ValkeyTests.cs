@@ -88,6 +88,18 @@ public class ValkeyTests
         var key = (string?)users["default"]!["passwordKey"] ?? "default";
         var secrets = File.ReadAllText(Path.Combine(Paths.RepositoryRoot, "docs", "secrets.md"));
         Assert.Contains($"| lakehouse-valkey | {(string)auth["usersExistingSecret"]!} | {key}", secrets, StringComparison.Ordinal);
+        // Restricted Pod Security (the namespace enforces it): every container of the pod, the exporter
+        // sidecar included, drops all capabilities, forbids escalation and runs as non-root (the pod
+        // context of the chart sets seccomp RuntimeDefault and user 1000).
+        var ns = Spec(env).Manifests.Single(m => m.Kind == "Namespace");
+        Assert.Equal("restricted", (string?)ns.Body["metadata"]!["labels"]!["pod-security.kubernetes.io/enforce"]);
+        Assert.Equal("RuntimeDefault", (string?)values["podSecurityContext"]!["seccompProfile"]!["type"]);
+        foreach (var context in new[] { values["securityContext"]!, values["metrics"]!["exporter"]!["securityContext"]! })
+        {
+            Assert.True((bool)context["runAsNonRoot"]!);
+            Assert.False((bool)context["allowPrivilegeEscalation"]!);
+            Assert.Equal(["ALL"], context["capabilities"]!["drop"]!.AsArray().Select(c => (string)c!));
+        }
         // Images pinned: Valkey explicitly, the exporter by the chart's default tag.
         Assert.Matches(@"^[0-9]+\.[0-9]+\.[0-9]+$", (string)values["image"]!["tag"]!);
         Assert.Matches(@"^v[0-9]+\.[0-9]+\.[0-9]+$", (string)values["metrics"]!["exporter"]!["image"]!["tag"]!);
