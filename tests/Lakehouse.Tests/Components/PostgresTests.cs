@@ -271,4 +271,48 @@ public class PostgresTests
             Assert.Equal("present", (string?)database["ensure"]);
         }
     }
+
+    private static JsonNode Application(string env, string component) =>
+        YamlFiles.Read(File.ReadAllText(Path.Combine(Paths.RepositoryRoot, "gitops", "clusters", env, $"application-lakehouse-{env}-{component}.yaml")))!;
+
+    private static int Wave(string env, string component) =>
+        int.Parse((string)Application(env, component)["metadata"]!["annotations"]!["argocd.argoproj.io/sync-wave"]!, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void The_cluster_syncs_after_its_operator_and_the_object_store_and_before_every_consumer(string env)
+    {
+        var postgres = Wave(env, "postgres");
+        Assert.True(Wave(env, "postgres-operator") < postgres);
+        var store = Path.Combine(Paths.RepositoryRoot, "gitops", "clusters", env, $"application-lakehouse-{env}-object-storage.yaml");
+        if (File.Exists(store))
+        {
+            Assert.True(Wave(env, "object-storage") < postgres, "backups need the bucket first");
+        }
+        // Each role belongs to a consumer; the deployed ones (a referenced catalog has no Application) sync later.
+        var consumers = Env(env).Spec("postgres").Values["cluster"]!["roles"]!.AsArray().Select(r => ((string)r!["name"]!).Replace('_', '-')).ToList();
+        Assert.NotEmpty(consumers);
+        foreach (var consumer in consumers.Where(c => File.Exists(Path.Combine(Paths.RepositoryRoot, "gitops", "clusters", env, $"application-lakehouse-{env}-{c}.yaml"))))
+        {
+            Assert.True(Wave(env, consumer) > postgres, $"{consumer} syncs before the database it needs");
+        }
+    }
+
+    [Fact]
+    public void The_operator_is_granted_exactly_its_cluster_scoped_kinds_and_probed_on_its_webhook()
+    {
+        var op = Env("dev").Spec("postgres-operator");
+        Assert.Equal(
+            ["CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
+            op.ClusterResources.Select(k => k.Kind));
+        Assert.Empty(Env("dev").Spec("postgres").ClusterResources);
+        Assert.Equal(new ProbeSource("/readyz", "/readyz"), op.Probes);
+        Assert.Equal(new ChartMonitor("monitoring.podMonitorEnabled"), op.Metrics);
+        // The API server reaches the admission webhook on 9443 through the default-deny policy.
+        var webhook = op.Manifests.Single(m => m.Kind == "NetworkPolicy" && m.Name.Contains("webhook", StringComparison.Ordinal));
+        Assert.Contains("9443", webhook.Body.ToJsonString(), StringComparison.Ordinal);
+        var project = YamlFiles.Read(File.ReadAllText(Path.Combine(Paths.RepositoryRoot, "gitops", "clusters", "dev", "appproject-lakehouse-dev.yaml")))!;
+        var allowed = project["spec"]!["clusterResourceWhitelist"]!.AsArray().Select(k => (string)k!["kind"]!).ToList();
+        Assert.All(op.ClusterResources, k => Assert.Contains(k.Kind, allowed));
+    }
 }
