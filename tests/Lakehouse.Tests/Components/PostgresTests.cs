@@ -90,6 +90,14 @@ public class PostgresTests
         Assert.Contains("    pg_stat_database:\n", text);
         Assert.Contains("- blks_hit:", text);
         Assert.Contains("- blks_read:", text);
+        // ...and nothing here replaces that ConfigMap (the operator's MONITORING_QUERIES_CONFIGMAP) or turns the
+        // default queries off in the Cluster.
+        foreach (var env in new[] { "dev", "staging", "prod", "aws" })
+        {
+            Assert.Null(Env(env).Spec("postgres-operator").Values["monitoringQueriesConfigMap"]);
+            Assert.Null(Env(env).Spec("postgres").Values["cluster"]!["monitoring"]!["disableDefaultQueries"]);
+        }
+        Assert.Contains("  disableDefaultQueries: false", File.ReadAllText(Paths.RequireUpstream("charts/cnpg-cluster/values.yaml")), StringComparison.Ordinal);
     }
 
     [Fact]
