@@ -323,4 +323,20 @@ public class PostgresTests
         var allowed = project["spec"]!["clusterResourceWhitelist"]!.AsArray().Select(k => (string)k!["kind"]!).ToList();
         Assert.All(op.ClusterResources, k => Assert.Contains(k.Kind, allowed));
     }
+
+    [Fact]
+    public void In_prod_a_standby_operator_on_another_node_keeps_failover_going_when_the_operators_node_is_lost()
+    {
+        var prod = Env("prod").Spec("postgres-operator");
+        Assert.Equal(2, (int)prod.Values["replicaCount"]!);
+        Assert.Equal("cloudnative-pg", (string?)prod.Values["affinity"]!["podAntiAffinity"]!["preferredDuringSchedulingIgnoredDuringExecution"]![0]!
+            ["podAffinityTerm"]!["labelSelector"]!["matchLabels"]!["app.kubernetes.io/name"]);
+        var budget = prod.Manifests.Single(m => m.Kind == "PodDisruptionBudget");
+        Assert.Equal("lakehouse-postgres-operator", budget.Namespace);
+        Assert.Equal(1, (int)budget.Body["spec"]!["maxUnavailable"]!);
+        Assert.Equal("postgres-operator", (string?)budget.Body["spec"]!["selector"]!["matchLabels"]!["app.kubernetes.io/instance"]);
+        var dev = Env("dev").Spec("postgres-operator");
+        Assert.Null(dev.Values["replicaCount"]);
+        Assert.DoesNotContain(dev.Manifests, m => m.Kind == "PodDisruptionBudget");
+    }
 }
