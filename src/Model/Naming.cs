@@ -24,7 +24,10 @@ public sealed record Naming(string Platform, string Environment)
     public string Bucket(string purpose) => Label($"{Platform}-{Environment}-{purpose}");
 
     /// <summary>A Secret a component reads, in its own namespace.</summary>
-    public string Secret(string component, string purpose) => Label($"{component}-{purpose}");
+    public string Secret(string component, string purpose) => Object(component, purpose);
+
+    /// <summary>Any other object a component owns in its namespace (a ConfigMap of generated code, say).</summary>
+    public string Object(string component, string purpose) => Label($"{component}-{purpose}");
 
     /// <summary>Helm release name of a component: the component's name.</summary>
     public string Release(string component) => Label(component);

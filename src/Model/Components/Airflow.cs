@@ -29,7 +29,7 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
     public override IReadOnlyList<Need> Needs => [.. OrchestratorNeeds.For(Jobs), Need.OptionalOf<IKeyValueStore>()];
 
     /// <summary>The ConfigMap holding the DAG files.</summary>
-    public string DagsConfigMap(ComponentContext context) => context.Naming.Secret(Name, "dags");
+    public string DagsConfigMap(ComponentContext context) => context.Naming.Object(Name, "dags");
 
     public override ComponentSpec Describe(ComponentContext context)
     {

@@ -18,11 +18,26 @@ public sealed record CloudNativePgOperator(string Name) : Component(Name)
     public override ComponentSpec Describe(ComponentContext context)
     {
         var ns = context.NamespaceOf(this);
+        var release = context.Naming.Release(Name);
+        var replicas = context.Environment.Postgres.OperatorReplicas;
+        var podLabels = new Dictionary<string, string>
+        {
+            ["app.kubernetes.io/name"] = "cloudnative-pg",
+            ["app.kubernetes.io/instance"] = release,
+        };
         var values = new JsonObject()
             .Set("config.clusterWide", true)
             .Set("resources", Values.Resources(new() { Cpu = "100m", Memory = "256Mi" }))
             .Set("monitoring.podMonitorEnabled", true)
             .Set("monitoring.podMonitorAdditionalLabels", Values.Map(context.MonitorLabels));
+        List<ManifestObject> highAvailability = [];
+        if (replicas > 1)
+        {
+            // A standby manager on another node (the manager runs with --leader-elect); the chart renders no
+            // PodDisruptionBudget, so one is added here.
+            values.Set("replicaCount", replicas).Set("affinity", Values.SpreadOverNodes(podLabels));
+            highAvailability.Add(StandardObjects.DisruptionBudget(release, ns, podLabels));
+        }
 
         return new ComponentSpec
         {
@@ -35,6 +50,7 @@ public sealed record CloudNativePgOperator(string Name) : Component(Name)
                 StandardObjects.IngressPolicy(ns, [], [], context.Environment.Monitoring.Namespace, [MetricsPort]),
                 StandardObjects.WebhookPolicy(ns, "operator-admission-webhook",
                     new Dictionary<string, string> { ["app.kubernetes.io/name"] = "cloudnative-pg" }, WebhookPort),
+                .. highAvailability,
             ],
             Metrics = new ChartMonitor("monitoring.podMonitorEnabled"),
             // The chart probes the webhook server's /readyz (HTTPS on 9443) for liveness and readiness.

@@ -15,7 +15,7 @@ namespace Lakehouse.Model.Components;
 /// <param name="Jobs">The jobs Dagster runs.</param>
 public sealed record Dagster(string Name, IReadOnlyList<JobSpec> Jobs) : Component(Name)
 {
-    /// <summary>Keys checked against dagster-io/dagster helm/dagster/values.yaml of the 1.11 line (docs/components.md).</summary>
+    /// <summary>Keys checked against the chart's pydantic schema, helm/dagster/schema in dagster-io/dagster (docs/components.md).</summary>
     public static readonly HelmChart Chart = new("https://dagster-io.github.io/helm", "dagster", "1.11.13");
 
     /// <summary>The code server image: dagster, dagster-k8s and dagster-postgres at the chart's version.</summary>
@@ -33,7 +33,7 @@ public sealed record Dagster(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
         var naming = context.Naming;
         var config = context.Environment.Orchestrator.Dagster;
         var db = context.Use<IPostgres>().DatabaseFor(context, Name);
-        var codeConfigMap = naming.Secret(Name, "dagster-jobs");
+        var codeConfigMap = naming.Object(Name, "dagster-jobs");
 
         var values = new JsonObject()
             .Set("dagsterWebserver.replicaCount", 1)

@@ -46,6 +46,8 @@ public static class PlatformDashboard
         new("Orchestrator task failures (1h)", "timeseries", "short",
             [("Airflow task failures", "sum(increase(airflow_ti_failures[1h]))"),
              ("Dagster failed run Jobs", "sum(kube_job_status_failed{job_name=~\"dagster-run-.*\"})")]),
+        new("Scrape targets up by component", "timeseries", "short",
+            [("{{namespace}}", "sum by (namespace) (up{namespace=~\"lakehouse-.*\"})")]),
         new("Argo CD applications by health", "piechart", "short",
             [("{{health_status}}", "count by (health_status) (argocd_app_info)")]),
         new("Argo CD applications not synced", "stat", "short",

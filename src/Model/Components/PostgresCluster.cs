@@ -102,7 +102,12 @@ public sealed record PostgresCluster(string Name, CloudNativePgOperator Operator
             .Set("backups.s3.region", storage.Region(context))
             .Set("backups.s3.bucket", bucket)
             .Set("backups.s3.inheritFromIAMRole", s3.AccessKey is null)
-            // The chart reads ACCESS_KEY_ID, ACCESS_SECRET_KEY and Region from this Secret (created out of band).
+            // No server-side encryption header: the chart's default (AES256, SSE-S3) makes MinIO without a KMS
+            // reject every WAL upload (cloudnative-pg/charts#198). Empty leaves it to the bucket's default
+            // encryption, which Amazon S3 applies to every new object.
+            .Set("backups.wal.encryption", "")
+            .Set("backups.data.encryption", "")
+            // The chart reads keys ACCESS_KEY_ID and ACCESS_SECRET_KEY from this Secret (created out of band).
             .Set("backups.secret.create", false)
             .Set("backups.secret.name", naming.Secret(Name, "backup-s3-credentials"))
             .Set("backups.scheduledBackups", Values.List(new JsonObject

@@ -87,6 +87,7 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
             {
                 [IdentitiesAnnotation] = string.Join(",", context.Clients.Order(StringComparer.Ordinal)),
             })
+            .Set("filer.s3.createBucketsHook.resources", Values.Resources(new() { Cpu = "50m", Memory = "64Mi" }))
             .Set("filer.s3.createBuckets", new JsonArray(Buckets.Select(b => (JsonNode)new JsonObject
             {
                 ["name"] = naming.Bucket(b),

@@ -46,9 +46,9 @@ public sealed record SparkOperator(string Name) : Component(Name), ISparkJobs
             .Set("prometheus.podMonitor.labels", Values.Map(context.MonitorLabels))
             .Set("prometheus.podMonitor.podMetricsEndpoint.interval", context.Environment.Monitoring.Interval);
 
-        if (context.Environment.Trino.ServiceAccountRoleArn is { } roleArn)
+        if (context.Environment.Spark.ServiceAccountRoleArn is { } roleArn)
         {
-            // Spark reaches AWS-managed storage and catalogs with the same IAM role as Trino (same data, same grants).
+            // Jobs reach AWS-managed storage and catalogs by their own workload identity, not by keys.
             values.Set("spark.serviceAccount.annotations", new JsonObject { ["eks.amazonaws.com/role-arn"] = roleArn });
         }
 

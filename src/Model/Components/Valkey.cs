@@ -39,7 +39,11 @@ public sealed record Valkey(string Name) : Component(Name), IKeyValueStore
             .Set("image.repository", Image.Repository)
             .Set("image.tag", Image.Tag)
             .Set("resources", Values.Resources(config.Resources))
-            .Set("valkeyConfig", $"maxmemory {MaxMemory(config.Resources.Memory)}\nmaxmemory-policy noeviction\n")
+            .Set("initResources", Values.Resources(new() { Cpu = "20m", Memory = "32Mi" }))
+            // The chart appends this to the valkey.conf it generates. With a volume (storageSize, or replicas,
+            // which the chart always gives volumes) queued messages survive a restart in the append-only file.
+            .Set("valkeyConfig", $"maxmemory {MaxMemory(config.Resources.Memory)}\nmaxmemory-policy noeviction\n"
+                + (config.StorageSize is not null || config.Replicas > 0 ? "appendonly yes\n" : ""))
             .Set("auth.enabled", true)
             // Key 'default' holds the default user's password; created out of band.
             .Set("auth.usersExistingSecret", naming.Secret(Name, "users"))
@@ -50,6 +54,15 @@ public sealed record Valkey(string Name) : Component(Name), IKeyValueStore
             .Set("readinessProbe.enabled", true)
             .Set("metrics.enabled", true)
             .Set("metrics.exporter.resources", Values.Resources(new() { Cpu = "20m", Memory = "64Mi" }))
+            // The chart leaves the exporter sidecar without a securityContext, which the namespace's
+            // restricted Pod Security level rejects (the whole pod would not be admitted).
+            .Set("metrics.exporter.securityContext", new JsonObject
+            {
+                ["runAsNonRoot"] = true,
+                ["allowPrivilegeEscalation"] = false,
+                ["readOnlyRootFilesystem"] = true,
+                ["capabilities"] = new JsonObject { ["drop"] = Values.List("ALL") },
+            })
             .Set("metrics.serviceMonitor.enabled", true)
             .Set("metrics.serviceMonitor.extraLabels", Values.Map(context.MonitorLabels))
             .Set("metrics.serviceMonitor.interval", context.Environment.Monitoring.Interval);

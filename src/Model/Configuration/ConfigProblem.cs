@@ -40,6 +40,10 @@ public static class EnvironmentConfigChecks
         {
             yield return new("mlflow", "storage.external.workloadIdentity is true, so MLflow's artifact store needs mlflow.serviceAccountRoleArn (the IAM role allowed to use the artifact bucket)");
         }
+        if (config.Storage.External is { WorkloadIdentity: true } && config.Spark.ServiceAccountRoleArn is null)
+        {
+            yield return new("spark", "storage.external.workloadIdentity is true, so Spark jobs need spark.serviceAccountRoleArn (the IAM role they assume for the warehouse and the catalog)");
+        }
         if (config.Catalog.Backend == CatalogBackend.ExternalRest && config.Catalog.ExternalRest is null)
         {
             yield return new("catalog.backend", "catalog.backend is 'external-rest' but the catalog.externalRest section is missing");

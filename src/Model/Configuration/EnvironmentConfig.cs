@@ -59,6 +59,9 @@ public sealed record EnvironmentConfig
     /// <summary>MLflow: replicas, sizes, workload identity. Defaults: one small server.</summary>
     public MlflowConfig Mlflow { get; init; } = new();
 
+    /// <summary>Spark: the identity its jobs run as on AWS.</summary>
+    public SparkConfig Spark { get; init; } = new();
+
     /// <summary>Trino: coordinator and worker sizes.</summary>
     [Required]
     public required TrinoConfig Trino { get; init; }

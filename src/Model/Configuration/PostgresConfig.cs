@@ -28,6 +28,13 @@ public sealed record PostgresConfig
     [RegularExpression(@"^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$")]
     public string? ServiceAccountRoleArn { get; init; }
 
+    /// <summary>
+    /// Replicas of the CloudNativePG operator (leader election: one reconciles, the others stand by). Failover
+    /// of the cluster is the operator's work, so with 2 it does not wait for a lost operator pod to be rescheduled.
+    /// </summary>
+    [Range(1, 3)]
+    public int OperatorReplicas { get; init; } = 1;
+
     /// <summary>Base backups and WAL archiving to the object store.</summary>
     public PostgresBackupConfig Backup { get; init; } = new();
 }

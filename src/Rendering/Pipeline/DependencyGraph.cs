@@ -112,6 +112,10 @@ internal sealed class DependencyGraph
     /// <summary>Components that depend on <paramref name="name"/>, in name order.</summary>
     public IReadOnlyList<string> ConsumersOf(string name) => _consumers[name];
 
+    /// <summary>What component <paramref name="name"/> sees while it describes itself or answers a consumer.</summary>
+    public ComponentContext ContextFor(string name, Naming naming, Model.Configuration.EnvironmentConfig config) =>
+        new(naming, config, ConsumersOf(name)) { Self = name, Connections = Connections, Clients = ClientsOf(name) };
+
     /// <summary>
     /// Who connects to a component over the network: its consumers, except that an external consumer runs
     /// nothing, so its own clients connect in its place (Trino reaching PostgreSQL through the JDBC catalog).

@@ -57,7 +57,7 @@ public static class PlatformEvaluator
                 external.Add(placed);
                 continue;
             }
-            var context = new ComponentContext(naming, config, graph.ConsumersOf(name)) { Self = name, Connections = graph.Connections, Clients = graph.ClientsOf(name) };
+            var context = graph.ContextFor(name, naming, config);
             ComponentSpec? spec = null;
             if (!Guard(diagnostics, placed.Location, $"component '{name}' in environment '{config.Name}'",
                     () => spec = placed.Component.Describe(context)))

@@ -225,7 +225,7 @@ public class ObservabilityTests
         var rule = MonitoringSpec("prod").Manifests.Single(m => m.Kind == "PrometheusRule");
         Assert.Equal("monitoring", (string?)rule.Body["metadata"]!["labels"]!["release"]);
         var rules = rule.Body["spec"]!["groups"]![0]!["rules"]!.AsArray();
-        Assert.Equal(7, rules.Count);
+        Assert.Equal(8, rules.Count);
         foreach (var r in rules)
         {
             Assert.Contains((string?)r!["labels"]!["severity"], new[] { "warning", "critical" });

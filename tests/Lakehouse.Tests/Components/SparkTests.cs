@@ -105,6 +105,11 @@ public class SparkTests
         var env = Application("glue")["spec"]!["driver"]!["env"]!.AsArray().Select(e => (string)e!["name"]!).ToList();
         Assert.DoesNotContain("AWS_ACCESS_KEY_ID", env);
         Assert.DoesNotContain("AWS_SECRET_ACCESS_KEY", env);
+        var values = Render.Reference.Platform!.Environments.Single(e => e.Name == "aws").Components.Single(c => c.Name == "spark").Spec.Values;
+        Assert.Equal("arn:aws:iam::123456789012:role/lakehouse-aws-spark", (string?)values["spark"]!["serviceAccount"]!["annotations"]!["eks.amazonaws.com/role-arn"]);
+        var config = Contexts.Environment("aws");
+        var problems = EnvironmentConfigChecks.Check(config with { Spark = new SparkConfig() }).ToList();
+        Assert.Contains(problems, p => p.KeyPath == "spark" && p.Message.Contains("spark.serviceAccountRoleArn", StringComparison.Ordinal));
     }
 
     [Fact]

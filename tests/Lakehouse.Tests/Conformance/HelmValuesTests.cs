@@ -37,7 +37,7 @@ public class HelmValuesTests
     {
         ["argo-cd"] = "argoproj/argo-helm charts/argo-cd/values.yaml at chart 10.1.1",
         ["superset"] = "apache/superset helm/superset/values.yaml (stored commit 002f5bd59aa6; Chart.yaml 0.22.8)",
-        ["dagster"] = "the keys of dagster-io/dagster helm/dagster/values.yaml of the 1.11 line as documented (the stored copy reachable here is the pre-1.0 chart; see docs/components.md)",
+        ["dagster"] = "dagster-io/dagster helm/dagster/schema (the pydantic models its values.schema.json is generated from; 1.x line, see docs/components.md)",
     };
 
     /// <summary>

@@ -18,13 +18,7 @@ internal static class Contexts
         var graph = DependencyGraph.Build(builder.Build(), diagnostics)
             ?? throw new InvalidOperationException(string.Join("\n", diagnostics));
         var placed = graph.Components.Single(c => c.Component.Name == component);
-        var context = new ComponentContext(new Naming("lakehouse", config.Name), config, graph.ConsumersOf(component))
-        {
-            Self = component,
-            Connections = graph.Connections,
-            Clients = graph.ClientsOf(component),
-        };
-        return ((T)placed.Component, context);
+        return ((T)placed.Component, graph.ContextFor(component, new Naming("lakehouse", config.Name), config));
     }
 
     public static EnvironmentConfig Environment(string name) => Render.Environment(name, Render.EnvironmentText(name));
