@@ -9,7 +9,7 @@ namespace Lakehouse.Tests.Components;
 public class ArgoCdTests
 {
     private static ComponentSpec Spec(string env) =>
-        Render.Reference.Platform!.Environments.Single(e => e.Name == env).Components.Single(c => c.Name == "argocd").Spec;
+        Render.Spec(env, "argocd");
 
     [Fact]
     public void Argocd_cm_carries_the_application_health_check_so_waves_between_applications_are_honoured()

@@ -7,7 +7,7 @@ namespace Lakehouse.Tests.Components;
 public class HighAvailabilityTests
 {
     private static ComponentSpec Spec(string env, string component) =>
-        Render.Reference.Platform!.Environments.Single(e => e.Name == env).Components.Single(c => c.Name == component).Spec;
+        Render.Spec(env, component);
 
     [Fact]
     public void Several_trino_workers_get_a_disruption_budget_and_anti_affinity_on_the_worker_pods()

@@ -8,7 +8,7 @@ namespace Lakehouse.Tests.Components;
 public class LineageTests
 {
     private static ComponentSpec Spec(string env) =>
-        Render.Reference.Platform!.Environments.Single(e => e.Name == env).Components.Single(c => c.Name == "lineage").Spec;
+        Render.Spec(env, "lineage");
 
     [Fact]
     public void The_chart_comes_from_the_marquez_git_repository_at_the_release_tag()

@@ -7,7 +7,7 @@ namespace Lakehouse.Tests.Components;
 public class MlflowTests
 {
     private static ComponentSpec Spec(string env) =>
-        Render.Reference.Platform!.Environments.Single(e => e.Name == env).Components.Single(c => c.Name == "mlflow").Spec;
+        Render.Spec(env, "mlflow");
 
     [Fact]
     public void Runs_live_in_the_platform_postgres_with_credentials_from_the_database_secret()

@@ -30,7 +30,7 @@ public class ObservabilityTests
         Render.Reference.Platform!.Environments.Single(e => e.Name == env).Config;
 
     private static ComponentSpec MonitoringSpec(string env) =>
-        Render.Reference.Platform!.Environments.Single(e => e.Name == env).Components.Single(c => c.Name == "monitoring").Spec;
+        Render.Spec(env, "monitoring");
 
     private static JsonObject Rule(string env, string alert) =>
         MonitoringSpec(env).Manifests.Single(m => m.Kind == "PrometheusRule").Body["spec"]!["groups"]![0]!["rules"]!.AsArray()

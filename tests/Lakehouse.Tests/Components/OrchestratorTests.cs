@@ -12,7 +12,7 @@ namespace Lakehouse.Tests.Components;
 public class OrchestratorTests
 {
     private static ComponentSpec Spec(string env, string component = "orchestrator") =>
-        Render.Reference.Platform!.Environments.Single(e => e.Name == env).Components.Single(c => c.Name == component).Spec;
+        Render.Spec(env, component);
 
     private static string ConfigMapFile(string env, string file) =>
         (string)Spec(env).Manifests.Single(m => m.Kind == "ConfigMap").Body["data"]![file]!;

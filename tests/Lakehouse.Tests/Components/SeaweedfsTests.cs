@@ -8,7 +8,7 @@ namespace Lakehouse.Tests.Components;
 public class SeaweedfsTests
 {
     private static ComponentSpec Spec(string env) =>
-        Render.Reference.Platform!.Environments.Single(e => e.Name == env).Components.Single(c => c.Name == "object-storage").Spec;
+        Render.Spec(env, "object-storage");
 
     [Fact]
     public void Staging_installs_seaweedfs_with_authenticated_s3_and_the_declared_buckets()

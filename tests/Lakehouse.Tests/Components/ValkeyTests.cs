@@ -8,7 +8,7 @@ namespace Lakehouse.Tests.Components;
 public class ValkeyTests
 {
     private static ComponentSpec Spec(string env) =>
-        Render.Reference.Platform!.Environments.Single(e => e.Name == env).Components.Single(c => c.Name == "valkey").Spec;
+        Render.Spec(env, "valkey");
 
     [Fact]
     public void Authentication_is_on_with_the_password_in_an_existing_secret()

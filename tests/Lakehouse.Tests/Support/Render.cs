@@ -22,6 +22,10 @@ internal static class Render
 
     public static GitOpsTree ReferenceTree => Reference.Tree!;
 
+    /// <summary>What a component of the reference platform describes in one environment.</summary>
+    public static Lakehouse.Model.ComponentSpec Spec(string environment, string component) =>
+        Reference.Platform!.Environments.Single(e => e.Name == environment).Components.Single(c => c.Name == component).Spec;
+
     /// <summary>Loads an environment from YAML text, failing the test on any diagnostic.</summary>
     public static EnvironmentConfig Environment(string name, string yaml)
     {
