@@ -50,6 +50,9 @@ public sealed class LakehouseGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(environments.SelectMany((e, _) => e.Diagnostics.Items),
             static (spc, info) => spc.ReportDiagnostic(ToDiagnostic(info)));
 
+        context.RegisterSourceOutput(environments.Collect().SelectMany((all, _) => EnvironmentChecker.SharedTargets(all)),
+            static (spc, info) => spc.ReportDiagnostic(ToDiagnostic(info)));
+
         context.RegisterSourceOutput(environments.Select((e, _) => e.Name).Collect(),
             static (spc, names) =>
             {

@@ -57,6 +57,12 @@ internal static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor EnvironmentInvalidYaml = Rule(
         "LH1205", "Lakehouse.Configuration", "Environment files are valid YAML", "invalid YAML: {0}");
 
+    public static readonly DiagnosticDescriptor EnvironmentLeftoverSection = Rule(
+        "LH1206", "Lakehouse.Configuration", "No section of a backend that is not chosen", "{0}");
+
+    public static readonly DiagnosticDescriptor EnvironmentSharedTarget = Rule(
+        "LH1207", "Lakehouse.Configuration", "Each environment has its own cluster server and domain", "{0}");
+
     /// <summary>The descriptor of a rule by its ID, for diagnostics carried through the pipeline as plain data.</summary>
     public static DiagnosticDescriptor ById(string id) => id switch
     {
@@ -66,6 +72,8 @@ internal static class DiagnosticCatalogue
         "LH1202" => EnvironmentInvalidValue,
         "LH1203" => EnvironmentIpLiteral,
         "LH1204" => EnvironmentSecretLiteral,
+        "LH1206" => EnvironmentLeftoverSection,
+        "LH1207" => EnvironmentSharedTarget,
         _ => EnvironmentInvalidYaml,
     };
 

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Linq;
+using Lakehouse.Model.Yaml;
 using YamlDotNet.Core;
 
 namespace Lakehouse.Generators.Generation;
@@ -57,25 +57,15 @@ internal sealed class ValuesYamlTypeBuilder(bool mutable)
         {
             return "string";
         }
-        var v = scalar.Value;
-        if (v is "" or "~" or "null" or "Null" or "NULL")
+        return PlainScalars.Resolve(scalar.Value) switch
         {
             // No default says what the chart expects.
-            return Json;
-        }
-        if (v is "true" or "false" or "True" or "False")
-        {
-            return "bool";
-        }
-        if (long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
-        {
-            return "long";
-        }
-        if (double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _) && v.Any(char.IsDigit))
-        {
-            return "double";
-        }
-        return "string";
+            ScalarKind.Null => Json,
+            ScalarKind.Bool => "bool",
+            ScalarKind.Int => "long",
+            ScalarKind.Float => "double",
+            _ => "string",
+        };
     }
 
     private string BuildRecord(string suggested, ValuesYamlReader.MapNode map, string? doc)

@@ -24,10 +24,14 @@ public static class Rules
     public static readonly Rule MissingSchemaReference = new("LH0016", "Each environment file names its JSON Schema on its first line");
     public static readonly Rule AmbiguousProvider = new("LH0017", "A needed contract has exactly one provider, or the consumer names one");
 
+    public static readonly Rule LeftoverBackendSection = new("LH0040", "No section of a backend that is not chosen");
+    public static readonly Rule SharedEnvironmentTarget = new("LH0041", "Each environment has its own cluster server and domain");
+
     public static IReadOnlyList<Rule> All { get; } =
     [
         IpAddressLiteral, SecretLiteral, InvalidEndpoint, UnknownEnvironmentKey, InvalidEnvironmentValue,
         DuplicateComponent, DependencyCycle, UnresolvedDependency, InvalidYaml, NoEnvironment,
         UnpinnedVersion, NotObservable, Drift, InvalidName, DefinitionFailed, MissingSchemaReference, AmbiguousProvider,
+        LeftoverBackendSection, SharedEnvironmentTarget,
     ];
 }

@@ -4,6 +4,7 @@ using Lakehouse.Model;
 using Lakehouse.Model.Checks;
 using Lakehouse.Model.Configuration;
 using Lakehouse.Model.Diagnostics;
+using NJsonSchema;
 using NJsonSchema.Validation;
 
 namespace Lakehouse.Rendering.Environments;
@@ -30,21 +31,43 @@ public static class EnvironmentLoader
             return [];
         }
         var result = new List<EnvironmentConfig>();
+        var targets = new List<(string Key, string Shown, SourceLocation At)>();
         foreach (var file in files)
         {
             var relative = "env/" + System.IO.Path.GetFileName(file);
-            var config = Load(relative, File.ReadAllText(file), diagnostics);
+            var config = Load(relative, File.ReadAllText(file), diagnostics, out var doc);
             if (config is not null)
             {
                 result.Add(config);
+                targets.Add(("server " + EnvironmentTargets.ServerKey(config.Cluster.Server), "cluster.server", doc!.ValueLocation("cluster.server")));
+                targets.Add(("domain " + EnvironmentTargets.DomainKey(config.Domain), "domain", doc.ValueLocation("domain")));
             }
         }
+        CheckSharedTargets(targets, diagnostics);
         return result;
     }
 
-    /// <summary>Loads one environment from its text; returns null when it breaks a rule.</summary>
-    public static EnvironmentConfig? Load(string path, string text, List<Diagnostic> diagnostics)
+    /// <summary>Two environments on one cluster server or one domain would deploy over each other.</summary>
+    private static void CheckSharedTargets(List<(string Key, string Shown, SourceLocation At)> targets, List<Diagnostic> diagnostics)
     {
+        foreach (var group in targets.GroupBy(t => t.Key, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var first = group.First();
+            foreach (var other in group.Skip(1))
+            {
+                diagnostics.Add(new Diagnostic(Rules.SharedEnvironmentTarget, other.At,
+                    $"{other.Shown}: {other.At.Path} and {first.At} target the same {group.Key}; each environment needs its own cluster server and domain"));
+            }
+        }
+    }
+
+    /// <summary>Loads one environment from its text; returns null when it breaks a rule.</summary>
+    public static EnvironmentConfig? Load(string path, string text, List<Diagnostic> diagnostics) =>
+        Load(path, text, diagnostics, out _);
+
+    private static EnvironmentConfig? Load(string path, string text, List<Diagnostic> diagnostics, out YamlDocument? loaded)
+    {
+        loaded = null;
         var before = diagnostics.Count;
         var name = System.IO.Path.GetFileNameWithoutExtension(path);
         if (!DnsName.IsLabel(name))
@@ -56,12 +79,17 @@ public static class EnvironmentLoader
             diagnostics.Add(new Diagnostic(Rules.MissingSchemaReference, new SourceLocation(path, 1, 1), $"the first line must be '{SchemaComment}' so editors complete and check keys"));
         }
         var doc = YamlDocument.Parse(path, text, diagnostics);
-        if (doc.Root is null)
+        loaded = doc;
+        if (!doc.Loaded)
         {
             return null;
         }
         CheckValues(doc, diagnostics);
         CheckSchema(doc, diagnostics);
+        if (diagnostics.Count == before)
+        {
+            CheckBackendSections(doc, diagnostics);
+        }
         if (diagnostics.Count > before)
         {
             return null;
@@ -76,6 +104,10 @@ public static class EnvironmentLoader
 
     private static void CheckValues(YamlDocument doc, List<Diagnostic> diagnostics)
     {
+        foreach (var (keyPath, value, at) in doc.OutOfRange)
+        {
+            diagnostics.Add(new Diagnostic(Rules.InvalidEnvironmentValue, at, $"{keyPath}: {value} is out of every range (no setting takes an infinite, not-a-number or beyond-64-bit value)"));
+        }
         foreach (var (keyPath, key, value, at) in doc.Strings)
         {
             if (IpLiteral.Find(value) is { } ip)
@@ -95,20 +127,61 @@ public static class EnvironmentLoader
 
     private static void CheckSchema(YamlDocument doc, List<Diagnostic> diagnostics)
     {
-        var errors = EnvironmentSchema.Schema.Validate(doc.Root!.ToJsonString());
-        foreach (var error in Flatten(errors).OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Kind))
+        var errors = EnvironmentSchema.Schema.Validate(doc.Root?.ToJsonString() ?? "null");
+        // A required key of a value that is not a map at all: the type error says it (as EnvironmentChecker does).
+        foreach (var error in Flatten(doc, errors).Where(e => e.Kind != ValidationErrorKind.PropertyRequired || Lookup(doc.Root, Parent(KeyPathOf(e))) is JsonObject).OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Kind))
         {
             diagnostics.Add(ToDiagnostic(doc, error));
         }
     }
 
-    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
+    /// <summary>The chosen backend's section is there when it needs one, and no other backend's section is (one table: <see cref="BackendSections"/>).</summary>
+    private static void CheckBackendSections(YamlDocument doc, List<Diagnostic> diagnostics)
+    {
+        var findings = BackendSections.Check(
+            keyPath => Lookup(doc.Root, keyPath) is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null,
+            keyPath => Lookup(doc.Root, keyPath) is not null);
+        foreach (var finding in findings)
+        {
+            diagnostics.Add(finding.Leftover
+                ? new Diagnostic(Rules.LeftoverBackendSection, doc.KeyLocation(finding.KeyPath), finding.Message)
+                : new Diagnostic(Rules.InvalidEnvironmentValue, doc.ValueLocation(finding.KeyPath), finding.Message));
+        }
+    }
+
+    /// <summary>
+    /// The errors to report. A oneOf or anyOf no branch satisfies is judged by the branches whose type
+    /// fits the value (an object in a null-or-object section is judged as that object), or reported as
+    /// one type error when none fits; the compile-time check (EnvironmentChecker) chooses alike.
+    /// </summary>
+    private static IEnumerable<ValidationError> Flatten(YamlDocument doc, IEnumerable<ValidationError> errors)
     {
         foreach (var error in errors)
         {
-            if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
+            if (error is MultiTypeValidationError multi)
             {
-                foreach (var nested in Flatten(child.Errors.SelectMany(e => e.Value)))
+                // type: [null, string] and the like: judged by the type the value has, if it is one of them.
+                var kind = JsonKind(Lookup(doc.Root, KeyPathOf(error)));
+                var own = multi.Errors.Where(b => Accepts(b.Key, kind) && b.Value.Count > 0).SelectMany(b => b.Value).ToList();
+                foreach (var nested in own.Count > 0 ? Flatten(doc, own) : [error])
+                {
+                    yield return nested;
+                }
+            }
+            else if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
+            {
+                var branches = child.Errors.ToList();
+                if (error.Kind is ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf)
+                {
+                    var kind = JsonKind(Lookup(doc.Root, KeyPathOf(error)));
+                    branches = branches.Where(b => b.Value.Count > 0 && Accepts(b.Key.ActualSchema.Type, kind)).ToList();
+                    if (branches.Count == 0 || child.Errors.Any(b => b.Value.Count == 0))
+                    {
+                        yield return error;
+                        continue;
+                    }
+                }
+                foreach (var nested in Flatten(doc, branches.SelectMany(e => e.Value)))
                 {
                     yield return nested;
                 }
@@ -119,6 +192,26 @@ public static class EnvironmentLoader
             }
         }
     }
+
+    private static string KeyPathOf(ValidationError error) => (error.Path ?? "#/").TrimStart('#', '/');
+
+    private static JsonObjectType JsonKind(JsonNode? node) => node switch
+    {
+        null => JsonObjectType.Null,
+        JsonObject => JsonObjectType.Object,
+        JsonArray => JsonObjectType.Array,
+        _ => node.GetValueKind() switch
+        {
+            JsonValueKind.String => JsonObjectType.String,
+            JsonValueKind.True or JsonValueKind.False => JsonObjectType.Boolean,
+            JsonValueKind.Number when node.ToJsonString().IndexOfAny(['.', 'e', 'E']) < 0 => JsonObjectType.Integer,
+            JsonValueKind.Number => JsonObjectType.Number,
+            _ => JsonObjectType.Null,
+        },
+    };
+
+    private static bool Accepts(JsonObjectType type, JsonObjectType kind) =>
+        type == JsonObjectType.None || type.HasFlag(kind) || (kind == JsonObjectType.Integer && type.HasFlag(JsonObjectType.Number));
 
     private static Diagnostic ToDiagnostic(YamlDocument doc, ValidationError error)
     {
@@ -151,6 +244,14 @@ public static class EnvironmentLoader
                 var options = error.Schema?.ActualSchema.Enumeration.Select(o => o?.ToString()) ?? [];
                 return new Diagnostic(Rules.InvalidEnvironmentValue, doc.ValueLocation(keyPath),
                     $"{shown}: '{value?.ToString()}' is not one of: {string.Join(", ", options)}");
+            case ValidationErrorKind.NoTypeValidates:
+                var allowedTypes = Enum.GetValues<JsonObjectType>().Where(t => t != JsonObjectType.None && t != JsonObjectType.File && error.Schema?.ActualSchema.Type.HasFlag(t) == true).Select(Describe);
+                return new Diagnostic(Rules.InvalidEnvironmentValue, doc.ValueLocation(keyPath),
+                    $"{shown}: {string.Join(" or ", allowedTypes)} is expected" + (value is null ? "" : $" (found {value.ToJsonString()})"));
+            case ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf:
+                var types = (error as ChildSchemaValidationError)?.Errors.Keys.Select(b => Describe(b.ActualSchema.Type)).Distinct() ?? [];
+                return new Diagnostic(Rules.InvalidEnvironmentValue, doc.ValueLocation(keyPath),
+                    $"{shown}: {string.Join(" or ", types)} is expected" + (value is null ? "" : $" (found {value.ToJsonString()})"));
             case ValidationErrorKind.NumberTooBig or ValidationErrorKind.NumberTooSmall:
                 return new Diagnostic(Rules.InvalidEnvironmentValue, doc.ValueLocation(keyPath),
                     $"{shown}: {value?.ToJsonString()} is out of range {error.Schema?.Minimum}..{error.Schema?.Maximum}");
@@ -190,6 +291,18 @@ public static class EnvironmentLoader
         }
         return node;
     }
+
+    private static string Describe(JsonObjectType type) => type switch
+    {
+        JsonObjectType.Null => "no value",
+        JsonObjectType.Object => "a map of keys",
+        JsonObjectType.Array => "a list",
+        JsonObjectType.String => "a string",
+        JsonObjectType.Integer => "a whole number",
+        JsonObjectType.Number => "a number",
+        JsonObjectType.Boolean => "true or false",
+        _ => type.ToString(),
+    };
 
     private static string Describe(ValidationErrorKind kind) => kind switch
     {

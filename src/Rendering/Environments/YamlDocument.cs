@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Lakehouse.Model.Diagnostics;
+using Lakehouse.Model.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -18,8 +19,14 @@ internal sealed class YamlDocument
     public string Path { get; }
     public JsonNode? Root { get; private set; }
 
+    /// <summary>True when the text parsed as YAML (its root may still be null: a file holding only <c>~</c>).</summary>
+    public bool Loaded { get; private set; }
+
     /// <summary>Every scalar string with its dotted key path, in document order, for rule scans.</summary>
     public List<(string KeyPath, string Key, string Value, SourceLocation Location)> Strings { get; } = [];
+
+    /// <summary>Plain numbers no setting can hold (.inf, .nan, beyond 64 bits), read as no value: JSON cannot carry them.</summary>
+    public List<(string KeyPath, string Value, SourceLocation Location)> OutOfRange { get; } = [];
 
     private YamlDocument(string path) => Path = path;
 
@@ -43,6 +50,7 @@ internal sealed class YamlDocument
             diagnostics.Add(new Diagnostic(Rules.InvalidYaml, new SourceLocation(path, 1, 1), $"invalid YAML: {e.Message} (an unclosed '[' or '{{'?)"));
             return doc;
         }
+        doc.Loaded = true;
         if (stream.Documents.Count == 0)
         {
             doc.Root = new JsonObject();
@@ -112,28 +120,30 @@ internal sealed class YamlDocument
         }
     }
 
-    // Plain scalars resolve by the YAML 1.2 core schema (null, bool, int, float); quoted ones are strings.
+    // Plain scalars resolve by the project's one rule (PlainScalars: the YAML 1.2 core schema); quoted ones are strings.
     private JsonNode? Scalar(YamlScalarNode scalar, string path, string key)
     {
         var text = scalar.Value ?? "";
         if (scalar.Style is YamlDotNet.Core.ScalarStyle.Plain)
         {
-            switch (text)
+            if (PlainScalars.IsOutOfEveryRange(text))
             {
-                case "" or "~" or "null" or "Null" or "NULL":
+                OutOfRange.Add((path, text, At(scalar.Start)));
+                return null;
+            }
+            switch (PlainScalars.Resolve(text))
+            {
+                case ScalarKind.Null:
                     return null;
-                case "true" or "True" or "TRUE":
-                    return JsonValue.Create(true);
-                case "false" or "False" or "FALSE":
-                    return JsonValue.Create(false);
-            }
-            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
-            {
-                return JsonValue.Create(integer);
-            }
-            if (text.Any(char.IsDigit) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
-            {
-                return JsonValue.Create(real);
+                case ScalarKind.Bool:
+                    return JsonValue.Create(PlainScalars.BoolValue(text));
+                case ScalarKind.Int:
+                    PlainScalars.TryIntValue(text, out var integer);
+                    return JsonValue.Create(integer);
+                case ScalarKind.Float:
+                    // Kept a float in JSON ("1.0", not "1"): a YAML float is not an integer, whatever its value.
+                    var json = PlainScalars.NumberValue(text)!.Value.ToString("R", CultureInfo.InvariantCulture);
+                    return JsonNode.Parse(json.Contains('.', StringComparison.Ordinal) || json.Contains('E', StringComparison.Ordinal) ? json : json + ".0");
             }
         }
         Strings.Add((path, key, text, At(scalar.Start)));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Lakehouse.Model.Yaml;
 
 namespace Lakehouse.Rendering.Yaml;
 
@@ -162,7 +163,7 @@ public static class YamlWriter
     /// </summary>
     internal static bool IsPlainSafe(string text)
     {
-        if (text.Length == 0 || YamlScalars.NeedsQuotes(text) || text[0] == ' ' || text[^1] == ' ' || text[^1] == ':')
+        if (text.Length == 0 || PlainScalars.NeedsQuotes(text) || text[0] == ' ' || text[^1] == ' ' || text[^1] == ':')
         {
             return false;
         }

@@ -26,8 +26,9 @@ public class SwapTests
     [Fact]
     public void Catalog_rest_to_glue_changes_only_env_and_what_the_catalog_reaches()
     {
-        var (added, removed, changed, repo) = Swap("prod", text => text.Replace(
-            "catalog:\n  backend: rest\n", "catalog:\n  backend: glue\n  glue:\n    region: us-east-1\n"));
+        // The whole section: a leftover catalog.rest beside glue is an error (LH0040).
+        var (added, removed, changed, repo) = Swap("prod", text => ReplaceSection(text, "catalog",
+            "catalog:\n  backend: glue\n  glue:\n    region: us-east-1\n"));
         using var _ = repo;
         Assert.Empty(added);
         // The Polaris Application and its prod overlay go: Glue is referenced, not deployed.

@@ -134,4 +134,52 @@ public class EnvironmentLoaderTests
         Assert.Equal("workers", EnvironmentLoader.Suggest("worker", ["workers", "coordinator"]));
         Assert.Null(EnvironmentLoader.Suggest("banana", ["workers", "coordinator"]));
     }
+
+    [Fact]
+    public void An_unknown_key_inside_a_oneOf_section_is_reported_once_at_the_key()
+    {
+        var yaml = Dev.Replace("    servers: 1\n", "    serverz: 3\n    servers: 1\n", StringComparison.Ordinal);
+        Assert.StartsWith("env/dev.yaml(13,5): error LH0004: unknown key 'storage.minio.serverz'; did you mean 'servers'?", Only(yaml), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wrong_type_inside_a_oneOf_section_is_reported_at_the_value()
+    {
+        var yaml = Dev.Replace("    servers: 1\n", "    servers: lots\n", StringComparison.Ordinal);
+        Assert.Equal("env/dev.yaml(13,14): error LH0005: storage.minio.servers: a whole number is expected (found \"lots\")", Only(yaml));
+    }
+
+    [Fact]
+    public void A_oneOf_section_of_the_wrong_kind_is_one_type_error()
+    {
+        var yaml = Dev.Replace("  rest:\n    replicas: 1\n    resources:\n      cpu: 250m\n      memory: 1Gi\n", "  rest: polaris\n", StringComparison.Ordinal);
+        Assert.Equal("env/dev.yaml(21,9): error LH0005: catalog.rest: no value or a map of keys is expected (found \"polaris\")", Only(yaml));
+    }
+
+    [Fact]
+    public void Core_schema_bool_spellings_are_booleans_and_yaml_1_1_ones_are_not()
+    {
+        Assert.Empty(Render.EnvironmentDiagnostics("dev", Dev + "argoCd:\n  highAvailability: True\n"));
+        Assert.Equal("env/dev.yaml(52,21): error LH0005: argoCd.highAvailability: true or false is expected (found \"yes\")", Only(Dev + "argoCd:\n  highAvailability: yes\n"));
+    }
+
+    [Fact]
+    public void A_float_is_not_a_whole_number_whatever_its_value()
+    {
+        Assert.Equal("env/dev.yaml(27,12): error LH0005: trino.workers: a whole number is expected (found 2.0)", Only(Dev.Replace("  workers: 1", "  workers: 2.0", StringComparison.Ordinal)));
+        Assert.Empty(Render.EnvironmentDiagnostics("dev", Dev.Replace("  workers: 1", "  workers: 0x2", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_leftover_section_of_an_unchosen_backend_is_an_error_at_its_key()
+    {
+        var yaml = Dev.Replace("  backend: rest\n", "  backend: jdbc\n", StringComparison.Ordinal);
+        Assert.Equal("env/dev.yaml(21,3): error LH0040: catalog.rest configures the 'rest' backend, but catalog.backend is 'jdbc': remove the leftover section (or choose 'rest')", Only(yaml));
+    }
+
+    [Fact]
+    public void A_file_holding_only_a_null_is_a_type_error_not_silently_skipped()
+    {
+        Assert.Equal("env/dev.yaml(2,1): error LH0005: (root): a map of keys is expected", Only(EnvironmentLoader.SchemaComment + "\n~\n"));
+    }
 }

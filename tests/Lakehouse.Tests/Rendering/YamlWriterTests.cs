@@ -20,6 +20,13 @@ public class YamlWriterTests
     [InlineData("2024-01-01")]
     [InlineData("12:30")]
     [InlineData("")]
+    [InlineData("TRUE")]
+    [InlineData("NULL")]
+    [InlineData("0o17")]
+    [InlineData("-.inf")]
+    [InlineData("y")]
+    [InlineData("0b101")]
+    [InlineData("1_000")]
     public void Strings_that_would_read_back_as_another_type_are_quoted(string text)
     {
         var yaml = YamlWriter.Write(new JsonObject { ["v"] = text }, []);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Lakehouse.Model.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Lakehouse.Tests.Support;
@@ -24,6 +25,7 @@ internal static class YamlFiles
         _ => null,
     };
 
+    // The project's one rule for plain scalars (YAML 1.2 core schema), as the env loader reads them.
     private static JsonNode? Scalar(YamlScalarNode scalar)
     {
         var text = scalar.Value ?? "";
@@ -31,13 +33,12 @@ internal static class YamlFiles
         {
             return JsonValue.Create(text);
         }
-        return text switch
+        return PlainScalars.Resolve(text) switch
         {
-            "" or "~" or "null" or "Null" or "NULL" => null,
-            "true" or "True" or "TRUE" => JsonValue.Create(true),
-            "false" or "False" or "FALSE" => JsonValue.Create(false),
-            _ when long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var l) => JsonValue.Create(l),
-            _ when text.Any(char.IsDigit) && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) => JsonValue.Create(d),
+            ScalarKind.Null => null,
+            ScalarKind.Bool => JsonValue.Create(PlainScalars.BoolValue(text)),
+            ScalarKind.Int when PlainScalars.TryIntValue(text, out var whole) => JsonValue.Create(whole),
+            ScalarKind.Int or ScalarKind.Float => JsonValue.Create(PlainScalars.NumberValue(text)!.Value),
             _ => JsonValue.Create(text),
         };
     }
