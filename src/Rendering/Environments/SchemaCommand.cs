@@ -2,7 +2,7 @@ namespace Lakehouse.Rendering.Environments;
 
 /// <summary>
 /// Writes env/environment.schema.json straight after this assembly builds, before any definitions project
-/// compiles: the compiler checks env/*.yaml against that schema (LH1201-LH1205), so a key just added to the
+/// compiles: the compiler checks env/*.yaml against that schema (LH1201-LH1207), so a key just added to the
 /// configuration types must be in it before the env files that use it are checked. The render writes the
 /// same bytes; this only makes them arrive first.
 /// </summary>
