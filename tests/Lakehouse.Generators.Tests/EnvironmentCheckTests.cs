@@ -189,4 +189,11 @@ public class EnvironmentCheckTests
         Assert.Equal(["(1,11) list[1]: 10 is out of range ..10"], Check("list: [1, 10]\n"));
         Assert.Equal(["(1,6) one: the value matches more than one of the schema's choices"], Check("one: 1\n"));
     }
+
+    [Fact]
+    public void A_map_as_a_key_is_reported_not_a_crash()
+    {
+        var found = Diagnostics("cluster: {}\ntrino:\n  workers: 1\n  ? [a, b]\n  : 1\n");
+        Assert.Contains("/repo/env/dev.yaml(4,5): LH1205: invalid YAML: a key must be a plain name, not a map or list", found);
+    }
 }

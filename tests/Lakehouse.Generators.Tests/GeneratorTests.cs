@@ -113,6 +113,23 @@ public class GeneratorTests
     }
 
     [Fact]
+    public void Values_yaml_defaults_are_typed_by_the_yaml_1_2_core_schema()
+    {
+        var result = GeneratorHarness.Run([GeneratorHarness.Chart("charts/x/values.yaml", "upper: TRUE\ntitle: False\nhex: 0x1F\noctal: 0o17\ninfinite: .inf\nratio: .5\ngrouped: 1_000\nyesish: yes\nquoted: \"1\"\nnothing: ~\n", "x")]);
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Contains("public bool? Upper { get; init; }", result.Source);
+        Assert.Contains("public bool? Title { get; init; }", result.Source);
+        Assert.Contains("public long? Hex { get; init; }", result.Source);
+        Assert.Contains("public long? Octal { get; init; }", result.Source);
+        Assert.Contains("public double? Infinite { get; init; }", result.Source);
+        Assert.Contains("public double? Ratio { get; init; }", result.Source);
+        Assert.Contains("public string? Grouped { get; init; }", result.Source);
+        Assert.Contains("public string? Yesish { get; init; }", result.Source);
+        Assert.Contains("public string? Quoted { get; init; }", result.Source);
+        Assert.Contains("public global::System.Text.Json.Nodes.JsonNode? Nothing { get; init; }", result.Source);
+    }
+
+    [Fact]
     public void Trino_values_yaml_generates_typed_records_with_docs()
     {
         var path = Upstream.Require("charts/trino/values.yaml");

@@ -165,7 +165,13 @@ internal static class EnvironmentChecker
                 case YamlMappingNode map:
                     foreach (var entry in map.Children)
                     {
-                        var name = ((YamlScalarNode)entry.Key).Value ?? "";
+                        if (entry.Key is not YamlScalarNode { Value: var name })
+                        {
+                            // A map or list as a key ("? [a]: 1"): no configuration key looks like that.
+                            Report(found, "LH1205", entry.Key, keyPath, "a key must be a plain name, not a map or list");
+                            continue;
+                        }
+                        name ??= "";
                         ScanLiterals(entry.Value, keyPath.Length == 0 ? name : keyPath + "." + name, name, found);
                     }
                     break;
@@ -305,7 +311,7 @@ internal static class EnvironmentChecker
         {
             var properties = SchemaTypeBuilder.Get(schema, "properties") as YamlMappingNode;
             var additional = SchemaTypeBuilder.Get(schema, "additionalProperties");
-            foreach (var entry in map.Children)
+            foreach (var entry in map.Children.Where(e => e.Key is YamlScalarNode))
             {
                 var key = ((YamlScalarNode)entry.Key).Value ?? "";
                 var childPath = keyPath.Length == 0 ? key : keyPath + "." + key;
