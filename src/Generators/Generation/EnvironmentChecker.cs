@@ -84,8 +84,13 @@ internal static class EnvironmentChecker
             found.AddRange(schemaFindings);
             if (found.Count == 0)
             {
-                // Like the loader: backend sections are checked on a file that is otherwise valid.
+                // Like the loader: backend sections are checked on a file that is otherwise valid,
+                // the cross-key rules on a file whose sections are right.
                 walker.CheckBackendSections(document, found);
+            }
+            if (found.Count == 0)
+            {
+                walker.CheckCrossKeyRules(document, found);
             }
         }
         var targets = found.Count == 0 ? Targets(input.Path, document) : ImmutableArray<EnvironmentTarget>.Empty;
@@ -389,6 +394,45 @@ internal static class EnvironmentChecker
                 var node = finding.Leftover ? at.Key : at.Value;
                 Report(found, finding.Leftover ? "LH1206" : "LH1202", node, finding.KeyPath, finding.Message);
             }
+        }
+
+        /// <summary>The rules spanning several keys (<see cref="CrossKeyRules"/>), at the value of their key path as the loader places them.</summary>
+        public void CheckCrossKeyRules(YamlNode document, ImmutableArray<DiagnosticInfo>.Builder found)
+        {
+            foreach (var problem in CrossKeyRules.Check(new YamlView(document)))
+            {
+                var (line, column) = ValueLocation(document, problem.Key);
+                found.Add(new DiagnosticInfo("LH1202", path, line, column, problem.Value, problem.Key));
+            }
+        }
+
+        /// <summary>Where the value at a key path starts, else its key or nearest parent's key, else the file's start (the loader's rule).</summary>
+        private static (int Line, int Column) ValueLocation(YamlNode document, string keyPath)
+        {
+            if (Find(document, keyPath) is { } at)
+            {
+                return ((int)at.Value.Start.Line, (int)at.Value.Start.Column);
+            }
+            for (var parent = keyPath; parent.Contains("."); )
+            {
+                parent = parent.Substring(0, parent.LastIndexOf('.'));
+                if (Find(document, parent) is { } key)
+                {
+                    return ((int)key.Key.Start.Line, (int)key.Key.Start.Column);
+                }
+            }
+            return (1, 1);
+        }
+
+        private sealed class YamlView(YamlNode document) : IConfigurationView
+        {
+            public double? Number(string keyPath) =>
+                Find(document, keyPath)?.Value is YamlScalarNode s && JsonKind(s) is "integer" or "number" ? PlainScalars.NumberValue(s.Value ?? "") : null;
+
+            public bool? Bool(string keyPath) =>
+                Find(document, keyPath)?.Value is YamlScalarNode s && JsonKind(s) == "boolean" ? PlainScalars.BoolValue(s.Value ?? "") : null;
+
+            public bool IsSet(string keyPath) => Find(document, keyPath) is { } at && JsonKind(at.Value) != "null";
         }
 
         private static KeyValuePair<YamlNode, YamlNode>? Find(YamlNode document, string keyPath)

@@ -70,6 +70,18 @@ public static class EnvironmentCorpus
         return text.Replace(find, replace, StringComparison.Ordinal);
     }
 
+    private static string RemoveSection(string text, string key)
+    {
+        var start = text.IndexOf($"\n{key}:\n", StringComparison.Ordinal) + 1;
+        Assert.True(start > 0, $"no section {key}");
+        var end = text.IndexOf('\n', start) + 1;
+        while (end < text.Length && text[end] == ' ')
+        {
+            end = text.IndexOf('\n', end) + 1;
+        }
+        return text[..start] + text[end..];
+    }
+
     private static CorpusCase Valid(string name, string text) => new(name, text, []);
 
     private static CorpusCase Case(string name, string text, params Expected[] findings) => new(name, text, findings);
@@ -192,6 +204,13 @@ public static class EnvironmentCorpus
         Case("leftover-hive-beside-glue", Edit(Aws, "  glue:\n", "  hive:\n    uri: thrift://metastore.example.com:9083\n  glue:\n"), new Expected("  |hive:", Family.Leftover)),
         Case("leftover-jdbc-beside-rest", Edit(Dev, "  backend: rest\n", "  backend: rest\n  jdbc:\n    catalogName: lake\n"), new Expected("  |jdbc:", Family.Leftover)),
         Case("leftover-two", Edit(Edit(Dev, "  backend: rest\n", "  backend: jdbc\n"), "  backend: airflow\n", "  backend: dagster\n"), new Expected("  |rest:", Family.Leftover), new Expected("  |airflow:", Family.Leftover)),
+
+        // Rules spanning several keys (CrossKeyRules).
+        Valid("minio-distributed", Edit(Dev, "    servers: 1\n", "    servers: 4\n")),
+        Case("minio-two-servers", Edit(Dev, "    servers: 1\n", "    servers: 2\n"), Value("servers: |2")),
+        Case("seaweedfs-even-masters", Edit(Staging, "    masters: 3\n", "    masters: 4\n"), Value("masters: |4")),
+        Case("workload-identity-without-postgres-role", Aws.Replace("  serviceAccountRoleArn: arn:aws:iam::123456789012:role/lakehouse-aws-postgres\n", "", StringComparison.Ordinal), Value("postgres:\n  |instances")),
+        Case("workload-identity-without-spark-section", RemoveSection(Aws, "spark"), Expected.FileStart(Family.Value)),
 
         // The platform's literal rules, inside and outside the schema's keys.
         Case("ip-in-server", Edit(Dev, "  server: https://api.dev.lakehouse.example.com:6443\n", "  server: https://10.20.0.5:6443\n"), new Expected("https://10.20.0.5:6443", Family.Ip)),
