@@ -4,6 +4,7 @@ using Lakehouse.Model;
 using Lakehouse.Model.Checks;
 using Lakehouse.Model.Configuration;
 using Lakehouse.Model.Diagnostics;
+using Lakehouse.Model.Versions;
 using NJsonSchema.Validation;
 
 namespace Lakehouse.Rendering.Environments;
@@ -18,7 +19,7 @@ public static class EnvironmentLoader
     public const string SchemaComment = "# yaml-language-server: $schema=./" + EnvironmentSchema.FileName;
 
     /// <summary>Loads every env/*.yaml below <paramref name="root"/> in name order.</summary>
-    public static IReadOnlyList<EnvironmentConfig> LoadAll(string root, List<Diagnostic> diagnostics)
+    public static IReadOnlyList<EnvironmentConfig> LoadAll(string root, List<Diagnostic> diagnostics, ChartLock? chartLock = null)
     {
         var dir = System.IO.Path.Combine(root, "env");
         var files = Directory.Exists(dir)
@@ -33,7 +34,7 @@ public static class EnvironmentLoader
         foreach (var file in files)
         {
             var relative = "env/" + System.IO.Path.GetFileName(file);
-            var config = Load(relative, File.ReadAllText(file), diagnostics);
+            var config = Load(relative, File.ReadAllText(file), diagnostics, chartLock);
             if (config is not null)
             {
                 result.Add(config);
@@ -42,8 +43,11 @@ public static class EnvironmentLoader
         return result;
     }
 
-    /// <summary>Loads one environment from its text; returns null when it breaks a rule.</summary>
-    public static EnvironmentConfig? Load(string path, string text, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Loads one environment from its text; returns null when it breaks a rule. With <paramref name="chartLock"/>,
+    /// the environment's chart and image picks are checked against it (LH0075).
+    /// </summary>
+    public static EnvironmentConfig? Load(string path, string text, List<Diagnostic> diagnostics, ChartLock? chartLock = null)
     {
         var before = diagnostics.Count;
         var name = System.IO.Path.GetFileNameWithoutExtension(path);
@@ -70,6 +74,10 @@ public static class EnvironmentLoader
         foreach (var problem in EnvironmentConfigChecks.Check(config))
         {
             diagnostics.Add(new Diagnostic(Rules.InvalidEnvironmentValue, doc.ValueLocation(problem.KeyPath), problem.Message));
+        }
+        if (chartLock is not null)
+        {
+            VersionPicks.Check(config, chartLock, doc.ValueLocation, diagnostics);
         }
         return diagnostics.Count > before ? null : config;
     }

@@ -1,6 +1,7 @@
 using Lakehouse.Model;
 using Lakehouse.Model.Configuration;
 using Lakehouse.Model.Diagnostics;
+using Lakehouse.Model.Versions;
 using Lakehouse.Rendering.Validation;
 
 namespace Lakehouse.Rendering.Pipeline;
@@ -13,14 +14,17 @@ namespace Lakehouse.Rendering.Pipeline;
 /// </summary>
 public static class PlatformEvaluator
 {
-    public static PlatformRender? Evaluate(IPlatformDefinition definition, IReadOnlyList<EnvironmentConfig> environments, List<Diagnostic> diagnostics)
+    public static PlatformRender? Evaluate(IPlatformDefinition definition, IReadOnlyList<EnvironmentConfig> environments, List<Diagnostic> diagnostics, ChartLock? chartLock = null)
     {
+        chartLock ??= Locked.Default?.Lock;
         var before = diagnostics.Count;
         var perEnvironment = new EnvironmentRender?[environments.Count];
         var findings = new List<Diagnostic>[environments.Count];
         Parallel.For(0, environments.Count, i =>
         {
             findings[i] = [];
+            // Components read chart versions and image tags through Locked: this environment's selection.
+            using var versions = chartLock is null ? null : Locked.Use(new VersionSelection(chartLock, environments[i].Charts, environments[i].Images));
             perEnvironment[i] = Evaluate(definition, environments[i], findings[i]);
         });
         foreach (var found in findings)
