@@ -81,7 +81,11 @@ public static class SafeExtractor
 
     private static string LinkTarget(TarEntry entry, string target)
     {
-        Check(entry.LinkName, entry.Name);
+        // '..' may appear in a link target as long as the resolved target stays in the chart.
+        if (entry.LinkName.StartsWith('/') || entry.LinkName.Contains('\\') || entry.LinkName.Contains(':'))
+        {
+            throw new UnsafeArchiveException($"link '{entry.Name}' points to '{entry.LinkName}', outside the chart");
+        }
         var normalised = Normalise(target)
             ?? throw new UnsafeArchiveException($"link '{entry.Name}' points to '{entry.LinkName}', outside the chart");
         return normalised;
