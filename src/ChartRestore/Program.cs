@@ -3,7 +3,7 @@ using Lakehouse.ChartRestore;
 using Lakehouse.Model.Diagnostics;
 using Lakehouse.Model.Versions;
 
-// lakehouse-chart-restore restore --root <repository> [--cache <folder>] [--mirror <folder>]
+// lakehouse-chart-restore restore --root <repository> [--cache <folder>] [--mirror <folder>] [--default-lock <file>]
 // lakehouse-chart-restore digest <chart folder or .tgz>
 return await ChartRestoreCommand.RunAsync(args, Console.Out);
 
@@ -22,10 +22,18 @@ public static class ChartRestoreCommand
         var root = Option(args, "--root");
         if (verb != "restore" || root is null)
         {
-            output.WriteLine("usage: restore --root <repository root> [--cache <folder>] [--mirror <folder>] | digest <chart folder or .tgz>");
+            output.WriteLine("usage: restore --root <repository root> [--cache <folder>] [--mirror <folder>] [--default-lock <file>] | digest <chart folder or .tgz>");
             return 2;
         }
         root = Path.GetFullPath(root);
+        // A repository's first build with the package: start from the package's lock, as NuGet writes its lock file
+        // on the first restore; the user commits it and owns every version from then on.
+        var lockPath = Path.Combine(root, ChartLock.FileName);
+        if (!File.Exists(lockPath) && Option(args, "--default-lock") is { } defaultLock && File.Exists(defaultLock))
+        {
+            File.Copy(defaultLock, lockPath);
+            output.WriteLine($"lakehouse: wrote {ChartLock.FileName} from the package's default lock (every chart and image of the catalogue at the versions this package was tested with); commit it: from now on its versions are yours.");
+        }
         var diagnostics = new List<Diagnostic>();
         var chartLock = ChartLock.Load(root, diagnostics);
         if (chartLock is null)
