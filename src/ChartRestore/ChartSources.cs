@@ -14,15 +14,23 @@ public interface IChartSource
 }
 
 /// <summary>A Helm repository's index.yaml: the archive URL of a chart version (its first `urls` entry).</summary>
-internal static class HelmIndex
+internal sealed class HelmIndex
 {
-    public static string? ArchiveUrl(string indexText, string name, string version)
+    private readonly YamlMappingNode? _entries;
+
+    private HelmIndex(YamlMappingNode? entries) => _entries = entries;
+
+    public static HelmIndex Parse(string indexText)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(indexText));
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
-            || !root.Children.TryGetValue(new YamlScalarNode("entries"), out var entries) || entries is not YamlMappingNode byName
-            || !byName.Children.TryGetValue(new YamlScalarNode(name), out var list) || list is not YamlSequenceNode versions)
+        return new HelmIndex(stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root
+            && root.Children.TryGetValue(new YamlScalarNode("entries"), out var entries) ? entries as YamlMappingNode : null);
+    }
+
+    public string? ArchiveUrl(string name, string version)
+    {
+        if (_entries is null || !_entries.Children.TryGetValue(new YamlScalarNode(name), out var list) || list is not YamlSequenceNode versions)
         {
             return null;
         }
@@ -47,6 +55,8 @@ public sealed class MirrorSource(string folder) : IChartSource
 {
     public const string Variable = "LAKEHOUSE_CHART_MIRROR";
 
+    private HelmIndex? _index;
+
     public string Folder { get; } = Path.GetFullPath(folder);
 
     public Task<byte[]> FetchAsync(LockedChart chart, string version, CancellationToken cancel)
@@ -56,7 +66,9 @@ public sealed class MirrorSource(string folder) : IChartSource
         {
             throw new ChartNotFoundException($"the mirror {Folder} has no index.yaml");
         }
-        var url = HelmIndex.ArchiveUrl(File.ReadAllText(index), chart.Name, version)
+        // Read once per restore: the mirror does not change under it.
+        _index ??= HelmIndex.Parse(File.ReadAllText(index));
+        var url = _index.ArchiveUrl(chart.Name, version)
             ?? throw new ChartNotFoundException($"the mirror {Folder} has no {chart.Name} {version} in its index.yaml");
         if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && !absolute.IsFile)
         {
@@ -88,7 +100,7 @@ public sealed class RepositorySource(HttpClient http) : IChartSource
         var repository = new Uri(chart.Source.EndsWith('/') ? chart.Source : chart.Source + "/");
         var index = new Uri(repository, "index.yaml");
         var indexText = System.Text.Encoding.UTF8.GetString(await Get(index, cancel));
-        var url = HelmIndex.ArchiveUrl(indexText, chart.Name, version)
+        var url = HelmIndex.Parse(indexText).ArchiveUrl(chart.Name, version)
             ?? throw new ChartNotFoundException($"{index} lists no {chart.Name} {version}");
         return await Get(new Uri(repository, url), cancel);
     }

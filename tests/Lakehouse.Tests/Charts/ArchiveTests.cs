@@ -83,6 +83,17 @@ public class ArchiveTests
     }
 
     [Fact]
+    public async Task The_digest_command_prints_what_the_lock_records()
+    {
+        using var f = new ChartFixtures();
+        var archive = ChartFixtures.Archive("demo", "1.0.0");
+        File.WriteAllBytes(f.PathOf("demo-1.0.0.tgz"), archive);
+        using var output = new StringWriter();
+        Assert.Equal(0, await ChartRestoreCommand.RunAsync(["digest", f.PathOf("demo-1.0.0.tgz")], output));
+        Assert.Equal(ContentDigest.OfArchive(archive), output.ToString().Trim());
+    }
+
+    [Fact]
     public void A_subchart_archive_digests_like_the_same_subchart_as_a_folder()
     {
         using var f = new ChartFixtures();

@@ -107,6 +107,15 @@ public class ChartLockTests
         }
     }
 
+    [Fact]
+    public void Every_chart_rule_is_documented_with_an_example()
+    {
+        var docs = File.ReadAllText(Path.Combine(Paths.RepositoryRoot, "docs", "diagnostics.md"));
+        var rules = Rules.All.Where(r => string.CompareOrdinal(r.Id, "LH0070") >= 0 && string.CompareOrdinal(r.Id, "LH0079") <= 0).ToList();
+        Assert.Equal(7, rules.Count);
+        Assert.All(rules, r => Assert.Matches($@"### {r.Id}\n\*\*{Regex.Escape(r.Title)}\*\*[\s\S]*?\n```\n.*(error|warning) {r.Id}: ", docs));
+    }
+
     private static ChartLock RepositoryLockFile()
     {
         var diagnostics = new List<Diagnostic>();
