@@ -32,7 +32,7 @@ public sealed class Restorer(ChartCache cache, IChartSource source, string sourc
                 upToDate++;
                 if (version.Digest is null)
                 {
-                    diagnostics.Add(Unverified(chartLock, version, $"{entry}: {chart.Name} {version.Version} is unverified (no digest in the lock); the cached copy has {cached}: lock that digest to verify it"));
+                    diagnostics.Add(Unverified(version, $"{entry}: {chart.Name} {version.Version} is unverified (no digest in the lock); the cached copy has {cached}: lock that digest to verify it"));
                 }
                 continue;
             }
@@ -46,7 +46,7 @@ public sealed class Restorer(ChartCache cache, IChartSource source, string sourc
                 if (version.Digest is null)
                 {
                     skipped++;
-                    diagnostics.Add(Unverified(chartLock, version, $"{entry}: {chart.Name} {version.Version} is unverified (no digest in the lock) and was not restored: {e.Message}"));
+                    diagnostics.Add(Unverified(version, $"{entry}: {chart.Name} {version.Version} is unverified (no digest in the lock) and was not restored: {e.Message}"));
                 }
                 else
                 {
@@ -69,7 +69,7 @@ public sealed class Restorer(ChartCache cache, IChartSource source, string sourc
                 restored++;
                 if (version.Digest is null)
                 {
-                    diagnostics.Add(Unverified(chartLock, version, $"{entry}: {chart.Name} {version.Version} was restored unverified (no digest in the lock); its content digest is {digest}: lock it"));
+                    diagnostics.Add(Unverified(version, $"{entry}: {chart.Name} {version.Version} was restored unverified (no digest in the lock); its content digest is {digest}: lock it"));
                 }
             }
             catch (Exception e) when (e is UnsafeArchiveException or InvalidDataException or FormatException or IOException)
@@ -88,6 +88,6 @@ public sealed class Restorer(ChartCache cache, IChartSource source, string sourc
         return new RestoreResult(diagnostics, restored, upToDate, skipped);
     }
 
-    private static Diagnostic Unverified(ChartLock chartLock, LockedVersion version, string message) =>
+    private static Diagnostic Unverified(LockedVersion version, string message) =>
         new(Rules.UnverifiedChart, version.Location, message) { IsWarning = true };
 }
