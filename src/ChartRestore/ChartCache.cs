@@ -30,23 +30,46 @@ public sealed class ChartCache(string root)
         File.Exists(DigestPath(name, version)) ? File.ReadAllText(DigestPath(name, version)).Trim() : null;
 
     /// <summary>
-    /// Stores an archive whose content has digest <paramref name="digest"/>: extracted beside the entry first, then
-    /// moved into place, the digest file last, so a reader never sees half an entry.
+    /// Stores an archive whose content, extracted at <paramref name="extracted"/> (a <see cref="Scratch"/> folder), has
+    /// digest <paramref name="digest"/>. The whole entry is assembled beside the cache and renamed into place, so a
+    /// reader (or another build restoring at the same time) sees no entry or a complete one, never half of one.
     /// </summary>
     public void Store(string name, string version, byte[] archive, string extracted, string digest)
     {
+        var staged = Path.Combine(Path.GetDirectoryName(extracted)!, "entry");
+        Directory.CreateDirectory(staged);
+        File.WriteAllBytes(Path.Combine(staged, $"{name}-{version}.tgz"), archive);
+        Directory.Move(extracted, Path.Combine(staged, "chart"));
+        File.WriteAllText(Path.Combine(staged, ".digest"), digest + "\n");
         var folder = EntryFolder(name, version);
-        if (Directory.Exists(folder))
+        Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
+        // Another build may store the same entry at the same moment: whoever renames first wins, the others find
+        // the entry complete with the same digest (a few attempts cover an entry moved away under them).
+        for (var attempt = 1; ; attempt++)
         {
-            Directory.Delete(folder, recursive: true);
+            if (CompleteDigest(name, version) == digest)
+            {
+                return;
+            }
+            try
+            {
+                if (Directory.Exists(folder))
+                {
+                    // An incomplete or stale entry: move it aside first (a rename), then remove it.
+                    var stale = Scratch();
+                    Directory.Move(folder, Path.Combine(stale, "stale"));
+                    Directory.Delete(stale, recursive: true);
+                }
+                Directory.Move(staged, folder);
+                return;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+            }
         }
-        Directory.CreateDirectory(folder);
-        File.WriteAllBytes(ArchivePath(name, version), archive);
-        Directory.Move(extracted, ChartFolder(name, version));
-        File.WriteAllText(DigestPath(name, version), digest + "\n");
     }
 
-    /// <summary>A fresh folder under the cache root to extract into (same volume, so the final move is a rename).</summary>
+    /// <summary>A fresh folder under the cache root to work in (same volume, so the final move is a rename); the caller deletes it.</summary>
     public string Scratch()
     {
         var path = Path.Combine(Root, ".partial", Guid.NewGuid().ToString("N"));

@@ -105,11 +105,13 @@ internal sealed class ChartFixtures : IDisposable
 /// <summary>An HttpClient that fails every request and counts them: proof that a restore made none.</summary>
 internal sealed class NoNetwork : HttpMessageHandler
 {
-    public int Requests { get; private set; }
+    private int _requests;
+
+    public int Requests => _requests;
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        Requests++;
+        Interlocked.Increment(ref _requests);
         throw new HttpRequestException($"no network in this test: {request.RequestUri}");
     }
 }

@@ -58,6 +58,22 @@ public class RestoreTests
     }
 
     [Fact]
+    public async Task Builds_restoring_into_one_cache_at_once_both_succeed_and_leave_one_complete_entry()
+    {
+        using var f = new ChartFixtures();
+        var charts = Enumerable.Range(0, 6).Select(i => ($"demo{i}", "1.0.0", ChartFixtures.Archive($"demo{i}", "1.0.0"))).ToArray();
+        var lockText = "charts:\n" + string.Concat(charts.Select(c =>
+            $"  {c.Item1}:\n    repository: https://charts.example.com/\n    version: 1.0.0\n    locked:\n      1.0.0: {ContentDigest.OfArchive(c.Item3)}\n"));
+        var chartLock = f.Lock(lockText);
+        var mirror = f.Mirror("mirror", charts);
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Restore(f, chartLock, new MirrorSource(mirror)))));
+        Assert.All(results, r => Assert.True(r.Succeeded, string.Join("\n", r.Diagnostics)));
+        var cache = new ChartCache(f.PathOf("cache"));
+        Assert.All(charts, c => Assert.Equal(ContentDigest.OfArchive(c.Item3), ContentDigest.OfDirectory(cache.ChartFolder(c.Item1, "1.0.0"))));
+        Assert.Empty(Directory.GetFileSystemEntries(f.PathOf("cache/.partial")));
+    }
+
+    [Fact]
     public async Task A_digest_mismatch_is_an_error_at_the_lock_entry_and_leaves_no_cache_entry()
     {
         using var f = new ChartFixtures();
@@ -200,11 +216,13 @@ public class RestoreTests
 
     private sealed class CountingSource(IChartSource inner) : IChartSource
     {
-        public int Fetches { get; private set; }
+        private int _fetches;
+
+        public int Fetches => _fetches;
 
         public Task<byte[]> FetchAsync(LockedChart chart, string version, CancellationToken cancel)
         {
-            Fetches++;
+            Interlocked.Increment(ref _fetches);
             return inner.FetchAsync(chart, version, cancel);
         }
     }
