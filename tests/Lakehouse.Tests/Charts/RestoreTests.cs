@@ -141,6 +141,20 @@ public class RestoreTests
     }
 
     [Fact]
+    public async Task An_index_may_name_the_archive_by_an_absolute_url()
+    {
+        using var f = new ChartFixtures();
+        var files = new Dictionary<string, byte[]> { ["/releases/demo-1.0.0.tgz"] = Demo };
+        using var repository = new LoopbackRepository(files);
+        files["/index.yaml"] = Encoding.UTF8.GetBytes(ChartFixtures.Index([("demo", "1.0.0", repository.BaseUrl + "releases/demo-1.0.0.tgz")]));
+        var chartLock = f.Lock(LockText(repository.BaseUrl, ContentDigest.OfArchive(Demo)));
+        using var http = new HttpClient();
+        var result = await Restore(f, chartLock, new RepositorySource(http));
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Equal(["/index.yaml", "/releases/demo-1.0.0.tgz"], repository.Requested);
+    }
+
+    [Fact]
     public async Task A_repository_that_does_not_list_the_version_is_an_error_naming_the_entry_and_the_url()
     {
         using var f = new ChartFixtures();
