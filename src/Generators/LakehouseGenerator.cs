@@ -16,14 +16,24 @@ public sealed class LakehouseGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // The chart lock (charts.lock.yaml): chart versions for the generated types' documentation.
+        var chartLock = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(pair => Flag(pair.Right.GetOptions(pair.Left), "LakehouseChartLock"))
+            .Select((pair, ct) => pair.Left.GetText(ct)?.ToString() ?? "")
+            .Collect()
+            .Select((texts, _) => texts.FirstOrDefault() ?? "");
+
         var inputs = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select((pair, ct) => GeneratorParser.ReadInput(pair.Left, pair.Right.GetOptions(pair.Left), ct))
             .Where(input => input is not null)
+            .Combine(chartLock)
+            .Select((pair, _) => ChartLockVersions.Apply(pair.Left!, pair.Right))
             .WithTrackingName(TrackingNames.Inputs);
 
         var units = inputs
-            .Select((input, ct) => GeneratorParser.Parse(input!, ct))
+            .Select((input, ct) => GeneratorParser.Parse(input, ct))
             .WithTrackingName(TrackingNames.Units);
 
         context.RegisterSourceOutput(units.Where(u => u.Types.Count > 0).WithTrackingName(TrackingNames.Sources),

@@ -87,6 +87,18 @@ public class GeneratorTests
     }
 
     [Fact]
+    public void A_chart_without_a_version_takes_the_version_of_the_chart_lock()
+    {
+        const string values = "server:\n  workers: 2\n";
+        var chart = new InputFile("charts/trino/values.yaml", values, new Dictionary<string, string> { ["LakehouseChart"] = "trino" });
+        var chartLock = new InputFile("charts.lock.yaml", "charts:\n  trino:\n    repository: https://trinodb.github.io/charts/\n    version: 1.43.0\n    locked:\n      1.43.0: unverified\n",
+            new Dictionary<string, string> { ["LakehouseChartLock"] = "true" });
+        Assert.Contains("Values of the Helm chart 'trino' 1.43.0", GeneratorHarness.Run([chart, chartLock]).Source);
+        // Without the lock, no version is claimed.
+        Assert.Contains("Values of the Helm chart 'trino', generated from values.yaml", GeneratorHarness.Run([chart]).Source);
+    }
+
+    [Fact]
     public void Unreadable_input_is_reported_at_its_file()
     {
         var result = GeneratorHarness.Run([GeneratorHarness.Chart("charts/bad/values.yaml", "server:\n  workers: [1\n", "bad")]);

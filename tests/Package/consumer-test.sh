@@ -4,6 +4,11 @@
 # its build must render its own gitops/, and an IP literal in its definitions must fail the build (LH1001).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# The consumer restores its charts like any repository: from the mirror beside this one when it exists (this
+# project's machines have no internet), else from the charts' repositories.
+if [ -z "${LAKEHOUSE_CHART_MIRROR:-}" ] && [ -f ../shared/charts/index.yaml ]; then
+  export LAKEHOUSE_CHART_MIRROR="$(cd ../shared/charts && pwd)"
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 version="0.1.0-local.$(date +%s)"
@@ -20,6 +25,10 @@ echo "package: packed $(ls "$work/packages" | tr '\n' ' ')"
 test -f "$work/gitops/clusters/dev/application-demo-dev-trino.yaml"
 test -f "$work/gitops/apps/trino/values.yaml"
 test -f "$work/env/environment.schema.json"
+# No lock of its own yet: the first build wrote the package's default lock, and the render read its versions.
+cmp -s charts.lock.yaml "$work/charts.lock.yaml"
+grep -q "targetRevision: $(awk '/^  trino:/{t=1} t&&/^    version:/{print $2; exit}' charts.lock.yaml)" "$work/gitops/clusters/dev/application-demo-dev-trino.yaml"
+echo "package: the first build wrote charts.lock.yaml from the package and restored its charts"
 grep -q "iceberg.catalog.type=rest" "$work/gitops/apps/trino/values.yaml"
 echo "package: the consumer rendered $(find "$work/gitops" -type f | wc -l) files into its own gitops/"
 

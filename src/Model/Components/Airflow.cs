@@ -18,7 +18,7 @@ namespace Lakehouse.Model.Components;
 /// <param name="Jobs">The jobs Airflow runs.</param>
 public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Component(Name)
 {
-    public static readonly HelmChart Chart = new("https://airflow.apache.org", "airflow", "1.20.0");
+    public static HelmChart Chart => Locked.Chart("airflow");
 
     private const int ApiPort = 8080;
     private const int FlowerPort = 5555;

@@ -14,7 +14,7 @@ namespace Lakehouse.Model.Components;
 public sealed record ArgoCd(string Name) : Component(Name)
 {
     /// <summary>Checked against argoproj/argo-helm charts/argo-cd/values.yaml at chart 10.1.1 (Argo CD v3.4.4).</summary>
-    public static readonly HelmChart Chart = new("https://argoproj.github.io/argo-helm", "argo-cd", "10.1.1");
+    public static HelmChart Chart => Locked.Chart("argo-cd");
 
     public const string ApplicationHealthKey = "resource.customizations.health.argoproj.io_Application";
 

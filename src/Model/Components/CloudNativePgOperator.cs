@@ -10,7 +10,7 @@ namespace Lakehouse.Model.Components;
 /// </summary>
 public sealed record CloudNativePgOperator(string Name) : Component(Name)
 {
-    public static readonly HelmChart Chart = new("https://cloudnative-pg.github.io/charts", "cloudnative-pg", "0.29.0");
+    public static HelmChart Chart => Locked.Chart("cloudnative-pg");
 
     private const int MetricsPort = 8080;
     private const int WebhookPort = 9443;

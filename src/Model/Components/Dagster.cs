@@ -16,10 +16,10 @@ namespace Lakehouse.Model.Components;
 public sealed record Dagster(string Name, IReadOnlyList<JobSpec> Jobs) : Component(Name)
 {
     /// <summary>Keys checked against the chart's pydantic schema, helm/dagster/schema in dagster-io/dagster (docs/components.md).</summary>
-    public static readonly HelmChart Chart = new("https://dagster-io.github.io/helm", "dagster", "1.11.13");
+    public static HelmChart Chart => Locked.Chart("dagster");
 
     /// <summary>The code server image: dagster, dagster-k8s and dagster-postgres at the chart's version.</summary>
-    public static readonly ContainerImage CodeImage = new("docker.io/dagster/dagster-k8s", "1.11.13");
+    public static ContainerImage CodeImage => Locked.Image("dagster-code");
 
     private const int WebserverPort = 80;
     private const int CodePort = 3030;

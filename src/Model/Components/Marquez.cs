@@ -11,11 +11,11 @@ namespace Lakehouse.Model.Components;
 /// </summary>
 public sealed record Marquez(string Name) : Component(Name), ILineageBackend
 {
-    public static readonly HelmChart Chart = HelmChart.FromGit("https://github.com/MarquezProject/marquez.git", "chart", "marquez", "0.51.1");
+    public static HelmChart Chart => Locked.Chart("marquez");
 
-    public static readonly ContainerImage Image = new("marquezproject/marquez", "0.51.1");
+    public static ContainerImage Image => Locked.Image("marquez");
 
-    public static readonly ContainerImage WebImage = new("marquezproject/marquez-web", "0.51.1");
+    public static ContainerImage WebImage => Locked.Image("marquez-web");
 
     private const int ServicePort = 80;
     private const int ApiPort = 5000;

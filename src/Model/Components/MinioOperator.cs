@@ -9,7 +9,7 @@ namespace Lakehouse.Model.Components;
 /// </summary>
 public sealed record MinioOperator(string Name) : Component(Name)
 {
-    public static readonly HelmChart Chart = new("https://operator.min.io/", "operator", "7.1.1");
+    public static HelmChart Chart => Locked.Chart("operator");
 
     public override ComponentSpec Describe(ComponentContext context)
     {

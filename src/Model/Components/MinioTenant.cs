@@ -14,10 +14,10 @@ namespace Lakehouse.Model.Components;
 /// <param name="Buckets">Bucket purposes ("warehouse"); each becomes platform-environment-purpose.</param>
 public sealed record MinioTenant(string Name, MinioOperator Operator, IReadOnlyList<string> Buckets) : InClusterObjectStore(Name, Buckets)
 {
-    public static readonly HelmChart Chart = new("https://operator.min.io/", "tenant", "7.1.1");
+    public static HelmChart Chart => Locked.Chart("tenant");
 
     /// <summary>The MinIO server image the tenant runs.</summary>
-    public static readonly ContainerImage Image = new("quay.io/minio/minio", "RELEASE.2025-04-08T15-41-24Z");
+    public static ContainerImage Image => Locked.Image("minio");
 
     private const int ApiPort = 9000;
 

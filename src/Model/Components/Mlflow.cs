@@ -13,7 +13,7 @@ namespace Lakehouse.Model.Components;
 /// <param name="ArtifactBucket">Purpose of the bucket, declared on the object store, holding the artifacts.</param>
 public sealed record Mlflow(string Name, string ArtifactBucket = "mlflow-artifacts") : Component(Name)
 {
-    public static readonly HelmChart Chart = new("https://community-charts.github.io/helm-charts", "mlflow", "1.11.5");
+    public static HelmChart Chart => Locked.Chart("mlflow");
 
     private const int HttpPort = 5000;
 

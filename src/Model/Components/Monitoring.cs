@@ -13,7 +13,7 @@ namespace Lakehouse.Model.Components;
 /// </summary>
 public sealed record Monitoring(string Name) : Component(Name), IMonitoring
 {
-    public static readonly HelmChart Chart = new("https://prometheus-community.github.io/helm-charts", "kube-prometheus-stack", "88.5.3");
+    public static HelmChart Chart => Locked.Chart("kube-prometheus-stack");
 
     private const int PrometheusPort = 9090;
     private const int AlertmanagerPort = 9093;

@@ -13,9 +13,9 @@ namespace Lakehouse.Model.Components;
 /// <param name="WarehouseBucket">Purpose of the bucket, declared on the object store, holding the warehouse.</param>
 public sealed record PolarisCatalog(string Name, string WarehouseBucket) : Component(Name), IIcebergCatalog
 {
-    public static readonly HelmChart Chart = new("https://downloads.apache.org/polaris/helm-chart", "polaris", "1.7.0");
+    public static HelmChart Chart => Locked.Chart("polaris");
 
-    public static readonly ContainerImage Image = new("apache/polaris", "1.7.0");
+    public static ContainerImage Image => Locked.Image("polaris");
 
     private const int ApiPort = 8181;
     private const int ManagementPort = 8182;

@@ -17,7 +17,7 @@ namespace Lakehouse.Model.Components;
 /// <param name="BackupBucket">Purpose of the bucket, declared on the object store, receiving backups.</param>
 public sealed record PostgresCluster(string Name, CloudNativePgOperator Operator, string BackupBucket = "postgres-backups") : Component(Name), IPostgres
 {
-    public static readonly HelmChart Chart = new("https://cloudnative-pg.github.io/charts", "cluster", "0.8.1");
+    public static HelmChart Chart => Locked.Chart("cluster");
 
     /// <summary>PostgreSQL major version; the operator picks the matching image from its catalog.</summary>
     public const string PostgresVersion = "17";

@@ -19,10 +19,10 @@ namespace Lakehouse.Model.Components;
 /// <param name="Buckets">Bucket purposes ("warehouse"); each becomes platform-environment-purpose.</param>
 public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets) : InClusterObjectStore(Name, Buckets)
 {
-    public static readonly HelmChart Chart = new("https://seaweedfs.github.io/seaweedfs/helm", "seaweedfs", "4.44.0");
+    public static HelmChart Chart => Locked.Chart("seaweedfs");
 
     /// <summary>The SeaweedFS image every server runs: the chart's appVersion, stated so a chart bump cannot move it silently.</summary>
-    public static readonly ContainerImage Image = new("chrislusf/seaweedfs", "4.44");
+    public static ContainerImage Image => Locked.Image("seaweedfs");
 
     /// <summary>Filer pod annotation listing the S3 identities (one per consumer) the configuration Secret must hold.</summary>
     public const string IdentitiesAnnotation = "lakehouse.io/s3-identities";

@@ -13,7 +13,7 @@ namespace Lakehouse.Model.Components;
 /// </summary>
 public sealed record SparkOperator(string Name) : Component(Name), ISparkJobs
 {
-    public static readonly HelmChart Chart = new("https://kubeflow.github.io/spark-operator", "spark-operator", "2.5.2");
+    public static HelmChart Chart => Locked.Chart("spark-operator");
 
     /// <summary>Service account of drivers and executors in the job namespace (the chart creates it with its RBAC).</summary>
     public const string JobServiceAccount = "spark";

@@ -15,11 +15,11 @@ namespace Lakehouse.Model.Components;
 public sealed record Superset(string Name) : Component(Name)
 {
     /// <summary>Keys checked against apache/superset helm/superset/values.yaml (see docs/components.md).</summary>
-    public static readonly HelmChart Chart = new("https://apache.github.io/superset", "superset", "0.22.8");
+    public static HelmChart Chart => Locked.Chart("superset");
 
-    public static readonly ContainerImage Image = new("apache/superset", "6.0.0");
+    public static ContainerImage Image => Locked.Image("superset");
 
-    public static readonly ContainerImage StatsdExporterImage = new("prom/statsd-exporter", "v0.28.0");
+    public static ContainerImage StatsdExporterImage => Locked.Image("superset-statsd-exporter");
 
     /// <summary>The Trino DB-API/SQLAlchemy driver, which the Superset image does not ship.</summary>
     public const string TrinoDriver = "trino[sqlalchemy]==0.333.0";

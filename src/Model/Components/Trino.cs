@@ -13,12 +13,12 @@ namespace Lakehouse.Model.Components;
 /// </summary>
 public sealed record Trino(string Name) : Component(Name), ISqlEngine
 {
-    public static readonly HelmChart Chart = new("https://trinodb.github.io/charts/", "trino", "1.42.2");
+    public static HelmChart Chart => Locked.Chart("trino");
 
-    public static readonly ContainerImage Image = new("trinodb/trino", "480");
+    public static ContainerImage Image => Locked.Image("trino");
 
     /// <summary>Sidecar that turns Trino's JMX beans into Prometheus metrics.</summary>
-    public static readonly ContainerImage JmxExporterImage = new("bitnamilegacy/jmx-exporter", "1.4.0");
+    public static ContainerImage JmxExporterImage => Locked.Image("trino-jmx-exporter");
 
     private const int HttpPort = 8080;
     private const int HttpsPort = 8443;

@@ -12,9 +12,9 @@ namespace Lakehouse.Model.Components;
 /// </summary>
 public sealed record Valkey(string Name) : Component(Name), IKeyValueStore
 {
-    public static readonly HelmChart Chart = new("https://valkey.io/valkey-helm/", "valkey", "0.11.0");
+    public static HelmChart Chart => Locked.Chart("valkey");
 
-    public static readonly ContainerImage Image = new("valkey/valkey", "8.1.4");
+    public static ContainerImage Image => Locked.Image("valkey");
 
     private const int Port = 6379;
     private const int MetricsPort = 9121;

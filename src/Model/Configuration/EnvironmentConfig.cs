@@ -65,6 +65,18 @@ public sealed record EnvironmentConfig
     /// <summary>Trino: coordinator and worker sizes.</summary>
     [Required]
     public required TrinoConfig Trino { get; init; }
+
+    /// <summary>
+    /// Chart versions this environment deploys instead of the lock's default, by chart name:
+    /// `charts: { trino: "1.43.0" }`. Each must be a version charts.lock.yaml locks for that chart.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Charts { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Image tags this environment deploys instead of the lock's default, by image key:
+    /// `images: { trino: "481" }`. Each key must name an image of charts.lock.yaml.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Images { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>The target cluster.</summary>

@@ -23,6 +23,13 @@ public static class Rules
     public static readonly Rule DefinitionFailed = new("LH0015", "The platform definition runs without an exception");
     public static readonly Rule MissingSchemaReference = new("LH0016", "Each environment file names its JSON Schema on its first line");
     public static readonly Rule AmbiguousProvider = new("LH0017", "A needed contract has exactly one provider, or the consumer names one");
+    public static readonly Rule InvalidChartLock = new("LH0070", "The chart lock is well-formed");
+    public static readonly Rule UnverifiedChart = new("LH0071", "A locked chart without a digest is reported, not restored");
+    public static readonly Rule DigestMismatch = new("LH0072", "A restored chart's content matches its locked digest");
+    public static readonly Rule ChartUnavailable = new("LH0073", "Every locked chart with a digest can be restored");
+    public static readonly Rule UnsafeArchive = new("LH0074", "A chart archive extracts only inside its chart folder");
+    public static readonly Rule UnlockedVersion = new("LH0075", "An environment picks only chart versions the lock holds, and images it names");
+    public static readonly Rule NotLocked = new("LH0076", "Every chart and image a component uses is in the lock");
 
     public static readonly Rule LeftoverBackendSection = new("LH0040", "No section of a backend that is not chosen");
     public static readonly Rule SharedEnvironmentTarget = new("LH0041", "Each environment has its own cluster server and domain");
@@ -33,5 +40,6 @@ public static class Rules
         DuplicateComponent, DependencyCycle, UnresolvedDependency, InvalidYaml, NoEnvironment,
         UnpinnedVersion, NotObservable, Drift, InvalidName, DefinitionFailed, MissingSchemaReference, AmbiguousProvider,
         LeftoverBackendSection, SharedEnvironmentTarget,
+        InvalidChartLock, UnverifiedChart, DigestMismatch, ChartUnavailable, UnsafeArchive, UnlockedVersion, NotLocked,
     ];
 }

@@ -13,7 +13,7 @@ public static class DagsterDefinitions
     public const string FileName = "definitions.py";
 
     /// <summary>kubectl for Spark tasks (creates the SparkApplication and polls its state).</summary>
-    public static readonly ContainerImage Kubectl = new("bitnamilegacy/kubectl", "1.33.4");
+    public static ContainerImage Kubectl => Locked.Image("kubectl");
 
     public static string Render(IReadOnlyList<(JobSpec Job, IReadOnlyList<TaskRun> Runs)> jobs, string podNamespace)
     {

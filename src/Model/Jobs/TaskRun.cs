@@ -26,7 +26,7 @@ public sealed record PodRun(
 public static class TaskRuns
 {
     /// <summary>The Trino command-line client, at the version of the platform's Trino.</summary>
-    public static readonly ContainerImage TrinoCli = new("trinodb/trino", "480");
+    public static ContainerImage TrinoCli => Locked.Image("trino");
 
     /// <summary>Where a SQL task finds the CA that signed Trino's certificate.</summary>
     public const string TrinoCaPath = "/etc/lakehouse/trino-ca";

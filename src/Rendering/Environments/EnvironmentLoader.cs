@@ -4,6 +4,7 @@ using Lakehouse.Model;
 using Lakehouse.Model.Checks;
 using Lakehouse.Model.Configuration;
 using Lakehouse.Model.Diagnostics;
+using Lakehouse.Model.Versions;
 using NJsonSchema;
 using NJsonSchema.Validation;
 
@@ -19,7 +20,7 @@ public static class EnvironmentLoader
     public const string SchemaComment = "# yaml-language-server: $schema=./" + EnvironmentSchema.FileName;
 
     /// <summary>Loads every env/*.yaml below <paramref name="root"/> in name order.</summary>
-    public static IReadOnlyList<EnvironmentConfig> LoadAll(string root, List<Diagnostic> diagnostics)
+    public static IReadOnlyList<EnvironmentConfig> LoadAll(string root, List<Diagnostic> diagnostics, ChartLock? chartLock = null)
     {
         var dir = System.IO.Path.Combine(root, "env");
         var files = Directory.Exists(dir)
@@ -35,7 +36,7 @@ public static class EnvironmentLoader
         foreach (var file in files)
         {
             var relative = "env/" + System.IO.Path.GetFileName(file);
-            var config = Load(relative, File.ReadAllText(file), diagnostics, out var doc);
+            var config = Load(relative, File.ReadAllText(file), diagnostics, chartLock, out var doc);
             if (config is not null)
             {
                 result.Add(config);
@@ -61,11 +62,14 @@ public static class EnvironmentLoader
         }
     }
 
-    /// <summary>Loads one environment from its text; returns null when it breaks a rule.</summary>
-    public static EnvironmentConfig? Load(string path, string text, List<Diagnostic> diagnostics) =>
-        Load(path, text, diagnostics, out _);
+    /// <summary>
+    /// Loads one environment from its text; returns null when it breaks a rule. With <paramref name="chartLock"/>,
+    /// the environment's chart and image picks are checked against it (LH0075).
+    /// </summary>
+    public static EnvironmentConfig? Load(string path, string text, List<Diagnostic> diagnostics, ChartLock? chartLock = null) =>
+        Load(path, text, diagnostics, chartLock, out _);
 
-    private static EnvironmentConfig? Load(string path, string text, List<Diagnostic> diagnostics, out YamlDocument? loaded)
+    private static EnvironmentConfig? Load(string path, string text, List<Diagnostic> diagnostics, ChartLock? chartLock, out YamlDocument? loaded)
     {
         loaded = null;
         var before = diagnostics.Count;
@@ -98,6 +102,10 @@ public static class EnvironmentLoader
         foreach (var problem in EnvironmentConfigChecks.Check(config))
         {
             diagnostics.Add(new Diagnostic(Rules.InvalidEnvironmentValue, doc.ValueLocation(problem.KeyPath), problem.Message));
+        }
+        if (chartLock is not null)
+        {
+            VersionPicks.Check(config, chartLock, doc.ValueLocation, diagnostics);
         }
         return diagnostics.Count > before ? null : config;
     }

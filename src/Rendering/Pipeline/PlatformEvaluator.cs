@@ -1,6 +1,7 @@
 using Lakehouse.Model;
 using Lakehouse.Model.Configuration;
 using Lakehouse.Model.Diagnostics;
+using Lakehouse.Model.Versions;
 using Lakehouse.Rendering.Validation;
 
 namespace Lakehouse.Rendering.Pipeline;
@@ -13,15 +14,25 @@ namespace Lakehouse.Rendering.Pipeline;
 /// </summary>
 public static class PlatformEvaluator
 {
-    public static PlatformRender? Evaluate(IPlatformDefinition definition, IReadOnlyList<EnvironmentConfig> environments, List<Diagnostic> diagnostics)
+    public static PlatformRender? Evaluate(IPlatformDefinition definition, IReadOnlyList<EnvironmentConfig> environments, List<Diagnostic> diagnostics, ChartLock? chartLock = null)
     {
+        chartLock ??= Locked.Default?.Lock;
         var before = diagnostics.Count;
         var perEnvironment = new EnvironmentRender?[environments.Count];
         var findings = new List<Diagnostic>[environments.Count];
         Parallel.For(0, environments.Count, i =>
         {
             findings[i] = [];
-            perEnvironment[i] = Evaluate(definition, environments[i], findings[i]);
+            // Components read chart versions and image tags through Locked: this environment's selection.
+            var config = environments[i];
+            using (chartLock is null ? null : Locked.Use(new VersionSelection(chartLock, config.Charts, config.Images)))
+            {
+                perEnvironment[i] = Evaluate(definition, config, findings[i]);
+            }
+            if (chartLock is not null && config.Images.Count > 0 && perEnvironment[i] is { } picked)
+            {
+                perEnvironment[i] = WithDefaultValues(definition, picked, chartLock);
+            }
         });
         foreach (var found in findings)
         {
@@ -73,6 +84,25 @@ public static class PlatformEvaluator
             components.Add(render);
         }
         return new EnvironmentRender(config, naming, components) { External = external };
+    }
+
+    /// <summary>
+    /// An environment that picks image tags, described once more at the lock's default tags: the values renderer
+    /// factors common values from those, so the pick changes this environment's files only.
+    /// </summary>
+    private static EnvironmentRender WithDefaultValues(IPlatformDefinition definition, EnvironmentRender picked, ChartLock chartLock)
+    {
+        var config = picked.Config with { Images = new SortedDictionary<string, string>(StringComparer.Ordinal) };
+        EnvironmentRender? defaults;
+        using (Locked.Use(new VersionSelection(chartLock, config.Charts)))
+        {
+            defaults = Evaluate(definition, config, []);
+        }
+        var byName = defaults?.Components.ToDictionary(c => c.Name, c => c.Spec.Values, StringComparer.Ordinal) ?? [];
+        return picked with
+        {
+            Components = picked.Components.Select(c => byName.TryGetValue(c.Name, out var values) ? c with { DefaultValues = values } : c).ToList(),
+        };
     }
 
     /// <summary>Runs definition code; a rule violation or exception becomes a located diagnostic.</summary>

@@ -1,6 +1,7 @@
 using Lakehouse.Model;
 using Lakehouse.Model.Configuration;
 using Lakehouse.Model.Diagnostics;
+using Lakehouse.Model.Versions;
 using Lakehouse.Rendering.Environments;
 using Lakehouse.Rendering.Renderers;
 using Lakehouse.Rendering.Tree;
@@ -15,7 +16,7 @@ public sealed record RenderOutcome(GitOpsTree? Tree, IReadOnlyList<Diagnostic> D
 
 /// <summary>
 /// definitions -> model -> validation -> renderers -> one tree, in memory. Hermetic: it reads the
-/// env files and runs the definitions, nothing else (no clock, network, kube context or randomness).
+/// chart lock and the env files and runs the definitions, nothing else (no clock, network, kube context or randomness).
 /// </summary>
 public static class RenderPipeline
 {
@@ -23,21 +24,25 @@ public static class RenderPipeline
     public static IReadOnlyList<IRenderer> Renderers { get; } =
         [new HelmValuesRenderer(), new KustomizeRenderer(), new ApplicationRenderer(), new ProjectRenderer(), new BootstrapRenderer()];
 
-    /// <summary>Renders from the env files under <paramref name="root"/>.</summary>
+    /// <summary>Renders from the chart lock and the env files under <paramref name="root"/>.</summary>
     public static RenderOutcome Render(IPlatformDefinition definition, string root, GitOpsLayout? layout = null)
     {
         var diagnostics = new List<Diagnostic>();
-        var environments = EnvironmentLoader.LoadAll(root, diagnostics);
+        var chartLock = ChartLock.Load(root, diagnostics);
+        var environments = EnvironmentLoader.LoadAll(root, diagnostics, chartLock);
         return diagnostics.Count > 0
             ? new RenderOutcome(null, diagnostics, null)
-            : Render(definition, environments, layout);
+            : Render(definition, environments, layout, chartLock);
     }
 
-    /// <summary>Renders already-loaded environments (tests and benchmarks build them in memory).</summary>
-    public static RenderOutcome Render(IPlatformDefinition definition, IReadOnlyList<EnvironmentConfig> environments, GitOpsLayout? layout = null)
+    /// <summary>
+    /// Renders already-loaded environments (tests and benchmarks build them in memory); chart versions come
+    /// from <paramref name="chartLock"/>, else from <see cref="Locked.Default"/>.
+    /// </summary>
+    public static RenderOutcome Render(IPlatformDefinition definition, IReadOnlyList<EnvironmentConfig> environments, GitOpsLayout? layout = null, ChartLock? chartLock = null)
     {
         var diagnostics = new List<Diagnostic>();
-        var platform = PlatformEvaluator.Evaluate(definition, environments, diagnostics);
+        var platform = PlatformEvaluator.Evaluate(definition, environments, diagnostics, chartLock);
         if (platform is null)
         {
             return new RenderOutcome(null, diagnostics, null);

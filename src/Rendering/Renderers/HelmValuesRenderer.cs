@@ -20,7 +20,8 @@ public sealed class HelmValuesRenderer : IRenderer
         Parallel.ForEach(ComponentAcrossEnvironments.Of(platform), component =>
         {
             var byChart = component.Instances
-                .GroupBy(i => i.Component.Spec.Chart)
+                // One chart at different versions (an environment's pick from the lock) shares its values files.
+                .GroupBy(i => (i.Component.Spec.Chart.RepositoryUrl, i.Component.Spec.Chart.Name, i.Component.Spec.Chart.GitPath))
                 .Select(g => g.ToList())
                 // Most environments first; ties keep the order of the first environment (stable output).
                 .OrderByDescending(g => g.Count)
@@ -28,7 +29,7 @@ public sealed class HelmValuesRenderer : IRenderer
             for (var group = 0; group < byChart.Count; group++)
             {
                 var instances = byChart[group];
-                var common = JsonTrees.Common(instances.Select(i => i.Component.Spec.Values).ToList());
+                var common = JsonTrees.Common(instances.Select(i => i.Component.DefaultValues ?? i.Component.Spec.Values).ToList());
                 var path = group == 0 ? layout.CommonValues(component.Name) : layout.CommonValues(component.Name, instances[0].Component.Spec.Chart.Name);
                 tree.Add(path, YamlWriter.Write(common, Header.For(component.Sources(instances.Select(i => i.Environment)))));
                 foreach (var (environment, instance) in instances)

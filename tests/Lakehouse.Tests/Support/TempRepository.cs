@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 
 namespace Lakehouse.Tests.Support;
 
-/// <summary>A throwaway copy of the repository's env/ and gitops/ to run the real host against.</summary>
+/// <summary>A throwaway copy of the repository's chart lock, env/ and gitops/ to run the real host against.</summary>
 internal sealed class TempRepository : IDisposable
 {
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "lakehouse-test-" + Guid.NewGuid().ToString("N"));
@@ -10,6 +10,7 @@ internal sealed class TempRepository : IDisposable
     public TempRepository()
     {
         Copy(Path.Combine(Paths.RepositoryRoot, "env"), Path.Combine(Root, "env"));
+        File.Copy(Path.Combine(Paths.RepositoryRoot, Lakehouse.Model.Versions.ChartLock.FileName), Path.Combine(Root, Lakehouse.Model.Versions.ChartLock.FileName));
         Copy(Path.Combine(Paths.RepositoryRoot, "gitops"), Path.Combine(Root, "gitops"));
     }
 
