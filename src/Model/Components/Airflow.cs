@@ -127,15 +127,19 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
             Namespace = ns,
             Chart = Chart,
             Values = values,
-            // Airflow's images run as uid 50000 without a seccomp profile: baseline, not restricted.
             Manifests =
             [
-                .. StandardObjects.Baseline(context, this, celery ? [ApiPort, FlowerPort] : [ApiPort], [StatsdMetricsPort], podSecurity: "baseline"),
+                .. StandardObjects.Baseline(context, this, celery ? [ApiPort, FlowerPort] : [ApiPort], [StatsdMetricsPort],
+                    podSecurity: PodSecurity.Baseline("Airflow's images run as uid 50000 without a seccomp profile, which restricted requires")),
                 dagsConfigMap,
                 statsdMonitor,
             ],
             Metrics = new ManifestMonitor("ServiceMonitor", Name),
             Probes = new ProbeSource("/api/v2/monitor/health", "/api/v2/monitor/health"),
+            // Tasks run as pods (KubernetesPodOperator) or SparkApplications, both created through the API server.
+            Egress = [EgressGrant.KubernetesApi(celery
+                ? "tasks create their pods (KubernetesPodOperator) and SparkApplications through the API server"
+                : "KubernetesExecutor creates a pod per task; tasks create their pods (KubernetesPodOperator) and SparkApplications")],
         };
     }
 }

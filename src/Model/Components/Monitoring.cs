@@ -99,17 +99,31 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
             Values = values,
             Manifests =
             [
-                // The operator's admission webhook and node exporter need more than the restricted standard.
-                StandardObjects.Namespace(ns, "privileged"),
+                StandardObjects.Namespace(ns, PodSecurity.Privileged(
+                    "prometheus-node-exporter runs in this namespace with the host's network and PID namespaces and hostPath mounts, which only privileged admits")),
                 StandardObjects.IngressPolicy(ns, [], [PrometheusPort, AlertmanagerPort, GrafanaPort, OperatorPort], ns,
                     [PrometheusPort, AlertmanagerPort, GrafanaPort, OperatorPort, ReloaderPort]),
-                StandardObjects.WebhookPolicy(ns, "operator-admission-webhook", new Dictionary<string, string> { ["app"] = "kube-prometheus-stack-operator" }, OperatorPort),
+                StandardObjects.WebhookPolicy(ns, "operator-admission-webhook", new Dictionary<string, string> { ["app"] = "kube-prometheus-stack-operator" }, OperatorPort,
+                    "the API server calls the operator's admission webhook validating PrometheusRules and AlertmanagerConfigs"),
                 PlatformRules.Manifest(context, ns),
                 PlatformDashboard.Manifest(Name, ns),
             ],
             Metrics = new ChartMonitor("prometheus.serviceMonitor.selfMonitor"),
             Probes = new ProbeSource("/-/healthy", "/-/ready"),
             ClusterResources = GroupKind.OperatorWithWebhooks,
+            Egress =
+            [
+                EgressGrant.KubernetesApi("the Prometheus operator reconciles its resources, Prometheus discovers its scrape targets, kube-state-metrics lists objects and Grafana's sidecar loads dashboard ConfigMaps"),
+                // Node and control-plane endpoints listen on node addresses: no namespace or pod selector names them.
+                new EgressGrant("node-scrapes",
+                    "the chart's default monitors scrape the kubelet (10250), node-exporter on the host network (9100), kube-controller-manager (10257), kube-scheduler (10259), etcd (2381) and kube-proxy (10249) at node addresses",
+                    [10250, 9100, 10257, 10259, 2381, 10249]),
+                new EgressGrant("coredns-scrape", "the chart's CoreDNS monitor scrapes CoreDNS's metrics port", [9153])
+                {
+                    Namespace = "kube-system",
+                    PodLabels = new Dictionary<string, string> { ["k8s-app"] = "kube-dns" },
+                },
+            ],
         };
     }
 }

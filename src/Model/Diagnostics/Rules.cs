@@ -23,11 +23,14 @@ public static class Rules
     public static readonly Rule DefinitionFailed = new("LH0015", "The platform definition runs without an exception");
     public static readonly Rule MissingSchemaReference = new("LH0016", "Each environment file names its JSON Schema on its first line");
     public static readonly Rule AmbiguousProvider = new("LH0017", "A needed contract has exactly one provider, or the consumer names one");
+    public static readonly Rule PodSecurityWithoutReason = new("LH0060", "A namespace enforces Pod Security 'restricted' unless it gives the reason it cannot");
+    public static readonly Rule OpenIngressWithoutReason = new("LH0061", "A NetworkPolicy rule admitting any source gives its reason");
 
     public static IReadOnlyList<Rule> All { get; } =
     [
         IpAddressLiteral, SecretLiteral, InvalidEndpoint, UnknownEnvironmentKey, InvalidEnvironmentValue,
         DuplicateComponent, DependencyCycle, UnresolvedDependency, InvalidYaml, NoEnvironment,
         UnpinnedVersion, NotObservable, Drift, InvalidName, DefinitionFailed, MissingSchemaReference, AmbiguousProvider,
+        PodSecurityWithoutReason, OpenIngressWithoutReason,
     ];
 }

@@ -137,6 +137,7 @@ public class GraphTests
     private sealed record ExternalStore(string Name) : Lakehouse.Model.ExternalComponent(Name), Lakehouse.Model.Contracts.IObjectStorage
     {
         public override string Description => "an S3 store run elsewhere (referenced)";
+        public override IReadOnlyList<int> EgressPorts(Lakehouse.Model.ComponentContext context) => [443];
         public bool PathStyleAccess(Lakehouse.Model.ComponentContext context) => false;
         public Lakehouse.Model.Endpoint S3Endpoint(Lakehouse.Model.ComponentContext context) => Lakehouse.Model.Endpoint.Parse("https://s3.eu-west-1.amazonaws.com:443");
         public string Region(Lakehouse.Model.ComponentContext context) => "eu-west-1";
