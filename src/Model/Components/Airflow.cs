@@ -87,10 +87,13 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
         }
         if (celery)
         {
-            // Broker URL redis://:PASSWORD@HOST:6379/0 in the Secret's key 'connection' (out of band).
-            _ = context.TryUse<IKeyValueStore>()
-                ?? throw new InvalidOperationException("orchestrator.airflow.executor is celery, but no component of the platform offers a Redis-protocol key-value store for the broker");
+            // Broker URL redis://USER:PASSWORD@HOST:6379/0 in the Secret's key 'connection' (out of band), as the
+            // orchestrator's own Valkey user; every broker key and channel under its prefix, which its ACL allows.
+            var broker = (context.TryUse<IKeyValueStore>()
+                ?? throw new InvalidOperationException("orchestrator.airflow.executor is celery, but no component of the platform offers a Redis-protocol key-value store for the broker"))
+                .ConnectionFor(context, Name);
             values.Set("data.brokerUrlSecretName", naming.Secret(Name, "broker"))
+                .Set("config.celery_broker_transport_options.global_keyprefix", broker.KeyPrefix)
                 .Set("workers.replicas", config.Workers)
                 .Set("workers.podDisruptionBudget.enabled", config.Workers > 1)
                 .Set("flower.enabled", true)

@@ -234,7 +234,7 @@ public class NetworkPolicyTests
         public override IReadOnlyList<int> EgressPorts(ComponentContext context) => [Port];
 
         public KeyValueConnection ConnectionFor(ComponentContext context, string consumer) =>
-            new(Endpoint.Parse($"redis://kv.example.com:{Port}"), new SecretRef("kv", "password"));
+            new(Endpoint.Parse($"redis://kv.example.com:{Port}"), consumer, new SecretRef("kv", "password"), $"{consumer}:");
     }
 
     private sealed record KeyValueClient(string Name) : Component(Name)
