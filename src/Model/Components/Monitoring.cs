@@ -21,6 +21,20 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
     private const int OperatorPort = 10250;
     private const int ReloaderPort = 8080;
 
+    private const int NodeExporterPort = 9100;
+
+    /// <summary>
+    /// node-exporter's own namespace: it needs the host's network and PID namespaces and hostPath mounts,
+    /// which only Pod Security 'privileged' admits, so it runs apart and the stack's namespace stays baseline.
+    /// </summary>
+    public static string NodeExporterNamespace(string monitoringNamespace)
+    {
+        var ns = $"{monitoringNamespace}-node-exporter";
+        return Checks.DnsName.IsLabel(ns)
+            ? ns
+            : throw new InvalidOperationException($"node-exporter's namespace '{ns}' (monitoring.namespace + '-node-exporter') is not a DNS-1123 label; shorten monitoring.namespace");
+    }
+
     /// <summary>The Secret (admin-user, admin-password) Grafana's admin account comes from.</summary>
     public static string GrafanaAdminSecret(Naming naming, string component) => naming.Secret(component, "grafana-admin");
 
@@ -42,6 +56,7 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
         }
         var selector = new JsonObject { ["matchLabels"] = Values.Map(monitoring.MonitorLabels) };
         var ha = monitoring.PrometheusReplicas > 1;
+        var nodeExporterNs = NodeExporterNamespace(ns);
 
         var values = new JsonObject()
             .Set("crds.enabled", true)
@@ -90,7 +105,8 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
             .Set("grafana.resources", Values.Resources(new() { Cpu = "100m", Memory = "256Mi" }))
             .Set("grafana.sidecar.resources", Values.Resources(new() { Cpu = "50m", Memory = "128Mi" }))
             .Set("kube-state-metrics.resources", Values.Resources(new() { Cpu = "50m", Memory = "128Mi" }))
-            .Set("prometheus-node-exporter.resources", Values.Resources(new() { Cpu = "50m", Memory = "64Mi" }));
+            .Set("prometheus-node-exporter.resources", Values.Resources(new() { Cpu = "50m", Memory = "64Mi" }))
+            .Set("prometheus-node-exporter.namespaceOverride", nodeExporterNs);
 
         return new ComponentSpec
         {
@@ -99,8 +115,14 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
             Values = values,
             Manifests =
             [
-                StandardObjects.Namespace(ns, PodSecurity.Privileged(
-                    "prometheus-node-exporter runs in this namespace with the host's network and PID namespaces and hostPath mounts, which only privileged admits")),
+                StandardObjects.Namespace(ns, PodSecurity.Baseline(
+                    "not every container of chart kube-prometheus-stack 88.5.3 (the admission webhook's certificate Jobs, Grafana's init containers) is shown to declare the securityContext restricted requires; node-exporter, which needs more, runs in its own namespace")),
+                StandardObjects.Namespace(nodeExporterNs, PodSecurity.Privileged(
+                    "prometheus-node-exporter runs with the host's network and PID namespaces and hostPath mounts, which only privileged admits; nothing else runs here")),
+                // On the host network the policies do not apply to node-exporter's pods; they keep the namespace default-deny all the same.
+                // (Names differ from the stack's own policies: a component's objects are identified by kind and name.)
+                StandardObjects.IngressPolicy(nodeExporterNs, [], [], ns, [NodeExporterPort], "node-exporter-ingress"),
+                StandardObjects.EgressPolicy(nodeExporterNs, [], [], "nothing outside its namespace", "node-exporter-egress"),
                 StandardObjects.IngressPolicy(ns, [], [PrometheusPort, AlertmanagerPort, GrafanaPort, OperatorPort], ns,
                     [PrometheusPort, AlertmanagerPort, GrafanaPort, OperatorPort, ReloaderPort]),
                 StandardObjects.WebhookPolicy(ns, "operator-admission-webhook", new Dictionary<string, string> { ["app"] = "kube-prometheus-stack-operator" }, OperatorPort,

@@ -97,7 +97,7 @@ public static class StandardObjects
     /// admits this namespace on; and the ports of external services, by port only (they have no namespace).
     /// <paramref name="connectsTo"/> (the providers, in name order) is rendered as annotation lakehouse.io/connects-to.
     /// </summary>
-    public static ManifestObject EgressPolicy(string @namespace, IReadOnlyList<EgressDestination> destinations, IReadOnlyList<int> externalPorts, string connectsTo)
+    public static ManifestObject EgressPolicy(string @namespace, IReadOnlyList<EgressDestination> destinations, IReadOnlyList<int> externalPorts, string connectsTo, string name = "default-egress")
     {
         var rules = new List<V1NetworkPolicyEgressRule>
         {
@@ -136,7 +136,7 @@ public static class StandardObjects
             Kind = "NetworkPolicy",
             Metadata = new V1ObjectMeta
             {
-                Name = "default-egress",
+                Name = name,
                 NamespaceProperty = @namespace,
                 Annotations = new Dictionary<string, string> { ["lakehouse.io/connects-to"] = connectsTo },
             },
@@ -186,7 +186,7 @@ public static class StandardObjects
     /// </summary>
     public static ManifestObject IngressPolicy(
         string @namespace, IReadOnlyList<string> consumerNamespaces, IReadOnlyList<int> servicePorts,
-        string monitoringNamespace, IReadOnlyList<int> metricsPorts)
+        string monitoringNamespace, IReadOnlyList<int> metricsPorts, string name = "default-ingress")
     {
         var rules = new List<V1NetworkPolicyIngressRule>
         {
@@ -212,7 +212,7 @@ public static class StandardObjects
         {
             ApiVersion = "networking.k8s.io/v1",
             Kind = "NetworkPolicy",
-            Metadata = new V1ObjectMeta { Name = "default-ingress", NamespaceProperty = @namespace },
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = @namespace },
             Spec = new V1NetworkPolicySpec
             {
                 PodSelector = new V1LabelSelector(),

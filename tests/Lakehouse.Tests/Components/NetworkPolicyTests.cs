@@ -147,23 +147,35 @@ public class NetworkPolicyTests
     }
 
     [Fact]
-    public void Only_monitoring_runs_privileged_and_every_level_below_restricted_says_why()
+    public void Only_node_exporters_namespace_is_privileged_and_every_level_below_restricted_says_why()
     {
+        var privileged = new List<string>();
         foreach (var component in Render.Reference.Platform!.Environments.SelectMany(e => e.Components))
         {
-            var ns = component.Spec.Manifests.Single(m => m.Kind == "Namespace").Body["metadata"]!;
-            var level = (string)ns["labels"]![PodSecurity.EnforceLabel]!;
-            Assert.True(level != "privileged" || component.Name == "monitoring", $"{component.Name} is privileged");
-            if (level != "restricted")
+            foreach (var namespaceObject in component.Spec.Manifests.Where(m => m.Kind == "Namespace"))
             {
-                Assert.False(string.IsNullOrWhiteSpace((string?)ns["annotations"]?[StandardObjects.ReasonAnnotation]), $"{component.Name} is {level} without a reason");
-            }
-            else
-            {
-                Assert.Null(ns["annotations"]);
+                var ns = namespaceObject.Body["metadata"]!;
+                var level = (string)ns["labels"]![PodSecurity.EnforceLabel]!;
+                if (level == "privileged")
+                {
+                    privileged.Add(namespaceObject.Name);
+                }
+                if (level != "restricted")
+                {
+                    Assert.False(string.IsNullOrWhiteSpace((string?)ns["annotations"]?[StandardObjects.ReasonAnnotation]), $"{namespaceObject.Name} is {level} without a reason");
+                }
+                else
+                {
+                    Assert.Null(ns["annotations"]);
+                }
             }
         }
-        Assert.Contains("host's network and PID namespaces", Render.ReferenceTree.Files["gitops/apps/monitoring/base/namespace-monitoring.yaml"]);
+        Assert.Equal(["monitoring-node-exporter"], privileged.Distinct());
+        // node-exporter runs in that namespace; Prometheus, Alertmanager and Grafana stay at baseline.
+        var monitoring = Render.Spec("dev", "monitoring");
+        Assert.Equal("monitoring-node-exporter", (string?)monitoring.Values["prometheus-node-exporter"]!["namespaceOverride"]);
+        Assert.Contains("pod-security.kubernetes.io/enforce: baseline", Render.ReferenceTree.Files["gitops/apps/monitoring/base/namespace-monitoring.yaml"]);
+        Assert.Contains("host's network and PID namespaces", Render.ReferenceTree.Files["gitops/apps/monitoring/base/namespace-monitoring-node-exporter.yaml"]);
         Assert.Throws<ArgumentException>(() => PodSecurity.Privileged(" "));
     }
 
