@@ -131,6 +131,32 @@ public class NetworkPolicyTests
     }
 
     [Fact]
+    public void Egress_grants_are_exactly_the_reasoned_exceptions_each_component_declares()
+    {
+        static Dictionary<string, string> Grants(string env) => Env(env).Components.ToDictionary(c => c.Name, c => string.Join(",",
+            c.Spec.Manifests.Where(m => m.Kind == "NetworkPolicy" && m.Name.StartsWith("egress-", StringComparison.Ordinal)).Select(m => m.Name["egress-".Length..]).Order(StringComparer.Ordinal)));
+        var dev = Grants("dev");
+        Assert.Equal("kubernetes-api,repositories", dev["argocd"]);
+        Assert.Equal("coredns-scrape,kubernetes-api,node-scrapes", dev["monitoring"]);
+        Assert.Equal("kubernetes-api,maven-repositories", dev["spark"]);
+        Assert.Equal("kubernetes-api", dev["object-storage"]);
+        Assert.All(["trino", "superset", "valkey", "lineage", "mlflow", "iceberg-catalog"], c => Assert.Equal("", dev[c]));
+        // SeaweedFS (staging) reads pods through its ClusterRole; Dagster launches runs as Jobs.
+        Assert.Equal("kubernetes-api", Grants("staging")["object-storage"]);
+        Assert.Equal("kubernetes-api", Grants("staging")["orchestrator"]);
+        var node = Policy(Env("dev").Components.Single(c => c.Name == "monitoring").Spec, "egress-node-scrapes");
+        Assert.Equal([("", "", "TCP/2381,TCP/9100,TCP/10249,TCP/10250,TCP/10257,TCP/10259")], EgressRules(node));
+    }
+
+    [Fact]
+    public void Tenants_reach_their_operator_through_a_need_not_through_the_ordering_edge()
+    {
+        var op = Env("dev").Components.Single(c => c.Name == "minio-operator");
+        Assert.Contains(("lakehouse-object-storage", "TCP/4221,TCP/4222,TCP/4223"), IngressSources(op.Spec));
+        Assert.Contains(new MinioTenant("t", new MinioOperator("op"), ["w"]).Needs, n => n.Contract == typeof(IMinioOperator) && n.Provider == "op");
+    }
+
+    [Fact]
     public void Webhook_ingress_is_one_port_from_no_named_source_with_the_reason()
     {
         var webhooks = Env("dev").Components.SelectMany(c => c.Spec.Manifests.Select(m => (c.Name, Manifest: m)))
@@ -171,6 +197,11 @@ public class NetworkPolicyTests
             }
         }
         Assert.Equal(["monitoring-node-exporter"], privileged.Distinct());
+        static IEnumerable<string> Baseline(string env) => Env(env).Components
+            .Where(c => c.Spec.Manifests.Any(m => m.Kind == "Namespace" && (string?)m.Body["metadata"]!["labels"]![PodSecurity.EnforceLabel] == "baseline"))
+            .Select(c => c.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(["argocd", "monitoring", "orchestrator", "spark"], Baseline("dev"));
+        Assert.Equal(["argocd", "monitoring", "object-storage", "orchestrator", "spark"], Baseline("staging"));
         // node-exporter runs in that namespace; Prometheus, Alertmanager and Grafana stay at baseline.
         var monitoring = Render.Spec("dev", "monitoring");
         Assert.Equal("monitoring-node-exporter", (string?)monitoring.Values["prometheus-node-exporter"]!["namespaceOverride"]);

@@ -36,14 +36,17 @@ public class ProjectTests
         }
     }
 
-    [Fact]
-    public void Only_components_whose_charts_bind_cluster_roles_may_create_cluster_role_bindings()
+    [Theory]
+    [InlineData("prod", new[] { "argocd", "minio-operator", "monitoring", "postgres-operator", "spark" })]
+    [InlineData("staging", new[] { "argocd", "monitoring", "object-storage", "postgres-operator", "spark" })]
+    public void Only_components_whose_charts_bind_cluster_roles_may_create_cluster_role_bindings(string env, string[] expected)
     {
+        var prefix = $"gitops/clusters/{env}/appproject-lakehouse-{env}-";
         var binders = Render.ReferenceTree.Files
-            .Where(f => f.Key.StartsWith("gitops/clusters/prod/appproject-", StringComparison.Ordinal) && f.Value.Contains("kind: ClusterRoleBinding", StringComparison.Ordinal))
-            .Select(f => f.Key["gitops/clusters/prod/appproject-lakehouse-prod-".Length..^".yaml".Length])
+            .Where(f => f.Key.StartsWith(prefix, StringComparison.Ordinal) && f.Value.Contains("kind: ClusterRoleBinding", StringComparison.Ordinal))
+            .Select(f => f.Key[prefix.Length..^".yaml".Length])
             .Order(StringComparer.Ordinal);
-        Assert.Equal(["argocd", "minio-operator", "monitoring", "postgres-operator", "spark"], binders);
+        Assert.Equal(expected, binders);
     }
 
     [Fact]
