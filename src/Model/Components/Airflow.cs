@@ -25,8 +25,15 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
     private const int StatsdMetricsPort = 9102;
     private const string DagsFolder = "/opt/airflow/dags";
 
-    /// <summary>The broker is optional: only the CeleryExecutor (chosen in env/) uses it.</summary>
-    public override IReadOnlyList<Need> Needs => [.. OrchestratorNeeds.For(Jobs), Need.OptionalOf<IKeyValueStore>()];
+    /// <summary>
+    /// Whether this Airflow runs the CeleryExecutor, which needs the key-value store as its broker. Needs are
+    /// read before any environment is described, so the executor env/ chooses is passed in here
+    /// (<see cref="Backends.AddOrchestrator"/>); with the KubernetesExecutor Airflow is no client of the store
+    /// (no ACL user, not admitted by its NetworkPolicy).
+    /// </summary>
+    public bool CeleryBroker { get; init; }
+
+    public override IReadOnlyList<Need> Needs => CeleryBroker ? [.. OrchestratorNeeds.For(Jobs), Need.Of<IKeyValueStore>()] : OrchestratorNeeds.For(Jobs);
 
     /// <summary>The ConfigMap holding the DAG files.</summary>
     public string DagsConfigMap(ComponentContext context) => context.Naming.Object(Name, "dags");
@@ -89,8 +96,8 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
         {
             // Broker URL redis://USER:PASSWORD@HOST:6379/0 in the Secret's key 'connection' (out of band), as the
             // orchestrator's own Valkey user; every broker key and channel under its prefix, which its ACL allows.
-            var broker = (context.TryUse<IKeyValueStore>()
-                ?? throw new InvalidOperationException("orchestrator.airflow.executor is celery, but no component of the platform offers a Redis-protocol key-value store for the broker"))
+            var broker = (CeleryBroker ? context.Use<IKeyValueStore>() : throw new InvalidOperationException(
+                    $"orchestrator.airflow.executor is celery, but component '{Name}' was built without its broker need; add it with platform.AddOrchestrator(env, jobs) or set CeleryBroker = true"))
                 .ConnectionFor(context, Name);
             values.Set("data.brokerUrlSecretName", naming.Secret(Name, "broker"))
                 .Set("config.celery_broker_transport_options.global_keyprefix", broker.KeyPrefix)

@@ -108,6 +108,7 @@ public sealed record Superset(string Name) : Component(Name)
             Manifests = [.. StandardObjects.Baseline(context, this, [HttpPort], [MetricsPort]), podMonitor],
             Metrics = new ManifestMonitor("PodMonitor", Name),
             Probes = new ProbeSource("/health", "/health"),
+            Egress = [new EgressGrant("python-packages", $"the bootstrap script of every Superset pod installs {TrinoDriver} from PyPI over HTTPS when it starts", [443])],
         };
     }
 

@@ -140,7 +140,8 @@ public class NetworkPolicyTests
         Assert.Equal("coredns-scrape,kubernetes-api,node-scrapes", dev["monitoring"]);
         Assert.Equal("kubernetes-api,maven-repositories", dev["spark"]);
         Assert.Equal("kubernetes-api", dev["object-storage"]);
-        Assert.All(["trino", "superset", "valkey", "lineage", "mlflow", "iceberg-catalog"], c => Assert.Equal("", dev[c]));
+        Assert.Equal("python-packages", dev["superset"]);
+        Assert.All(["trino", "valkey", "lineage", "mlflow", "iceberg-catalog"], c => Assert.Equal("", dev[c]));
         // SeaweedFS (staging) reads pods through its ClusterRole; Dagster launches runs as Jobs.
         Assert.Equal("kubernetes-api", Grants("staging")["object-storage"]);
         Assert.Equal("kubernetes-api", Grants("staging")["orchestrator"]);

@@ -87,9 +87,14 @@ public class ValkeyTests
     [Fact]
     public void Each_consumer_has_its_own_user_confined_to_its_own_prefix_and_uses_exactly_that_prefix()
     {
-        // dev: Superset and Airflow (its optional broker need is connected); staging runs Dagster, which needs no broker.
-        Assert.Equal(["default", "exporter", "orchestrator", "superset"], Users("dev").Select(u => u.Key).Order(StringComparer.Ordinal));
+        // dev runs Airflow's KubernetesExecutor and staging Dagster: neither needs a broker, so neither gets a
+        // user or gets through Valkey's NetworkPolicy. prod runs the CeleryExecutor.
+        Assert.Equal(["default", "exporter", "superset"], Users("dev").Select(u => u.Key).Order(StringComparer.Ordinal));
         Assert.Equal(["default", "exporter", "superset"], Users("staging").Select(u => u.Key).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("lakehouse-orchestrator", Render.Spec("dev", "valkey").Manifests.Single(m => m.Name == "default-ingress").Body.ToJsonString());
+        Assert.Contains("lakehouse-orchestrator", Render.Spec("prod", "valkey").Manifests.Single(m => m.Name == "default-ingress").Body.ToJsonString());
+        Assert.DoesNotContain(new Airflow("orchestrator", []).Needs, n => n.Contract == typeof(Lakehouse.Model.Contracts.IKeyValueStore));
+        Assert.Contains(new Airflow("orchestrator", []) { CeleryBroker = true }.Needs, n => n.Contract == typeof(Lakehouse.Model.Contracts.IKeyValueStore) && !n.Optional);
         Assert.Equal(["default", "exporter", "orchestrator", "replication", "superset"], Users("prod").Select(u => u.Key).Order(StringComparer.Ordinal));
         Assert.Equal(
             "resetkeys ~superset:* resetchannels &superset:* &superset:/0.celery.pidbox " + Valkey.ConsumerCommands,
@@ -125,6 +130,18 @@ public class ValkeyTests
         Assert.Equal("exporter", (string?)Users("dev")["default"]!["passwordKey"]);
         Assert.Equal("replication", (string?)Spec("prod").Values["replica"]!["replicationUser"]);
         Assert.Equal("resetkeys resetchannels " + Valkey.ReplicationCommands, (string?)Users("prod")["replication"]!["permissions"]);
+    }
+
+    [Fact]
+    public void A_celery_airflow_built_without_its_broker_need_is_refused_not_silently_unconnected()
+    {
+        var outcome = Lakehouse.Rendering.Pipeline.RenderPipeline.Render(new TestPlatform((p, _) =>
+        {
+            p.Add(new StubBackends("backends"));
+            p.Add(new Airflow("orchestrator", []));
+        }), Fixtures.ReferenceEnvironments);
+        Assert.Contains("error LH0015: component 'orchestrator' in environment 'prod' failed: orchestrator.airflow.executor is celery, but component 'orchestrator' was built without its broker need",
+            Assert.Single(outcome.Diagnostics).ToString());
     }
 
     private sealed record NamedLikeAUser(string Name) : Component(Name)
