@@ -24,20 +24,20 @@ internal static class EgressPolicies
 
         foreach (var provider in components)
         {
-            foreach (var (source, labels, ports) in AdmittedSources(provider.Spec))
+            foreach (var (destination, source, labels, ports) in AdmittedSources(provider.Spec))
             {
-                if (source == provider.Spec.Namespace)
+                if (source == destination)
                 {
                     continue;
                 }
-                var key = (provider.Spec.Namespace, string.Join(",", labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}")));
+                var key = (destination, string.Join(",", labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}")));
                 var forSource = destinations.TryGetValue(source, out var d) ? d : destinations[source] = [];
                 if (!forSource.TryGetValue(key, out var entry))
                 {
                     entry = forSource[key] = (labels, []);
                 }
                 entry.Ports.UnionWith(ports);
-                Set(connectsTo, source).Add(provider.Name);
+                Set(connectsTo, source).Add(destination == provider.Spec.Namespace ? provider.Name : $"{provider.Name} ({destination})");
             }
         }
         var namespaces = components.ToDictionary(c => c.Name, c => c.Spec.Namespace, StringComparer.Ordinal);
@@ -71,13 +71,14 @@ internal static class EgressPolicies
         map.TryGetValue(key, out var set) ? set : map[key] = new SortedSet<string>(StringComparer.Ordinal);
 
     /// <summary>
-    /// Every (source namespace, selected pods, ports) an ingress NetworkPolicy of the spec admits. Rules
-    /// without sources (an admission webhook, called by the API server) admit no namespace to mirror.
+    /// Every (policy's namespace, source namespace, selected pods, ports) an ingress NetworkPolicy of the spec
+    /// admits. Rules without sources (an admission webhook, called by the API server) admit no namespace to mirror.
     /// </summary>
-    private static IEnumerable<(string Source, IReadOnlyDictionary<string, string> Pods, IReadOnlyList<int> Ports)> AdmittedSources(ComponentSpec spec)
+    private static IEnumerable<(string Destination, string Source, IReadOnlyDictionary<string, string> Pods, IReadOnlyList<int> Ports)> AdmittedSources(ComponentSpec spec)
     {
         foreach (var policy in spec.Manifests.Where(m => m.Kind == "NetworkPolicy"))
         {
+            var destination = policy.Namespace ?? spec.Namespace;
             var body = policy.Body["spec"]?.AsObject();
             if (body?["ingress"] is not JsonArray rules)
             {
@@ -92,7 +93,7 @@ internal static class EgressPolicies
                 {
                     if (peer["namespaceSelector"]?["matchLabels"]?[StandardObjects.NamespaceNameLabel] is JsonValue source)
                     {
-                        yield return ((string)source!, pods, ports);
+                        yield return (destination, (string)source!, pods, ports);
                     }
                 }
             }

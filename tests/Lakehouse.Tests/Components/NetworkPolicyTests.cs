@@ -36,15 +36,19 @@ public class NetworkPolicyTests
                     ports));
         }).ToList();
 
-    /// <summary>(source namespace, ports) of every ingress rule naming a namespace, in every policy of a spec.</summary>
-    private static List<(string Source, string Ports)> IngressSources(ComponentSpec spec) =>
-        spec.Manifests.Where(m => m.Kind == "NetworkPolicy" && m.Body["spec"]!["ingress"] is JsonArray)
+    /// <summary>(source namespace, ports) of every ingress rule naming a namespace, in every policy of a spec in namespace <paramref name="policyNamespace"/> (default: the spec's).</summary>
+    private static List<(string Source, string Ports)> IngressSources(ComponentSpec spec, string? policyNamespace = null) =>
+        spec.Manifests.Where(m => m.Kind == "NetworkPolicy" && m.Namespace == (policyNamespace ?? spec.Namespace) && m.Body["spec"]!["ingress"] is JsonArray)
             .SelectMany(m => m.Body["spec"]!["ingress"]!.AsArray().OfType<JsonObject>())
             .SelectMany(rule => ((rule["from"] as JsonArray)?.OfType<JsonObject>() ?? [])
                 .Select(peer => (string?)peer["namespaceSelector"]?["matchLabels"]?["kubernetes.io/metadata.name"])
                 .OfType<string>()
                 .Select(source => (source, string.Join(",", (rule["ports"] as JsonArray)?.Select(p => $"{(string)p!["protocol"]!}/{(int)p["port"]!}") ?? []))))
             .ToList();
+
+    /// <summary>Every namespace a component renders NetworkPolicies in (its own, and node-exporter's for monitoring).</summary>
+    private static IEnumerable<string> PolicyNamespaces(ComponentSpec spec) =>
+        spec.Manifests.Where(m => m.Kind == "NetworkPolicy").Select(m => m.Namespace ?? spec.Namespace).Distinct(StringComparer.Ordinal);
 
     [Theory]
     [MemberData(nameof(Environments))]
@@ -62,17 +66,20 @@ public class NetworkPolicyTests
             // Every rule to another namespace is one of that namespace's ingress admissions of this one.
             foreach (var (ns, _, ports) in rules.Where(r => r.Namespace is not ("kube-system" or "(own)" or "")))
             {
-                var provider = components.Single(c => c.Spec.Namespace == ns);
-                var admitted = IngressSources(provider.Spec).Where(s => s.Source == component.Spec.Namespace).SelectMany(s => s.Ports.Split(',')).ToHashSet();
+                var provider = components.Single(c => PolicyNamespaces(c.Spec).Contains(ns));
+                var admitted = IngressSources(provider.Spec, ns).Where(s => s.Source == component.Spec.Namespace).SelectMany(s => s.Ports.Split(',')).ToHashSet();
                 Assert.True(ports.Split(',').All(admitted.Contains), $"{env}: {component.Name} may reach {ns} on {ports}, which admits it on {string.Join(",", admitted)} only");
             }
             // And every admission has its egress: ingress and egress come from the same connections.
-            foreach (var provider in components.Where(c => c != component))
+            foreach (var provider in components)
             {
-                foreach (var (_, ports) in IngressSources(provider.Spec).Where(s => s.Source == component.Spec.Namespace))
+                foreach (var ns in PolicyNamespaces(provider.Spec).Where(ns => ns != component.Spec.Namespace))
                 {
-                    var reachable = rules.Where(r => r.Namespace == provider.Spec.Namespace).SelectMany(r => r.Ports.Split(',')).ToHashSet();
-                    Assert.True(ports.Split(',').All(reachable.Contains), $"{env}: {provider.Name} admits {component.Name} on {ports}, but its egress does not reach it");
+                    foreach (var (_, ports) in IngressSources(provider.Spec, ns).Where(s => s.Source == component.Spec.Namespace))
+                    {
+                        var reachable = rules.Where(r => r.Namespace == ns).SelectMany(r => r.Ports.Split(',')).ToHashSet();
+                        Assert.True(ports.Split(',').All(reachable.Contains), $"{env}: {provider.Name} admits {component.Name} into {ns} on {ports}, but its egress does not reach it");
+                    }
                 }
             }
         }
