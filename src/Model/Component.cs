@@ -41,6 +41,13 @@ public abstract record ExternalComponent(string Name) : Component(Name)
     /// <summary>What the component is, for reviewers ("AWS Glue Data Catalog"); the tree lists it as referenced.</summary>
     public abstract string Description { get; }
 
+    /// <summary>
+    /// The ports its clients reach it on. It runs outside every namespace of the cluster and the platform
+    /// writes no IP address, so its clients' egress policies name these ports only (empty when it is reached
+    /// through another component, as the JDBC catalog through PostgreSQL).
+    /// </summary>
+    public abstract IReadOnlyList<int> EgressPorts(ComponentContext context);
+
     public sealed override ComponentSpec Describe(ComponentContext context) =>
         throw new InvalidOperationException($"'{Name}' is external: it is referenced, not deployed");
 }
@@ -48,7 +55,10 @@ public abstract record ExternalComponent(string Name) : Component(Name)
 /// <summary>What a component sees of the world while it describes itself.</summary>
 /// <param name="Naming">The naming rule for this platform and environment.</param>
 /// <param name="Environment">This environment's configuration.</param>
-/// <param name="Consumers">Names of the components that depend on this one (allowed in by its NetworkPolicy).</param>
+/// <param name="Consumers">
+/// Names of the components connected to this one through a need (<see cref="Component.Needs"/>). Ordering
+/// edges (<see cref="Component.After"/>, <see cref="Component.Dependencies"/>) are not consumers.
+/// </param>
 public sealed record ComponentContext(Naming Naming, EnvironmentConfig Environment, IReadOnlyList<string> Consumers)
 {
     /// <summary>The component describing itself.</summary>

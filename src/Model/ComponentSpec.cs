@@ -26,6 +26,58 @@ public sealed record ComponentSpec
 
     /// <summary>Cluster-scoped kinds the chart creates, beyond Namespace (the AppProject allows exactly these).</summary>
     public IReadOnlyList<GroupKind> ClusterResources { get; init; } = [];
+
+    /// <summary>
+    /// Egress beyond what the renderer derives (DNS, the namespace itself, the providers of the component's
+    /// needs and monitoring's scrapes): the Kubernetes API server, a public repository. Each grant renders as
+    /// its own NetworkPolicy carrying its reason; nothing else leaves the namespace.
+    /// </summary>
+    public IReadOnlyList<EgressGrant> Egress { get; init; } = [];
+}
+
+/// <summary>
+/// One egress exception with its reason, rendered as NetworkPolicy egress-NAME annotated lakehouse.io/reason.
+/// Destinations are named by namespace and pod labels; one outside every namespace (the API server, a
+/// public endpoint) by port only, since the platform writes no IP address (docs/decisions.md).
+/// </summary>
+public sealed record EgressGrant
+{
+    /// <summary>The ports the Kubernetes API server answers on: 443 through the kubernetes Service, 6443 after DNAT on kubeadm clusters.</summary>
+    public static IReadOnlyList<int> KubernetesApiPorts { get; } = [443, 6443];
+
+    public EgressGrant(string name, string reason, IReadOnlyList<int> ports)
+    {
+        if (!Checks.DnsName.IsLabel(name))
+        {
+            throw new ArgumentException($"egress grant name '{name}' must be a DNS-1123 label");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException($"egress grant '{name}' needs a reason");
+        }
+        if (ports.Count == 0 || ports.Any(p => p is < 1 or > 65535))
+        {
+            throw new ArgumentException($"egress grant '{name}' needs ports between 1 and 65535");
+        }
+        Name = name;
+        Reason = reason;
+        Ports = ports;
+    }
+
+    public string Name { get; }
+
+    public string Reason { get; }
+
+    public IReadOnlyList<int> Ports { get; }
+
+    /// <summary>The destination's namespace; null for a destination outside the cluster's namespaces (port only).</summary>
+    public string? Namespace { get; init; }
+
+    /// <summary>Labels of the destination pods inside <see cref="Namespace"/>; null for every pod there.</summary>
+    public IReadOnlyDictionary<string, string>? PodLabels { get; init; }
+
+    /// <summary>The Kubernetes API server, for components that watch or create objects (operators, Argo CD, executors).</summary>
+    public static EgressGrant KubernetesApi(string reason) => new("kubernetes-api", reason, KubernetesApiPorts);
 }
 
 /// <summary>An API group and kind, as AppProject whitelists name them ("" is the core group).</summary>

@@ -17,8 +17,11 @@ public sealed record Naming(string Platform, string Environment)
     /// <summary>The app-of-apps Application of this environment.</summary>
     public string RootApplication => Label($"{Platform}-{Environment}-root");
 
-    /// <summary>The Argo CD AppProject of this environment.</summary>
+    /// <summary>The AppProject of this environment's root Application: it may sync Applications and AppProjects only.</summary>
     public string Project => Label($"{Platform}-{Environment}");
+
+    /// <summary>The AppProject of one component's Application: its namespaces, repositories and cluster-scoped kinds only.</summary>
+    public string ComponentProject(string component) => Label($"{Platform}-{Environment}-{component}");
 
     /// <summary>A bucket: globally unique names matter for external stores, so the environment is part of it.</summary>
     public string Bucket(string purpose) => Label($"{Platform}-{Environment}-{purpose}");

@@ -25,8 +25,15 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
     private const int StatsdMetricsPort = 9102;
     private const string DagsFolder = "/opt/airflow/dags";
 
-    /// <summary>The broker is optional: only the CeleryExecutor (chosen in env/) uses it.</summary>
-    public override IReadOnlyList<Need> Needs => [.. OrchestratorNeeds.For(Jobs), Need.OptionalOf<IKeyValueStore>()];
+    /// <summary>
+    /// Whether this Airflow runs the CeleryExecutor, which needs the key-value store as its broker. Needs are
+    /// read before any environment is described, so the executor env/ chooses is passed in here
+    /// (<see cref="Backends.AddOrchestrator"/>); with the KubernetesExecutor Airflow is no client of the store
+    /// (no ACL user, not admitted by its NetworkPolicy).
+    /// </summary>
+    public bool CeleryBroker { get; init; }
+
+    public override IReadOnlyList<Need> Needs => CeleryBroker ? [.. OrchestratorNeeds.For(Jobs), Need.Of<IKeyValueStore>()] : OrchestratorNeeds.For(Jobs);
 
     /// <summary>The ConfigMap holding the DAG files.</summary>
     public string DagsConfigMap(ComponentContext context) => context.Naming.Object(Name, "dags");
@@ -87,10 +94,13 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
         }
         if (celery)
         {
-            // Broker URL redis://:PASSWORD@HOST:6379/0 in the Secret's key 'connection' (out of band).
-            _ = context.TryUse<IKeyValueStore>()
-                ?? throw new InvalidOperationException("orchestrator.airflow.executor is celery, but no component of the platform offers a Redis-protocol key-value store for the broker");
+            // Broker URL redis://USER:PASSWORD@HOST:6379/0 in the Secret's key 'connection' (out of band), as the
+            // orchestrator's own Valkey user; every broker key and channel under its prefix, which its ACL allows.
+            var broker = (CeleryBroker ? context.Use<IKeyValueStore>() : throw new InvalidOperationException(
+                    $"orchestrator.airflow.executor is celery, but component '{Name}' was built without its broker need; add it with platform.AddOrchestrator(env, jobs) or set CeleryBroker = true"))
+                .ConnectionFor(context, Name);
             values.Set("data.brokerUrlSecretName", naming.Secret(Name, "broker"))
+                .Set("config.celery_broker_transport_options.global_keyprefix", broker.KeyPrefix)
                 .Set("workers.replicas", config.Workers)
                 .Set("workers.podDisruptionBudget.enabled", config.Workers > 1)
                 .Set("flower.enabled", true)
@@ -127,15 +137,19 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
             Namespace = ns,
             Chart = Chart,
             Values = values,
-            // Airflow's images run as uid 50000 without a seccomp profile: baseline, not restricted.
             Manifests =
             [
-                .. StandardObjects.Baseline(context, this, celery ? [ApiPort, FlowerPort] : [ApiPort], [StatsdMetricsPort], podSecurity: "baseline"),
+                .. StandardObjects.Baseline(context, this, celery ? [ApiPort, FlowerPort] : [ApiPort], [StatsdMetricsPort],
+                    podSecurity: PodSecurity.Baseline("Airflow's images run as uid 50000 without a seccomp profile, which restricted requires")),
                 dagsConfigMap,
                 statsdMonitor,
             ],
             Metrics = new ManifestMonitor("ServiceMonitor", Name),
             Probes = new ProbeSource("/api/v2/monitor/health", "/api/v2/monitor/health"),
+            // Tasks run as pods (KubernetesPodOperator) or SparkApplications, both created through the API server.
+            Egress = [EgressGrant.KubernetesApi(celery
+                ? "tasks create their pods (KubernetesPodOperator) and SparkApplications through the API server"
+                : "KubernetesExecutor creates a pod per task; tasks create their pods (KubernetesPodOperator) and SparkApplications")],
         };
     }
 }

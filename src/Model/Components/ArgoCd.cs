@@ -87,7 +87,7 @@ public sealed record ArgoCd(string Name) : Component(Name)
             Values = values,
             Manifests =
             [
-                StandardObjects.Namespace(ns, "baseline"),
+                StandardObjects.Namespace(ns, PodSecurity.Baseline("the chart's Redis and Redis HA containers set no seccomp profile and do not require a non-root user, which restricted needs")),
                 StandardObjects.IngressPolicy(ns, [], [ServerPort, RepoServerPort], env.Monitoring.Namespace,
                     [ControllerMetricsPort, ServerMetricsPort, RepoServerMetricsPort]),
             ],
@@ -98,6 +98,12 @@ public sealed record ArgoCd(string Name) : Component(Name)
                 new GroupKind("apiextensions.k8s.io", "CustomResourceDefinition"),
                 new GroupKind("rbac.authorization.k8s.io", "ClusterRole"),
                 new GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding"),
+            ],
+            Egress =
+            [
+                EgressGrant.KubernetesApi("the application controller applies and watches every Application's resources"),
+                new EgressGrant("repositories", "the repo server fetches this repository and the pinned Helm chart repositories over HTTPS",
+                    [.. new[] { 443, new Uri(env.GitOps.Repository).Port }.Distinct().Order()]),
             ],
         };
     }

@@ -36,7 +36,7 @@ public static class Backends
     public static Component AddOrchestrator(this PlatformBuilder platform, EnvironmentConfig env, IReadOnlyList<Jobs.JobSpec> jobs,
         [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) => env.Orchestrator.Backend switch
     {
-        OrchestratorBackend.Airflow => platform.Add(new Airflow("orchestrator", jobs), callerFile, callerLine),
+        OrchestratorBackend.Airflow => platform.Add(new Airflow("orchestrator", jobs) { CeleryBroker = env.Orchestrator.Airflow.Executor == AirflowExecutor.Celery }, callerFile, callerLine),
         OrchestratorBackend.Dagster => platform.Add(new Dagster("orchestrator", jobs), callerFile, callerLine),
         _ => throw new InvalidOperationException($"no orchestrator for backend {env.Orchestrator.Backend}"),
     };

@@ -49,13 +49,15 @@ public sealed record CloudNativePgOperator(string Name) : Component(Name)
                 StandardObjects.Namespace(ns),
                 StandardObjects.IngressPolicy(ns, [], [], context.Environment.Monitoring.Namespace, [MetricsPort]),
                 StandardObjects.WebhookPolicy(ns, "operator-admission-webhook",
-                    new Dictionary<string, string> { ["app.kubernetes.io/name"] = "cloudnative-pg" }, WebhookPort),
+                    new Dictionary<string, string> { ["app.kubernetes.io/name"] = "cloudnative-pg" }, WebhookPort,
+                    "the API server calls the operator's defaulting and validating webhooks for Clusters, Backups and Databases"),
                 .. highAvailability,
             ],
             Metrics = new ChartMonitor("monitoring.podMonitorEnabled"),
             // The chart probes the webhook server's /readyz (HTTPS on 9443) for liveness and readiness.
             Probes = new ProbeSource("/readyz", "/readyz"),
             ClusterResources = GroupKind.OperatorWithWebhooks,
+            Egress = [EgressGrant.KubernetesApi("the operator reconciles Clusters, Databases and Backups and the objects it creates for them")],
         };
     }
 }

@@ -80,7 +80,10 @@ public sealed record Dagster(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
             Namespace = ns,
             Chart = Chart,
             Values = values,
-            Manifests = [.. StandardObjects.Baseline(context, this, [WebserverPort, CodePort], [], podSecurity: "baseline"), code],
+            Manifests = [.. StandardObjects.Baseline(context, this, [WebserverPort, CodePort], [],
+                podSecurity: PodSecurity.Baseline("the chart's pods set no seccomp profile and the dagster-k8s images declare no non-root user, which restricted requires")), code],
+            // Runs and task steps are Kubernetes Jobs the launcher creates.
+            Egress = [EgressGrant.KubernetesApi("K8sRunLauncher creates a Job per run and k8s_job_op a Job per task step")],
             Metrics = new NoMetrics("Dagster 1.11 exposes no Prometheus endpoint; its runs are Kubernetes Jobs, watched through kube-state-metrics (DagsterRunFailureRateHigh)"),
             Probes = new ProbeSource("/server_info", "/server_info"),
         };

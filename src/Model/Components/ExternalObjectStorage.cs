@@ -10,6 +10,10 @@ public sealed record ExternalObjectStorage(string Name, IReadOnlyList<string> Bu
 {
     public override string Description => "S3-compatible object storage run outside the cluster";
 
+    /// <summary>The S3 endpoint's port, and HTTPS for AWS STS when clients sign in by workload identity.</summary>
+    public override IReadOnlyList<int> EgressPorts(ComponentContext context) =>
+        [.. new[] { S3Endpoint(context).Port }.Concat(Settings(context).WorkloadIdentity ? [443] : []).Distinct().Order()];
+
     public bool PathStyleAccess(ComponentContext context) => Settings(context).PathStyleAccess;
 
     private static Configuration.ExternalStorageConfig Settings(ComponentContext context) =>

@@ -13,6 +13,14 @@ public sealed record ExternalRestCatalog(string Name, string WarehouseBucket) : 
 {
     public override string Description => "Iceberg REST catalog run outside the platform";
 
+    /// <summary>The catalog's URI port and, when set, its identity provider's token endpoint port.</summary>
+    public override IReadOnlyList<int> EgressPorts(ComponentContext context)
+    {
+        var rest = context.Environment.Catalog.ExternalRest
+            ?? throw new InvalidOperationException("catalog.externalRest is required for the external-rest backend");
+        return [.. new[] { Endpoint.Parse(rest.Uri).Port }.Concat(rest.TokenUri is { } token ? [Endpoint.Parse(token).Port] : []).Distinct().Order()];
+    }
+
     public override IReadOnlyList<Need> Needs => [Need.Of<IObjectStorage>()];
 
     public IcebergCatalogConnection ConnectionFor(ComponentContext context, string consumer)

@@ -9,6 +9,9 @@ public sealed record GlueCatalog(string Name, string WarehouseBucket) : External
 {
     public override string Description => "AWS Glue Data Catalog";
 
+    /// <summary>The Glue API (and AWS STS for workload identity) answer on HTTPS.</summary>
+    public override IReadOnlyList<int> EgressPorts(ComponentContext context) => [443];
+
     public override IReadOnlyList<Need> Needs => [Need.Of<IObjectStorage>()];
 
     public IcebergCatalogConnection ConnectionFor(ComponentContext context, string consumer)

@@ -9,6 +9,10 @@ public sealed record HiveMetastoreCatalog(string Name, string WarehouseBucket) :
 {
     public override string Description => "Hive Metastore";
 
+    /// <summary>The metastore's Thrift port.</summary>
+    public override IReadOnlyList<int> EgressPorts(ComponentContext context) =>
+        [Endpoint.Parse((context.Environment.Catalog.Hive ?? throw new InvalidOperationException("catalog.hive is required for the hive backend")).Uri).Port];
+
     public override IReadOnlyList<Need> Needs => [Need.Of<IObjectStorage>()];
 
     public IcebergCatalogConnection ConnectionFor(ComponentContext context, string consumer)

@@ -14,6 +14,9 @@ public sealed record JdbcCatalog(string Name, string WarehouseBucket) : External
 {
     public override string Description => "Iceberg JDBC catalog in the platform's PostgreSQL";
 
+    /// <summary>Nothing of its own: its clients reach PostgreSQL, whose policies admit them in its place.</summary>
+    public override IReadOnlyList<int> EgressPorts(ComponentContext context) => [];
+
     public override IReadOnlyList<Need> Needs => [Need.Of<IPostgres>(), Need.Of<IObjectStorage>()];
 
     /// <summary>

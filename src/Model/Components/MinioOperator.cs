@@ -1,13 +1,16 @@
 using System.Text.Json.Nodes;
+using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Kubernetes;
 
 namespace Lakehouse.Model.Components;
 
 /// <summary>
 /// The MinIO Operator (chart operator from operator.min.io): the controller that reconciles MinIO Tenants.
-/// A controller is synced before the resources it reconciles, so tenants depend on it.
+/// A controller is synced before the resources it reconciles, so tenants depend on it; its tenants' pods
+/// also call its endpoints, so they connect to it through a need (<see cref="IMinioOperator"/>), which is
+/// what lets them through its NetworkPolicy.
 /// </summary>
-public sealed record MinioOperator(string Name) : Component(Name)
+public sealed record MinioOperator(string Name) : Component(Name), IMinioOperator
 {
     public static HelmChart Chart => Locked.Chart("operator");
 
@@ -33,6 +36,14 @@ public sealed record MinioOperator(string Name) : Component(Name)
             Metrics = new NoMetrics("MinIO Operator 7.1.1 exposes no metrics endpoint; its tenants' MinIO servers are monitored instead"),
             Probes = new ProbeSource("none: MinIO Operator 7.1.1 defines no probes (a crashed controller restarts by its Deployment)", "none"),
             ClusterResources = GroupKind.Operator,
+            Egress = [EgressGrant.KubernetesApi("the operator reconciles Tenants and the StatefulSets, Services and Secrets it creates for them")],
         };
     }
+}
+
+/// <summary>The MinIO Operator's endpoints (webhook and STS, ports 4221-4223) that its tenants' pods call.</summary>
+[Contract("the MinIO Operator's webhook and STS endpoints")]
+public interface IMinioOperator : IContract
+{
+    string Name { get; }
 }

@@ -23,6 +23,9 @@ public sealed record MinioTenant(string Name, MinioOperator Operator, IReadOnlyL
 
     public override IEnumerable<Component> Dependencies => [Operator];
 
+    /// <summary>The tenant's pods call the operator's endpoints: a need, so the operator's NetworkPolicy admits them.</summary>
+    public override IReadOnlyList<Need> Needs => [Need.Of<IMinioOperator>(Operator.Name)];
+
     /// <summary>The operator names the S3 Service "minio"; without TLS it listens on port 80.</summary>
     public override Endpoint S3Endpoint(ComponentContext context) => Endpoint.InCluster("http", "minio", context.NamespaceOf(this), 80);
 
@@ -115,6 +118,7 @@ public sealed record MinioTenant(string Name, MinioOperator Operator, IReadOnlyL
             Manifests = [.. StandardObjects.Baseline(context, this, [ApiPort], [ApiPort], [context.NamespaceOf(Operator)]), monitor],
             Metrics = new ManifestMonitor("ServiceMonitor", Name),
             Probes = new ProbeSource("/minio/health/live", "/minio/health/ready"),
+            Egress = [EgressGrant.KubernetesApi("the operator's sidecar in every MinIO pod reads the Tenant and its configuration Secret")],
         };
     }
 

@@ -21,6 +21,20 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
     private const int OperatorPort = 10250;
     private const int ReloaderPort = 8080;
 
+    private const int NodeExporterPort = 9100;
+
+    /// <summary>
+    /// node-exporter's own namespace: it needs the host's network and PID namespaces and hostPath mounts,
+    /// which only Pod Security 'privileged' admits, so it runs apart and the stack's namespace stays baseline.
+    /// </summary>
+    public static string NodeExporterNamespace(string monitoringNamespace)
+    {
+        var ns = $"{monitoringNamespace}-node-exporter";
+        return Checks.DnsName.IsLabel(ns)
+            ? ns
+            : throw new InvalidOperationException($"node-exporter's namespace '{ns}' (monitoring.namespace + '-node-exporter') is not a DNS-1123 label; shorten monitoring.namespace");
+    }
+
     /// <summary>The Secret (admin-user, admin-password) Grafana's admin account comes from.</summary>
     public static string GrafanaAdminSecret(Naming naming, string component) => naming.Secret(component, "grafana-admin");
 
@@ -42,6 +56,7 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
         }
         var selector = new JsonObject { ["matchLabels"] = Values.Map(monitoring.MonitorLabels) };
         var ha = monitoring.PrometheusReplicas > 1;
+        var nodeExporterNs = NodeExporterNamespace(ns);
 
         var values = new JsonObject()
             .Set("crds.enabled", true)
@@ -90,7 +105,8 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
             .Set("grafana.resources", Values.Resources(new() { Cpu = "100m", Memory = "256Mi" }))
             .Set("grafana.sidecar.resources", Values.Resources(new() { Cpu = "50m", Memory = "128Mi" }))
             .Set("kube-state-metrics.resources", Values.Resources(new() { Cpu = "50m", Memory = "128Mi" }))
-            .Set("prometheus-node-exporter.resources", Values.Resources(new() { Cpu = "50m", Memory = "64Mi" }));
+            .Set("prometheus-node-exporter.resources", Values.Resources(new() { Cpu = "50m", Memory = "64Mi" }))
+            .Set("prometheus-node-exporter.namespaceOverride", nodeExporterNs);
 
         return new ComponentSpec
         {
@@ -99,17 +115,37 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
             Values = values,
             Manifests =
             [
-                // The operator's admission webhook and node exporter need more than the restricted standard.
-                StandardObjects.Namespace(ns, "privileged"),
+                StandardObjects.Namespace(ns, PodSecurity.Baseline(
+                    "not every container of chart kube-prometheus-stack 88.5.3 (the admission webhook's certificate Jobs, Grafana's init containers) is shown to declare the securityContext restricted requires; node-exporter, which needs more, runs in its own namespace")),
+                StandardObjects.Namespace(nodeExporterNs, PodSecurity.Privileged(
+                    "prometheus-node-exporter runs with the host's network and PID namespaces and hostPath mounts, which only privileged admits; nothing else runs here")),
+                // On the host network the policies do not apply to node-exporter's pods; they keep the namespace default-deny all the same.
+                // (Names differ from the stack's own policies: a component's objects are identified by kind and name.)
+                StandardObjects.IngressPolicy(nodeExporterNs, [], [], ns, [NodeExporterPort], "node-exporter-ingress"),
+                StandardObjects.EgressPolicy(nodeExporterNs, [], [], "nothing outside its namespace", "node-exporter-egress"),
                 StandardObjects.IngressPolicy(ns, [], [PrometheusPort, AlertmanagerPort, GrafanaPort, OperatorPort], ns,
                     [PrometheusPort, AlertmanagerPort, GrafanaPort, OperatorPort, ReloaderPort]),
-                StandardObjects.WebhookPolicy(ns, "operator-admission-webhook", new Dictionary<string, string> { ["app"] = "kube-prometheus-stack-operator" }, OperatorPort),
+                StandardObjects.WebhookPolicy(ns, "operator-admission-webhook", new Dictionary<string, string> { ["app"] = "kube-prometheus-stack-operator" }, OperatorPort,
+                    "the API server calls the operator's admission webhook validating PrometheusRules and AlertmanagerConfigs"),
                 PlatformRules.Manifest(context, ns),
                 PlatformDashboard.Manifest(Name, ns),
             ],
             Metrics = new ChartMonitor("prometheus.serviceMonitor.selfMonitor"),
             Probes = new ProbeSource("/-/healthy", "/-/ready"),
             ClusterResources = GroupKind.OperatorWithWebhooks,
+            Egress =
+            [
+                EgressGrant.KubernetesApi("the Prometheus operator reconciles its resources, Prometheus discovers its scrape targets, kube-state-metrics lists objects and Grafana's sidecar loads dashboard ConfigMaps"),
+                // Node and control-plane endpoints listen on node addresses: no namespace or pod selector names them.
+                new EgressGrant("node-scrapes",
+                    "the chart's default monitors scrape the kubelet (10250), node-exporter on the host network (9100), kube-controller-manager (10257), kube-scheduler (10259), etcd (2381) and kube-proxy (10249) at node addresses",
+                    [10250, 9100, 10257, 10259, 2381, 10249]),
+                new EgressGrant("coredns-scrape", "the chart's CoreDNS monitor scrapes CoreDNS's metrics port", [9153])
+                {
+                    Namespace = "kube-system",
+                    PodLabels = new Dictionary<string, string> { ["k8s-app"] = "kube-dns" },
+                },
+            ],
         };
     }
 }

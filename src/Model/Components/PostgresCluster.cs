@@ -141,6 +141,7 @@ public sealed record PostgresCluster(string Name, CloudNativePgOperator Operator
             Metrics = new ChartMonitor("cluster.monitoring.enabled"),
             // Instance manager probes (HTTP on the status port).
             Probes = new ProbeSource("/healthz", "/readyz"),
+            Egress = [EgressGrant.KubernetesApi("CloudNativePG's instance manager in every instance watches its Cluster and reports its status")],
         };
     }
 }

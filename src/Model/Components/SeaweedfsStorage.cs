@@ -115,8 +115,9 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
             Namespace = ns,
             Chart = Chart,
             Values = values,
-            // The chart sets no pod security context, so its pods run as the image's user: baseline, not restricted.
-            Manifests = [.. StandardObjects.Baseline(context, this, [S3Port], [MetricsPort], podSecurity: "baseline"), .. budgets],
+            Manifests = [.. StandardObjects.Baseline(context, this, [S3Port], [MetricsPort],
+                podSecurity: PodSecurity.Baseline("the chart sets no pod security context, so its pods run as the image's user without a seccomp profile")), .. budgets],
+            Egress = [EgressGrant.KubernetesApi("the chart binds its pods' service account to a ClusterRole reading and patching pods (templates/shared/cluster-role.yaml)")],
             Metrics = new ChartMonitor("global.seaweedfs.monitoring.enabled"),
             Probes = new ProbeSource(probes, probes),
             ClusterResources = [new GroupKind("rbac.authorization.k8s.io", "ClusterRole"), new GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding")],

@@ -63,11 +63,11 @@ public sealed record SparkOperator(string Name) : Component(Name), ISparkJobs
             Values = values,
             Manifests =
             [
-                // Spark images run as uid 185 but set no seccomp profile: baseline, not restricted.
-                StandardObjects.Namespace(ns, "baseline"),
+                StandardObjects.Namespace(ns, PodSecurity.Baseline("Spark images run as uid 185 without a seccomp profile, which restricted requires")),
                 StandardObjects.IngressPolicy(ns, [], [], context.Environment.Monitoring.Namespace, [MetricsPort, DriverUiPort]),
                 StandardObjects.WebhookPolicy(ns, "operator-admission-webhook",
-                    new Dictionary<string, string> { ["app.kubernetes.io/component"] = "webhook" }, WebhookPort),
+                    new Dictionary<string, string> { ["app.kubernetes.io/component"] = "webhook" }, WebhookPort,
+                    "the API server calls the operator's mutating and validating webhooks for SparkApplications"),
                 SubmitterRole(ns),
                 .. context.ConsumerNamespaces.Select(c => SubmitterBinding(ns, c)),
                 driverMonitor,
@@ -76,6 +76,11 @@ public sealed record SparkOperator(string Name) : Component(Name), ISparkJobs
             // Controller and webhook probe /healthz and /readyz on their health port.
             Probes = new ProbeSource("/healthz", "/readyz"),
             ClusterResources = GroupKind.OperatorWithWebhooks,
+            Egress =
+            [
+                EgressGrant.KubernetesApi("the controller and webhook watch SparkApplications; each driver creates and watches its executor pods"),
+                new EgressGrant("maven-repositories", "Spark jobs resolve spark.jars.packages (Iceberg runtime, PostgreSQL driver, OpenLineage) from Maven Central over HTTPS when they start", [443]),
+            ],
         };
     }
 

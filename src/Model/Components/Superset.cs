@@ -65,6 +65,7 @@ public sealed record Superset(string Name) : Component(Name)
                 Values.SecretEnv("DB_USER", db.Username),
                 Values.SecretEnv("DB_PASS", db.Password),
                 Values.SecretEnv("REDIS_PASSWORD", kv.Password),
+                new JsonObject { ["name"] = "REDIS_USER", ["value"] = kv.Username },
                 Values.SecretEnv("SUPERSET_SECRET_KEY", secretKey),
                 Values.SecretEnv("ADMIN_USERNAME", adminUser),
                 Values.SecretEnv("ADMIN_PASSWORD", adminPassword),
@@ -72,6 +73,7 @@ public sealed record Superset(string Name) : Component(Name)
                 Values.SecretEnv("TRINO_PASSWORD", trinoPassword)))
             .Set("bootstrapScript", $"#!/bin/bash\npip install --no-cache-dir '{TrinoDriver}'\n")
             .Set("configOverrides.signing_key_from_environment", "import os\nSECRET_KEY = os.environ[\"SUPERSET_SECRET_KEY\"]\n")
+            .Set("configOverrides.valkey", ValkeyConfig(kv))
             .Set("configOverrides.statsd", $"from superset.stats_logger import StatsdStatsLogger\nSTATS_LOGGER = StatsdStatsLogger(host=\"localhost\", port={StatsdPort}, prefix=\"superset\")\n")
             .Set("init.enabled", true)
             .Set("init.loadExamples", false)
@@ -106,7 +108,36 @@ public sealed record Superset(string Name) : Component(Name)
             Manifests = [.. StandardObjects.Baseline(context, this, [HttpPort], [MetricsPort]), podMonitor],
             Metrics = new ManifestMonitor("PodMonitor", Name),
             Probes = new ProbeSource("/health", "/health"),
+            Egress = [new EgressGrant("python-packages", $"the bootstrap script of every Superset pod installs {TrinoDriver} from PyPI over HTTPS when it starts", [443])],
         };
+    }
+
+    /// <summary>
+    /// Cache, data cache, SQL Lab results and the Celery broker and result backend on Valkey as Superset's own
+    /// user, every key and channel under its prefix (its ACL allows nothing else): the caches by key prefix,
+    /// Celery by kombu's and the result backend's global_keyprefix. Replaces what the chart's config builds,
+    /// which signs in as the default user (disabled).
+    /// </summary>
+    public static string ValkeyConfig(KeyValueConnection kv)
+    {
+        var url = kv.Url("{quote(os.environ['REDIS_PASSWORD'], safe='')}");
+        return $$"""
+            import os
+            from urllib.parse import quote
+            from cachelib.redis import RedisCache
+            VALKEY_URL = f"{{url}}"
+            CACHE_CONFIG = {"CACHE_TYPE": "RedisCache", "CACHE_DEFAULT_TIMEOUT": 300, "CACHE_KEY_PREFIX": "{{kv.KeyPrefix}}cache:", "CACHE_REDIS_URL": VALKEY_URL}
+            DATA_CACHE_CONFIG = {**CACHE_CONFIG, "CACHE_KEY_PREFIX": "{{kv.KeyPrefix}}data:"}
+            RESULTS_BACKEND = RedisCache(host="{{kv.Endpoint.Host}}", port={{kv.Endpoint.Port}}, db={{kv.Database}}, username="{{kv.Username}}", password=os.environ["REDIS_PASSWORD"], key_prefix="{{kv.KeyPrefix}}results:")
+            class CeleryConfig:
+                imports = ("superset.sql_lab",)
+                broker_url = VALKEY_URL
+                result_backend = VALKEY_URL
+                broker_transport_options = {"global_keyprefix": "{{kv.KeyPrefix}}"}
+                result_backend_transport_options = {"global_keyprefix": "{{kv.KeyPrefix}}"}
+            CELERY_CONFIG = CeleryConfig
+
+            """;
     }
 
     /// <summary>

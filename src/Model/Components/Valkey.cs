@@ -6,9 +6,11 @@ namespace Lakehouse.Model.Components;
 
 /// <summary>
 /// Valkey (chart valkey from valkey.io/valkey-helm): the Celery broker and the caches. ACL authentication
-/// on, the default user's password from an existing Secret; the chart's redis_exporter sidecar reads the
-/// same Secret and is scraped by the ServiceMonitor the chart renders. maxmemory is set so the memory
-/// alert (used / max) is defined, with noeviction because a broker must never drop queued messages.
+/// on, least privilege: the default user is disabled; each consumer has its own user, confined to its own
+/// key and channel prefix (<see cref="KeyValueConnection.KeyPrefix"/>) and to data commands; the exporter
+/// has a user allowed its monitoring commands only; in prod a replication user syncs the replicas. Passwords
+/// come from an existing Secret, one key per user. maxmemory is set so the memory alert (used / max) is
+/// defined, with noeviction because a broker must never drop queued messages.
 /// </summary>
 public sealed record Valkey(string Name) : Component(Name), IKeyValueStore
 {
@@ -19,13 +21,74 @@ public sealed record Valkey(string Name) : Component(Name), IKeyValueStore
     private const int Port = 6379;
     private const int MetricsPort = 9121;
 
-    /// <summary>Consumers authenticate as the default user; its password is in a Secret in the consumer's namespace.</summary>
+    /// <summary>The user the metrics exporter signs in as.</summary>
+    public const string ExporterUser = "exporter";
+
+    /// <summary>The user replicas sign in to the primary as (replicas only).</summary>
+    public const string ReplicationUser = "replication";
+
+    /// <summary>
+    /// What every consumer's user may run: connection handling, data commands of every type, Pub/Sub and
+    /// transactions, the scripts kombu runs, and nothing flagged dangerous (KEYS, FLUSHDB, CONFIG, DEBUG, ...)
+    /// nor what lists other users' key names (SCAN, RANDOMKEY). Which keys and channels it may touch is the
+    /// consumer's prefix.
+    /// </summary>
+    public const string ConsumerCommands = "-@all +@connection +@read +@write +@keyspace +@pubsub +@transaction +eval +evalsha +script|load -@dangerous -scan -randomkey";
+
+    /// <summary>
+    /// What redis_exporter runs (INFO, CONFIG GET maxmemory, SLOWLOG, LATENCY, CLIENT SETNAME ...), on no key and no channel.
+    /// </summary>
+    public const string ExporterCommands = "-@all +auth +hello +ping +info +select +dbsize +config|get +client|setname +client|setinfo +cluster|info +slowlog|get +slowlog|len +latency|latest +latency|histogram +memory|stats";
+
+    /// <summary>Replicas sync from the primary and nothing else.</summary>
+    public const string ReplicationCommands = "-@all +auth +hello +ping +psync +replconf";
+
+    /// <summary>
+    /// Each consumer signs in as its own user (its name) with the password from a Secret in its own namespace,
+    /// and keeps every key and channel under its name followed by ':'.
+    /// </summary>
     public KeyValueConnection ConnectionFor(ComponentContext context, string consumer) => new(
         Endpoint.InCluster("redis", context.Naming.Release(Name), context.NamespaceOf(this), Port),
-        new SecretRef(context.Naming.Secret(consumer, "valkey"), "password"));
+        consumer,
+        new SecretRef(context.Naming.Secret(consumer, "valkey"), "password"),
+        $"{consumer}:");
+
+    /// <summary>
+    /// A consumer's ACL: its own keys and channels (<see cref="KeyValueConnection.KeyPrefix"/>), the Celery
+    /// broadcast pattern literally (Valkey compares PSUBSCRIBE patterns literally), <see cref="ConsumerCommands"/>.
+    /// </summary>
+    public static string ConsumerAcl(KeyValueConnection connection) =>
+        $"resetkeys ~{connection.KeyPrefix}* resetchannels &{connection.KeyPrefix}* &{connection.CeleryBroadcastPattern} {ConsumerCommands}";
 
     /// <summary>maxmemory as 80% of the memory request, in bytes Valkey reads ("800mb").</summary>
     public static string MaxMemory(string memory) => $"{Values.Mebibytes(memory) * 8 / 10}mb";
+
+    /// <summary>
+    /// The ACL users: the chart requires a 'default' user, so it is switched off with no key, channel or
+    /// command (its password key is the exporter's, the one the chart hands the exporter); the exporter; one
+    /// user per consumer; the replication user when there are replicas.
+    /// </summary>
+    private JsonObject Users(ComponentContext context, bool replicas)
+    {
+        var users = new JsonObject
+        {
+            ["default"] = new JsonObject { ["permissions"] = "off resetkeys resetchannels -@all", ["passwordKey"] = ExporterUser },
+            [ExporterUser] = new JsonObject { ["permissions"] = $"resetkeys resetchannels {ExporterCommands}" },
+        };
+        foreach (var consumer in context.Consumers.Order(StringComparer.Ordinal))
+        {
+            if (users.ContainsKey(consumer) || consumer == ReplicationUser)
+            {
+                throw new InvalidOperationException($"consumer '{consumer}' of '{Name}' has the name of one of its own users (default, {ExporterUser}, {ReplicationUser}); rename the consumer");
+            }
+            users[consumer] = new JsonObject { ["permissions"] = ConsumerAcl(ConnectionFor(context, consumer)) };
+        }
+        if (replicas)
+        {
+            users[ReplicationUser] = new JsonObject { ["permissions"] = $"resetkeys resetchannels {ReplicationCommands}" };
+        }
+        return users;
+    }
 
     public override ComponentSpec Describe(ComponentContext context)
     {
@@ -45,15 +108,14 @@ public sealed record Valkey(string Name) : Component(Name), IKeyValueStore
             .Set("valkeyConfig", $"maxmemory {MaxMemory(config.Resources.Memory)}\nmaxmemory-policy noeviction\n"
                 + (config.StorageSize is not null || config.Replicas > 0 ? "appendonly yes\n" : ""))
             .Set("auth.enabled", true)
-            // Key 'default' holds the default user's password; created out of band.
+            // One key per user, named after it; created out of band (docs/secrets.md).
             .Set("auth.usersExistingSecret", naming.Secret(Name, "users"))
-            .Set("auth.aclUsers", new JsonObject
-            {
-                ["default"] = new JsonObject { ["permissions"] = "~* &* +@all" },
-            })
+            .Set("auth.aclUsers", Users(context, config.Replicas > 0))
             .Set("readinessProbe.enabled", true)
             .Set("metrics.enabled", true)
             .Set("metrics.exporter.resources", Values.Resources(new() { Cpu = "20m", Memory = "64Mi" }))
+            // The chart gives the exporter the password of key aclUsers.default.passwordKey; it signs in as its own user.
+            .Set("metrics.exporter.extraEnvs", new JsonObject { ["REDIS_USER"] = ExporterUser })
             // The chart leaves the exporter sidecar without a securityContext, which the namespace's
             // restricted Pod Security level rejects (the whole pod would not be admitted).
             .Set("metrics.exporter.securityContext", new JsonObject
@@ -74,6 +136,7 @@ public sealed record Valkey(string Name) : Component(Name), IKeyValueStore
         if (config.Replicas > 0)
         {
             values.Set("replica.enabled", true)
+                .Set("replica.replicationUser", ReplicationUser)
                 .Set("replica.replicas", config.Replicas)
                 .Set("replica.persistence.size", config.StorageSize ?? "1Gi")
                 .Set("podDisruptionBudget.enabled", true)

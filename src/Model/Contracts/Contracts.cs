@@ -94,12 +94,31 @@ public interface IKeyValueStore : IContract
 {
     string Name { get; }
 
-    /// <summary>The endpoint (redis:// or rediss://) and the Secret holding the password.</summary>
+    /// <summary>The endpoint (redis:// or rediss://), the consumer's own user and the Secret holding its password.</summary>
     KeyValueConnection ConnectionFor(ComponentContext context, string consumer);
 }
 
-/// <summary>How to reach a key-value store.</summary>
-public sealed record KeyValueConnection(Endpoint Endpoint, SecretRef Password);
+/// <summary>How one consumer reaches a key-value store, as its own user confined to its own keys.</summary>
+/// <param name="Endpoint">redis://host:port of the store.</param>
+/// <param name="Username">The consumer's user on the store.</param>
+/// <param name="Password">The Secret key, in the consumer's namespace, holding that user's password.</param>
+/// <param name="KeyPrefix">
+/// Every key and Pub/Sub channel the consumer uses starts with this (for Celery: the broker's and result
+/// backend's global_keyprefix; for caches: their key prefix). Its user may touch nothing else.
+/// </param>
+/// <param name="Database">The logical database the consumer selects (Celery's fanout channels carry its number).</param>
+public sealed record KeyValueConnection(Endpoint Endpoint, string Username, SecretRef Password, string KeyPrefix, int Database = 0)
+{
+    /// <summary>
+    /// The Pub/Sub pattern a Celery worker subscribes to for broadcast commands (kombu's fanout exchange
+    /// celery.pidbox, prefixed '/DB.' and by the global key prefix). Valkey matches a PSUBSCRIBE pattern
+    /// literally against the user's channel patterns, so the user's ACL names this pattern as is.
+    /// </summary>
+    public string CeleryBroadcastPattern => $"{KeyPrefix}/{Database}.celery.pidbox";
+
+    /// <summary>The URL a Celery or redis-py client connects with, the password taken from <paramref name="passwordExpression"/>.</summary>
+    public string Url(string passwordExpression) => $"{Endpoint.Scheme}://{Username}:{passwordExpression}@{Endpoint.Host}:{Endpoint.Port}/{Database}";
+}
 
 /// <summary>A SQL query engine over the lakehouse (Trino), for BI tools.</summary>
 [Contract("SQL query engine")]

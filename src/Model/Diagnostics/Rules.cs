@@ -33,6 +33,8 @@ public static class Rules
 
     public static readonly Rule LeftoverBackendSection = new("LH0040", "No section of a backend that is not chosen");
     public static readonly Rule SharedEnvironmentTarget = new("LH0041", "Each environment has its own cluster server and domain");
+    public static readonly Rule PodSecurityWithoutReason = new("LH0060", "A namespace enforces Pod Security 'restricted' unless it gives the reason it cannot");
+    public static readonly Rule OpenIngressWithoutReason = new("LH0061", "A NetworkPolicy rule admitting any source gives its reason");
 
     public static IReadOnlyList<Rule> All { get; } =
     [
@@ -41,5 +43,6 @@ public static class Rules
         UnpinnedVersion, NotObservable, Drift, InvalidName, DefinitionFailed, MissingSchemaReference, AmbiguousProvider,
         LeftoverBackendSection, SharedEnvironmentTarget,
         InvalidChartLock, UnverifiedChart, DigestMismatch, ChartUnavailable, UnsafeArchive, UnlockedVersion, NotLocked,
+        PodSecurityWithoutReason, OpenIngressWithoutReason,
     ];
 }

@@ -5,7 +5,9 @@ namespace Lakehouse.Rendering.Pipeline;
 
 /// <summary>
 /// The components of one environment as a graph: unique names, resolvable dependencies, no cycles.
-/// Sync waves and each component's consumers come from it.
+/// Sync waves come from every edge (needs, direct dependencies, After, the implicit monitoring edge); a
+/// component's consumers, and so who its NetworkPolicy admits, come from need connections only: an
+/// ordering edge orders sync and opens nothing.
 /// </summary>
 internal sealed class DependencyGraph
 {
@@ -58,12 +60,18 @@ internal sealed class DependencyGraph
             graph._dependsOn[placed.Component.Name] = deps;
             graph._consumers[placed.Component.Name] = [];
         }
-        foreach (var (name, deps) in graph._dependsOn.OrderBy(p => p.Key, StringComparer.Ordinal))
+        // Consumers are who connects to a provider through a need; After, Dependencies and the monitoring
+        // edge only order sync.
+        foreach (var ((consumer, _), provider) in graph._connections.OrderBy(c => c.Key.Consumer, StringComparer.Ordinal))
         {
-            foreach (var dep in deps.Where(graph._consumers.ContainsKey))
+            if (graph._consumers.TryGetValue(provider.Name, out var consumers) && !consumers.Contains(consumer))
             {
-                graph._consumers[dep].Add(name);
+                consumers.Add(consumer);
             }
+        }
+        foreach (var consumers in graph._consumers.Values)
+        {
+            consumers.Sort(StringComparer.Ordinal);
         }
         if (diagnostics.Count == before)
         {
@@ -109,7 +117,7 @@ internal sealed class DependencyGraph
         return providers;
     }
 
-    /// <summary>Components that depend on <paramref name="name"/>, in name order.</summary>
+    /// <summary>Components connected to <paramref name="name"/> through one of their needs, in name order.</summary>
     public IReadOnlyList<string> ConsumersOf(string name) => _consumers[name];
 
     /// <summary>What component <paramref name="name"/> sees while it describes itself or answers a consumer.</summary>

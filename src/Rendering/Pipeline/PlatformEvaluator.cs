@@ -81,9 +81,22 @@ public static class PlatformEvaluator
             }
             var render = new ComponentRender(placed, spec!, graph.WaveOf(name), graph.DependenciesOf(name));
             SpecValidator.Validate(render, config.Name, diagnostics, config.Monitoring.MonitorLabels);
+            LeastPrivilegeValidator.Validate(render, config.Name, diagnostics);
             components.Add(render);
         }
-        return new EnvironmentRender(config, naming, components) { External = external };
+        // Egress mirrors the ingress every provider renders, plus the external services each client uses.
+        var externalPorts = new List<(string, IReadOnlyList<string>, IReadOnlyList<int>)>();
+        foreach (var placed in external)
+        {
+            var component = (ExternalComponent)placed.Component;
+            IReadOnlyList<int> ports = [];
+            if (Guard(diagnostics, placed.Location, $"component '{component.Name}' in environment '{config.Name}'",
+                    () => ports = component.EgressPorts(graph.ContextFor(component.Name, naming, config))))
+            {
+                externalPorts.Add((component.Name, graph.ClientsOf(component.Name), ports));
+            }
+        }
+        return new EnvironmentRender(config, naming, EgressPolicies.Add(components, externalPorts)) { External = external };
     }
 
     /// <summary>

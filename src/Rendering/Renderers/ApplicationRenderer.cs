@@ -72,7 +72,7 @@ public sealed class ApplicationRenderer : IRenderer
             ["metadata"] = metadata,
             ["spec"] = new JsonObject
             {
-                ["project"] = environment.Naming.Project,
+                ["project"] = environment.Naming.ComponentProject(component.Name),
                 ["destination"] = new JsonObject
                 {
                     ["server"] = environment.Config.Cluster.Server,

@@ -8,8 +8,9 @@ namespace Lakehouse.Rendering.Renderers;
 /// <summary>
 /// The app of apps of each environment: gitops/clusters/ENV/kustomization.yaml lists the AppProject and
 /// the Applications, and gitops/bootstrap/ENV/ holds the root Application that syncs that folder.
-/// The root is applied once by hand (kubectl apply -f gitops/bootstrap/ENV/); from then on Git drives.
-/// It belongs to the "default" project because the environment's own project is one of its children.
+/// The root is applied once by hand (kubectl apply -f gitops/bootstrap/ENV/, which also applies its
+/// AppProject); from then on Git drives. The root's project is not Argo CD's "default": it allows only
+/// Applications and AppProjects in Argo CD's namespace, from this repository, and no cluster-scoped kind.
 /// </summary>
 public sealed class BootstrapRenderer : IRenderer
 {
@@ -18,8 +19,8 @@ public sealed class BootstrapRenderer : IRenderer
         foreach (var environment in platform.Environments)
         {
             var header = Header.For(environment.Components.Select(c => c.Placed.Location.Path).Take(1).Append(environment.SourceFile));
-            var resources = ApplicationRenderer.FileNames(environment)
-                .Prepend(GitOpsLayout.FileName("AppProject", environment.Naming.Project));
+            var resources = environment.Components.Select(c => ProjectRenderer.FileName(environment, c.Name))
+                .Concat(ApplicationRenderer.FileNames(environment));
             // What the environment uses without deploying it has no Application: name it where reviewers read the list.
             var referenced = environment.External
                 .Select(p => p.Component)
@@ -41,7 +42,7 @@ public sealed class BootstrapRenderer : IRenderer
                 ["metadata"] = ArgoCdObjects.Metadata(environment, name, 0, null),
                 ["spec"] = new JsonObject
                 {
-                    ["project"] = "default",
+                    ["project"] = environment.Naming.Project,
                     ["destination"] = new JsonObject
                     {
                         ["server"] = environment.Config.Cluster.Server,
@@ -52,6 +53,28 @@ public sealed class BootstrapRenderer : IRenderer
                 },
             };
             tree.Add($"{layout.Bootstrap(environment.Name)}/{GitOpsLayout.FileName("Application", name)}", YamlWriter.Write(root, header));
+            tree.Add($"{layout.Bootstrap(environment.Name)}/{GitOpsLayout.FileName("AppProject", environment.Naming.Project)}", YamlWriter.Write(RootProject(environment), header));
         }
     }
+
+    /// <summary>What the root syncs, gitops/clusters/ENV/: Applications and AppProjects, in Argo CD's namespace only.</summary>
+    private static JsonObject RootProject(EnvironmentRender environment) => new()
+    {
+        ["apiVersion"] = ArgoCdObjects.ApiVersion,
+        ["kind"] = "AppProject",
+        ["metadata"] = ArgoCdObjects.Metadata(environment, environment.Naming.Project, -1, null),
+        ["spec"] = new JsonObject
+        {
+            ["description"] = $"{environment.Naming.Platform} platform, environment {environment.Name}: the root Application, which syncs only the components' Applications and AppProjects.",
+            ["sourceRepos"] = new JsonArray(environment.Config.GitOps.Repository),
+            ["destinations"] = new JsonArray(new JsonObject
+            {
+                ["server"] = environment.Config.Cluster.Server,
+                ["namespace"] = environment.Config.GitOps.ArgoCdNamespace,
+            }),
+            ["clusterResourceWhitelist"] = new JsonArray(),
+            ["namespaceResourceWhitelist"] = ProjectRenderer.Kinds([new("argoproj.io", "Application"), new("argoproj.io", "AppProject")]),
+            ["orphanedResources"] = new JsonObject { ["warn"] = true },
+        },
+    };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Lakehouse.Model;
 using Lakehouse.Rendering.Pipeline;
 using Lakehouse.Rendering.Tree;
 using Lakehouse.Rendering.Yaml;
@@ -6,9 +7,11 @@ using Lakehouse.Rendering.Yaml;
 namespace Lakehouse.Rendering.Renderers;
 
 /// <summary>
-/// The AppProject of each environment, restricted to this repository and the chart repositories used,
-/// the environment's cluster and the platform's namespaces, and the cluster-scoped kinds the charts need.
-/// It syncs in wave -1, before every Application that belongs to it.
+/// One AppProject per component and environment, so each Application gets only what its own chart needs:
+/// this repository and its chart's repository, the environment's cluster and the namespaces its objects
+/// live in, and the cluster-scoped kinds it declares (<see cref="ComponentSpec.ClusterResources"/>) beside
+/// its Namespace. No Application can create a ClusterRoleBinding unless its component declares one.
+/// They sync in wave -1, before every Application. The root's project is <see cref="BootstrapRenderer"/>'s.
 /// </summary>
 public sealed class ProjectRenderer : IRenderer
 {
@@ -16,40 +19,57 @@ public sealed class ProjectRenderer : IRenderer
     {
         foreach (var environment in platform.Environments)
         {
-            var name = environment.Naming.Project;
-            var repositories = environment.Components.Select(c => c.Spec.Chart.RepositoryUrl)
-                .Append(environment.Config.GitOps.Repository)
-                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-            var namespaces = environment.Components.Select(c => c.Spec.Namespace)
-                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-            var clusterKinds = environment.Components.SelectMany(c => c.Spec.ClusterResources)
-                .Append(new Lakehouse.Model.GroupKind("", "Namespace"))
-                .Distinct().OrderBy(k => k.Group, StringComparer.Ordinal).ThenBy(k => k.Kind, StringComparer.Ordinal);
-
-            var project = new JsonObject
+            foreach (var component in environment.Components)
             {
-                ["apiVersion"] = ArgoCdObjects.ApiVersion,
-                ["kind"] = "AppProject",
-                ["metadata"] = ArgoCdObjects.Metadata(environment, name, -1, null),
-                ["spec"] = new JsonObject
-                {
-                    ["description"] = $"{environment.Naming.Platform} platform, environment {environment.Name}: only this repository, the pinned chart repositories and the platform's namespaces.",
-                    ["sourceRepos"] = new JsonArray(repositories.Select(r => (JsonNode)r).ToArray()),
-                    ["destinations"] = new JsonArray(namespaces.Select(ns => (JsonNode)new JsonObject
-                    {
-                        ["server"] = environment.Config.Cluster.Server,
-                        ["namespace"] = ns,
-                    }).ToArray()),
-                    ["clusterResourceWhitelist"] = new JsonArray(clusterKinds.Select(k => (JsonNode)new JsonObject
-                    {
-                        ["group"] = k.Group,
-                        ["kind"] = k.Kind,
-                    }).ToArray()),
-                    ["orphanedResources"] = new JsonObject { ["warn"] = true },
-                },
-            };
-            var header = Header.For(environment.Components.Select(c => c.Placed.Location.Path).Take(1).Append(environment.SourceFile));
-            tree.Add($"{layout.Cluster(environment.Name)}/{GitOpsLayout.FileName("AppProject", name)}", YamlWriter.Write(project, header));
+                var name = environment.Naming.ComponentProject(component.Name);
+                var header = Header.For([component.Placed.Location.Path, environment.SourceFile]);
+                tree.Add($"{layout.Cluster(environment.Name)}/{FileName(environment, component.Name)}", YamlWriter.Write(Project(environment, component, name), header));
+            }
         }
     }
+
+    /// <summary>The AppProject file of a component, for the cluster's kustomization.</summary>
+    public static string FileName(EnvironmentRender environment, string component) =>
+        GitOpsLayout.FileName("AppProject", environment.Naming.ComponentProject(component));
+
+    /// <summary>The namespaces a component's objects live in: its own, and any a raw manifest names.</summary>
+    public static IReadOnlyList<string> Namespaces(ComponentSpec spec) =>
+        spec.Manifests.Select(m => m.Namespace).OfType<string>().Append(spec.Namespace)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The cluster-scoped kinds a component may create: its Namespace and what it declares.</summary>
+    public static IReadOnlyList<GroupKind> ClusterKinds(ComponentSpec spec) =>
+        spec.ClusterResources.Append(new GroupKind("", "Namespace"))
+            .Distinct().OrderBy(k => k.Group, StringComparer.Ordinal).ThenBy(k => k.Kind, StringComparer.Ordinal).ToList();
+
+    private static JsonObject Project(EnvironmentRender environment, ComponentRender component, string name)
+    {
+        var spec = component.Spec;
+        var repositories = new[] { spec.Chart.RepositoryUrl, environment.Config.GitOps.Repository }
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return new JsonObject
+        {
+            ["apiVersion"] = ArgoCdObjects.ApiVersion,
+            ["kind"] = "AppProject",
+            ["metadata"] = ArgoCdObjects.Metadata(environment, name, -1, component.Name),
+            ["spec"] = new JsonObject
+            {
+                ["description"] = $"{environment.Naming.Platform} platform, environment {environment.Name}, component {component.Name}: only its chart's repository and this one, its namespaces and the cluster-scoped kinds its chart needs.",
+                ["sourceRepos"] = new JsonArray(repositories.Select(r => (JsonNode)r).ToArray()),
+                ["destinations"] = new JsonArray(Namespaces(spec).Select(ns => (JsonNode)new JsonObject
+                {
+                    ["server"] = environment.Config.Cluster.Server,
+                    ["namespace"] = ns,
+                }).ToArray()),
+                ["clusterResourceWhitelist"] = Kinds(ClusterKinds(spec)),
+                ["orphanedResources"] = new JsonObject { ["warn"] = true },
+            },
+        };
+    }
+
+    public static JsonArray Kinds(IEnumerable<GroupKind> kinds) => new(kinds.Select(k => (JsonNode)new JsonObject
+    {
+        ["group"] = k.Group,
+        ["kind"] = k.Kind,
+    }).ToArray());
 }

@@ -43,7 +43,9 @@ public class SwapTests
         Assert.DoesNotContain("ICEBERG_REST_CREDENTIAL", prodTrino);
         Assert.Contains("iceberg.catalog.type=rest", repo.Read("gitops/apps/trino/overlays/dev/values.yaml"));
         Assert.Contains("gitops/clusters/prod/kustomization.yaml", changed);
-        Assert.Contains("gitops/clusters/prod/appproject-lakehouse-prod.yaml", changed);
+        // The catalog's own AppProject goes with its Application; clients now leave their namespace for Glue on 443 only.
+        Assert.Contains("gitops/clusters/prod/appproject-lakehouse-prod-iceberg-catalog.yaml", removed);
+        Assert.Contains("iceberg-catalog (external, port 443)", repo.Read("gitops/apps/trino/overlays/prod/patch-networkpolicy-default-egress.yaml"));
         Assert.All(changed, p => Assert.True(p.StartsWith("gitops/", StringComparison.Ordinal) || p == "env/environment.schema.json", p));
     }
 
@@ -73,8 +75,11 @@ public class SwapTests
         using var _ = repo;
         // The MinIO operator goes; the object-storage Application now installs the seaweedfs chart.
         Assert.Contains("gitops/clusters/dev/application-lakehouse-dev-minio-operator.yaml", removed);
-        // Values are shared among environments of the same chart: only object-storage's value files move.
-        Assert.All(added, p => Assert.StartsWith("gitops/apps/object-storage/", p));
+        // Values are shared among environments of the same chart: only object-storage's value files move, and
+        // the egress of its clients, which now reach SeaweedFS' S3 port instead of MinIO's.
+        Assert.All(added, p => Assert.True(p.StartsWith("gitops/apps/object-storage/", StringComparison.Ordinal)
+            || p.EndsWith("/patch-networkpolicy-default-egress.yaml", StringComparison.Ordinal), p));
+        Assert.Contains("port: 8333", repo.Read("gitops/apps/trino/overlays/dev/patch-networkpolicy-default-egress.yaml"));
         var app = repo.Read("gitops/clusters/dev/application-lakehouse-dev-object-storage.yaml");
         Assert.Contains("chart: seaweedfs", app);
         Assert.Contains("targetRevision: 4.44.0", app);
@@ -223,13 +228,15 @@ public class SwapTests
         Assert.Contains("events_maintenance__ensure_table", code);
         Assert.Contains("events_maintenance__compact", code);
         Assert.Contains("events_maintenance__expire_snapshots", code);
-        // The project now allows Dagster's chart repository; Valkey no longer admits the orchestrator (Dagster
-        // needs no broker). Nothing else outside the orchestrator changes.
-        Assert.Contains("https://dagster-io.github.io/helm", repo.Read("gitops/clusters/dev/appproject-lakehouse-dev.yaml"));
+        // The orchestrator's project now allows Dagster's chart repository; Valkey no longer admits the
+        // orchestrator (Dagster needs no broker) and Prometheus no longer reaches Airflow's statsd exporter
+        // (Dagster has no metrics port). Nothing else outside the orchestrator changes.
+        Assert.Contains("https://dagster-io.github.io/helm", repo.Read("gitops/clusters/dev/appproject-lakehouse-dev-orchestrator.yaml"));
         Assert.DoesNotContain("lakehouse-orchestrator", repo.Read("gitops/apps/valkey/overlays/dev/patch-networkpolicy-default-ingress.yaml"));
         Assert.All(added.Concat(removed).Concat(changed).Where(p => p != "gitops/.generated"),
-            p => Assert.True(p.Contains("orchestrator", StringComparison.Ordinal) || p == "gitops/clusters/dev/appproject-lakehouse-dev.yaml"
-                || p.StartsWith("gitops/apps/valkey/", StringComparison.Ordinal), p));
+            p => Assert.True(p.Contains("orchestrator", StringComparison.Ordinal)
+                || p.StartsWith("gitops/apps/valkey/", StringComparison.Ordinal)
+                || p.StartsWith("gitops/apps/monitoring/overlays/dev/patch-networkpolicy-default-egress", StringComparison.Ordinal), p));
     }
 
     /// <summary>Replaces one top-level section of an env file (from its key to the next top-level key).</summary>

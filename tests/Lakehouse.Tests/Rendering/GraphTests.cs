@@ -137,6 +137,7 @@ public class GraphTests
     private sealed record ExternalStore(string Name) : Lakehouse.Model.ExternalComponent(Name), Lakehouse.Model.Contracts.IObjectStorage
     {
         public override string Description => "an S3 store run elsewhere (referenced)";
+        public override IReadOnlyList<int> EgressPorts(Lakehouse.Model.ComponentContext context) => [443];
         public bool PathStyleAccess(Lakehouse.Model.ComponentContext context) => false;
         public Lakehouse.Model.Endpoint S3Endpoint(Lakehouse.Model.ComponentContext context) => Lakehouse.Model.Endpoint.Parse("https://s3.eu-west-1.amazonaws.com:443");
         public string Region(Lakehouse.Model.ComponentContext context) => "eu-west-1";
@@ -172,6 +173,40 @@ public class GraphTests
         var outcome = RenderPipeline.Render(new TestPlatform((p, _) => p.Add(new OptionalConsumer("reader"))), Fixtures.ReferenceEnvironments);
         Assert.True(outcome.Succeeded, string.Join("\n", outcome.Diagnostics));
         Assert.Contains("store: none", outcome.Tree!.Files["gitops/apps/reader/values.yaml"]);
+    }
+
+    private sealed record KeyValueUser(string Name) : Lakehouse.Model.Component(Name)
+    {
+        public override IReadOnlyList<Lakehouse.Model.Contracts.Need> Needs => [Lakehouse.Model.Contracts.Need.Of<Lakehouse.Model.Contracts.IKeyValueStore>()];
+
+        public override Lakehouse.Model.ComponentSpec Describe(Lakehouse.Model.ComponentContext context) => new StubComponent(Name).Describe(context);
+    }
+
+    [Fact]
+    public void After_and_direct_dependencies_order_sync_and_open_no_network()
+    {
+        var outcome = RenderPipeline.Render(new TestPlatform((p, _) =>
+        {
+            var valkey = p.Add(new Valkey("valkey"));
+            p.Add(new StubComponent("after-valkey") { After = ["valkey"] });
+            p.Add(new StubComponent("uses-valkey", valkey));
+            p.Add(new KeyValueUser("cache-user"));
+        }), Fixtures.ReferenceEnvironments);
+        Assert.True(outcome.Succeeded, string.Join("\n", outcome.Diagnostics));
+        var components = outcome.Platform!.Environments[0].Components.ToDictionary(c => c.Name);
+        string Policy(string component, string name) => components[component].Spec.Manifests.Single(m => m.Kind == "NetworkPolicy" && m.Name == name).Body.ToJsonString();
+        // Valkey admits the component that needs it, and neither of those that are only ordered after it.
+        var ingress = Policy("valkey", "default-ingress");
+        Assert.Contains("\"lakehouse-cache-user\"", ingress);
+        Assert.DoesNotContain("lakehouse-after-valkey", ingress);
+        Assert.DoesNotContain("lakehouse-uses-valkey", ingress);
+        Assert.Contains("\"lakehouse-valkey\"", Policy("cache-user", "default-egress"));
+        Assert.DoesNotContain("lakehouse-valkey", Policy("after-valkey", "default-egress"));
+        Assert.DoesNotContain("lakehouse-valkey", Policy("uses-valkey", "default-egress"));
+        // The ordering still holds: both sync after Valkey.
+        Assert.True(components["after-valkey"].Wave > components["valkey"].Wave);
+        Assert.True(components["uses-valkey"].Wave > components["valkey"].Wave);
+        Assert.Equal(["valkey"], components["after-valkey"].DependsOn);
     }
 
     [Fact]

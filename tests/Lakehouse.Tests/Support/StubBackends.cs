@@ -22,7 +22,9 @@ internal sealed record StubBackends(string Name) : Component(Name), ISqlEngine, 
 
     public KeyValueConnection ConnectionFor(ComponentContext context, string consumer) => new(
         Endpoint.InCluster("redis", "valkey", context.NamespaceOf(this), 6379),
-        new SecretRef(context.Naming.Secret(consumer, "valkey"), "password"));
+        consumer,
+        new SecretRef(context.Naming.Secret(consumer, "valkey"), "password"),
+        $"{consumer}:");
 
     public override ComponentSpec Describe(ComponentContext context) => new()
     {
