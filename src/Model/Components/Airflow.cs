@@ -51,6 +51,21 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
             .Set("jwtSecretName", naming.Secret(Name, "jwt-secret"))
             // No admin with the chart's default password: users come from the auth manager's own setup.
             .Set("createUserJob.enabled", false)
+            // Under Argo CD the chart's Helm hooks deadlock: post-install/post-upgrade become PostSync, which
+            // runs only once every pod is healthy, while every Airflow pod waits in its init container for the
+            // migrations. As the chart's values.yaml advises for Argo CD: plain Jobs without the hook-only custom
+            // env, run by Argo CD as Sync hooks (alongside the Deployments, recreated on each sync since a Job's
+            // template is immutable).
+            .Set("createUserJob.useHelmHooks", false)
+            .Set("createUserJob.applyCustomEnv", false)
+            .Set("createUserJob.jobAnnotations", SyncHook())
+            .Set("migrateDatabaseJob.useHelmHooks", false)
+            .Set("migrateDatabaseJob.applyCustomEnv", false)
+            .Set("migrateDatabaseJob.jobAnnotations", SyncHook())
+            // The chart renders its own broker-URL hook Secret unless one is named; with the chart's Redis off
+            // and no broker URL that Secret holds "%!s(<nil>)". Naming the Celery broker Secret (docs/secrets.md)
+            // suppresses it; only the CeleryExecutor's pods read it.
+            .Set("data.brokerUrlSecretName", naming.Secret(Name, "broker"))
             .Set("migrateDatabaseJob.resources", Values.Resources(new() { Cpu = "100m", Memory = "512Mi" }))
             .Set("scheduler.replicas", config.Replicas)
             .Set("scheduler.resources", Values.Resources(config.Resources))
@@ -90,8 +105,7 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
             // Broker URL redis://:PASSWORD@HOST:6379/0 in the Secret's key 'connection' (out of band).
             _ = context.TryUse<IKeyValueStore>()
                 ?? throw new InvalidOperationException("orchestrator.airflow.executor is celery, but no component of the platform offers a Redis-protocol key-value store for the broker");
-            values.Set("data.brokerUrlSecretName", naming.Secret(Name, "broker"))
-                .Set("workers.replicas", config.Workers)
+            values.Set("workers.replicas", config.Workers)
                 .Set("workers.podDisruptionBudget.enabled", config.Workers > 1)
                 .Set("flower.enabled", true)
                 .Set("flower.resources", Values.Resources(new() { Cpu = "50m", Memory = "256Mi" }));
@@ -138,6 +152,13 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
             Probes = new ProbeSource("/api/v2/monitor/health", "/api/v2/monitor/health"),
         };
     }
+
+    /// <summary>Argo CD runs the Job in the Sync phase and deletes the previous one first.</summary>
+    private static JsonObject SyncHook() => new()
+    {
+        ["argocd.argoproj.io/hook"] = "Sync",
+        ["argocd.argoproj.io/hook-delete-policy"] = "BeforeHookCreation",
+    };
 }
 
 /// <summary>What an orchestrator needs, from what its jobs do.</summary>

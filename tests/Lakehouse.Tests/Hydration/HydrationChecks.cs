@@ -12,7 +12,7 @@ internal static class HydrationChecks
     public static readonly string[] Names =
     [
         Render, ObjectSchemaCheck.Name, ProjectCheck.Name, HookOrderCheck.Name, PodSecurityCheck.Name, MonitorCheck.Name,
-        ReferenceCheck.Endpoints, ReferenceCheck.Secrets, RepeatCheck.Name, SyncOrderCheck.Name,
+        ReferenceCheck.Endpoints, ReferenceCheck.Secrets, TemplateErrorCheck.Name, RepeatCheck.Name, SyncOrderCheck.Name,
     ];
 
     public static IReadOnlyList<JsonObject> Crds(EnvironmentHydration hydration) =>
@@ -28,7 +28,8 @@ internal static class HydrationChecks
             ProjectCheck.Name => ProjectCheck.Check(objects, hydration.Projects, Crds(hydration)).ToList(),
             HookOrderCheck.Name => HookOrderCheck.Check(objects).ToList(),
             PodSecurityCheck.Name => PodSecurityCheck.Check(objects).ToList(),
-            MonitorCheck.Name => MonitorCheck.Check(objects).ToList(),
+            MonitorCheck.Name => MonitorCheck.Check(objects, hydration.Applications.Where(a => a.NotHydrated is not null).Select(a => a.Application.Namespace).ToHashSet()).ToList(),
+            TemplateErrorCheck.Name => TemplateErrorCheck.Check(objects).ToList(),
             ReferenceCheck.Endpoints => ReferenceCheck.CheckEndpoints(objects, ValueFiles(hydration)).ToList(),
             ReferenceCheck.Secrets => ReferenceCheck.CheckSecrets(objects, ExternalSecrets.Documented).ToList(),
             RepeatCheck.Name => hydration.RepeatFindings,

@@ -93,7 +93,7 @@ internal static class Hydrator
             {
                 fresh[app.Name] = result;
                 var overlay = overlays[applications.ToList().IndexOf(app)];
-                var objects = Manifest.Parse(app, "helm", result.Output ?? "").Concat(Manifest.Parse(app, "kustomize", overlay.Output ?? "")).ToList();
+                var objects = Synced(Manifest.Parse(app, "helm", result.Output ?? "").Concat(Manifest.Parse(app, "kustomize", overlay.Output ?? "")));
                 syncOrder.AddRange(SyncOrderCheck.Check(app, result.Error, objects, snapshot));
                 known.UnionWith(ApiVersionsOf(objects.Where(o => o.Kind == "CustomResourceDefinition").Select(o => o.Body)));
             }
@@ -118,12 +118,19 @@ internal static class Hydrator
                 app,
                 steady[i].Error == NotObtainable ? NotObtainable : null,
                 errors,
-                chartObjects.Objects.Concat(overlayObjects.Objects).ToList(),
+                Synced(chartObjects.Objects.Concat(overlayObjects.Objects)),
                 steady[i].Output ?? "",
                 overlays[i].Output ?? ""));
         }
         return new EnvironmentHydration(environment, hydrated, ArgoApplications.Projects(environment), syncOrder, repeat, all, clock.Elapsed);
     }
+
+    /// <summary>
+    /// What Argo CD applies: everything except Helm hooks it does not run (test and rollback hooks, e.g. the
+    /// charts' test-connection pods).
+    /// </summary>
+    public static IReadOnlyList<Manifest> Synced(IEnumerable<Manifest> objects) =>
+        objects.Where(o => HookOrderCheck.Phase(o) != "Skip").ToList();
 
     /// <summary>`helm template` of the Application's chart; Output null and Error set when it cannot render.</summary>
     public static async Task<(string? Output, string? Error)> Template(string helm, ArgoApplication app, IReadOnlySet<string> apiVersions)

@@ -39,6 +39,10 @@ internal sealed record Manifest(ArgoApplication Application, string Origin, Json
             {
                 nodes = YamlFiles.ReadAll(document);
             }
+            catch (YamlDotNet.Core.YamlException) when (TryBlankLinesEmptied(document, out var read))
+            {
+                nodes = read;
+            }
             catch (YamlDotNet.Core.YamlException e)
             {
                 var source = document.Split('\n').FirstOrDefault(l => l.StartsWith("# Source: ", StringComparison.Ordinal)) ?? "(no source line)";
@@ -50,6 +54,26 @@ internal sealed record Manifest(ArgoApplication Application, string Origin, Json
                 .Select(o => new Manifest(application, origin, o)));
         }
         return (objects, errors);
+    }
+
+    /// <summary>
+    /// Go's YAML (Helm, Argo CD, the API server) accepts a block scalar whose leading blank line holds more
+    /// spaces than its content (Airflow's empty airflow_local_settings.py, SeaweedFS's master.toml); YamlDotNet
+    /// rejects it. Read again with whitespace-only lines emptied: only trailing spaces of blank lines inside
+    /// block scalars change, which no check reads; the byte comparison of renders uses the raw text.
+    /// </summary>
+    private static bool TryBlankLinesEmptied(string document, out IReadOnlyList<JsonNode?> nodes)
+    {
+        try
+        {
+            nodes = YamlFiles.ReadAll(System.Text.RegularExpressions.Regex.Replace(document, "^[ \\t]+$", "", System.Text.RegularExpressions.RegexOptions.Multiline));
+            return true;
+        }
+        catch (YamlDotNet.Core.YamlException)
+        {
+            nodes = [];
+            return false;
+        }
     }
 }
 

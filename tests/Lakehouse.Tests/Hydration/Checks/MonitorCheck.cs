@@ -12,12 +12,16 @@ internal static class MonitorCheck
 {
     public const string Name = "monitors";
 
-    public static IEnumerable<Finding> Check(IEnumerable<Manifest> rendered)
+    /// <summary>
+    /// <paramref name="unhydrated"/>: namespaces whose chart could not be rendered here; a monitor there
+    /// selects the chart's objects, which are unknown, so it is not judged (the table lists those charts).
+    /// </summary>
+    public static IEnumerable<Finding> Check(IEnumerable<Manifest> rendered, IReadOnlySet<string>? unhydrated = null)
     {
         var all = rendered.Concat(OperatorObjects.Of(rendered)).ToList();
         var services = all.Where(o => o.Kind == "Service" && o.Group.Length == 0).ToList();
         var pods = PodTemplate.Of(all).ToList();
-        foreach (var monitor in all.Where(o => o.Group == "monitoring.coreos.com" && o.Kind is "ServiceMonitor" or "PodMonitor"))
+        foreach (var monitor in all.Where(o => o.Group == "monitoring.coreos.com" && o.Kind is "ServiceMonitor" or "PodMonitor" && unhydrated?.Contains(o.Namespace) != true))
         {
             var spec = monitor.Body["spec"] as JsonObject ?? [];
             var namespaces = Namespaces(monitor, spec);
@@ -30,12 +34,20 @@ internal static class MonitorCheck
                     continue;
                 }
                 var ports = selected.SelectMany(s => s.Body["spec"]?["ports"]?.AsArray().OfType<JsonObject>() ?? []).ToList();
+                // targetPort names a container port of the pods behind the selected Services.
+                var backing = pods.Where(p => selected.Any(s => s.Namespace == p.Owner.Namespace && Selectors.Matches(new JsonObject { ["matchLabels"] = s.Body["spec"]?["selector"]?.DeepClone() }, p.Labels))).ToList();
+                var containerPorts = backing.SelectMany(p => p.Containers).SelectMany(c => c.Container["ports"]?.AsArray().OfType<JsonObject>() ?? []).ToList();
                 foreach (var endpoint in spec["endpoints"]?.AsArray().OfType<JsonObject>() ?? [])
                 {
                     if ((string?)endpoint["port"] is { } port && !ports.Any(p => (string?)p["name"] == port))
                     {
                         yield return new Finding(Name, monitor.Application.Component, monitor.Id,
                             $"endpoint port '{port}' is not a port of {string.Join(", ", selected.Select(s => s.Id))} (ports: {string.Join(", ", ports.Select(p => (string?)p["name"] ?? p["port"]?.ToString()))})");
+                    }
+                    if (endpoint["targetPort"] is JsonValue target && !containerPorts.Any(p => p["name"]?.ToString() == target.ToString() || p["containerPort"]?.ToString() == target.ToString()))
+                    {
+                        yield return new Finding(Name, monitor.Application.Component, monitor.Id,
+                            $"endpoint targetPort '{target}' is not a container port of the pods behind {string.Join(", ", selected.Select(s => s.Id))} (ports: {string.Join(", ", containerPorts.Select(p => (string?)p["name"] ?? p["containerPort"]?.ToString()))})");
                     }
                 }
             }

@@ -61,7 +61,8 @@ internal static class ObjectSchemaCheck
                 continue;
             }
             var schema = SchemaOf(versionNode["schema"]?["openAPIV3Schema"] as JsonObject ?? []);
-            foreach (var error in schema.Validate(o.Body.ToJsonString()))
+            // The API server prunes null values of fields that are not nullable before it validates.
+            foreach (var error in schema.Validate(WithoutNulls(o.Body)!.ToJsonString()).SelectMany(Innermost))
             {
                 yield return new Finding(Name, o.Application.Component, o.Id, $"{error.Path}: {error.Kind}");
             }
@@ -148,6 +149,19 @@ internal static class ObjectSchemaCheck
         }
         // allOf/anyOf/oneOf of a structural schema only constrain declared fields; they declare none.
     }
+
+    /// <summary>The errors inside an array item's or a sub-schema's error, which name the actual field.</summary>
+    private static IEnumerable<NJsonSchema.Validation.ValidationError> Innermost(NJsonSchema.Validation.ValidationError error) =>
+        error is NJsonSchema.Validation.ChildSchemaValidationError child && child.Errors.Count > 0
+            ? child.Errors.SelectMany(e => e.Value).SelectMany(Innermost)
+            : [error];
+
+    private static JsonNode? WithoutNulls(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Key, WithoutNulls(p.Value)))),
+        JsonArray a => new JsonArray(a.Select(WithoutNulls).ToArray()),
+        _ => node?.DeepClone(),
+    };
 
     private static string Key(string apiVersion, string kind) => apiVersion + "|" + kind;
 

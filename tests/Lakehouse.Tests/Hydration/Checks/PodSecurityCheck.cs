@@ -93,7 +93,7 @@ internal static class PodSecurityCheck
             }
             foreach (var port in c["ports"]?.AsArray().OfType<JsonObject>() ?? [])
             {
-                if (port["hostPort"] is JsonValue hostPort && (long)hostPort != 0)
+                if (port["hostPort"] is JsonValue hostPort && hostPort.ToJsonString() != "0")
                 {
                     yield return $"{name}: hostPort {hostPort}";
                 }
@@ -121,7 +121,7 @@ internal static class PodSecurityCheck
                 yield return $"volume '{volume["name"]}' of type {type}";
             }
         }
-        if (podContext?["runAsUser"] is JsonValue podUser && (long)podUser == 0)
+        if (podContext?["runAsUser"] is JsonValue podUser && podUser.ToJsonString() == "0")
         {
             yield return "pod runAsUser 0";
         }
@@ -140,7 +140,7 @@ internal static class PodSecurityCheck
             {
                 yield return $"{name}: runAsNonRoot is not true (container or pod)";
             }
-            if (context?["runAsUser"] is JsonValue user && (long)user == 0)
+            if (context?["runAsUser"] is JsonValue user && user.ToJsonString() == "0")
             {
                 yield return $"{name}: runAsUser 0";
             }
