@@ -68,7 +68,13 @@ internal static class ChartLocator
             return null;
         }
         var archive = Path.Combine(MirrorRoot, url);
-        var target = Path.Combine(Path.GetTempPath(), "lakehouse-hydration", "charts", $"{name}-{version}");
+        // Keyed by the archive's content, so a changed mirror never serves a stale extraction.
+        string digest;
+        using (var stream = File.OpenRead(archive))
+        {
+            digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream))[..16].ToLowerInvariant();
+        }
+        var target = Path.Combine(Path.GetTempPath(), "lakehouse-hydration", "charts", $"{name}-{version}-{digest}");
         if (File.Exists(Path.Combine(target, name, "Chart.yaml")))
         {
             return Path.Combine(target, name);

@@ -36,7 +36,10 @@ internal static class HydrationReport
         {
             text.Append("Not hydrated, chart not obtainable here: ").Append(string.Join("; ", notHydrated)).Append(".\n\n");
         }
-        text.Append("Render time per environment: ").Append(string.Join(", ", environments.Select(e => $"{e.Environment} {e.Elapsed.TotalSeconds:F1} s"))).Append(".\n");
+        var wall = System.Diagnostics.Stopwatch.GetElapsedTime(environments.Min(e => e.StartedAt), environments.Max(e => e.FinishedAt));
+        text.Append("Render time per environment (environments hydrate concurrently, at most one helm or kubectl per core): ")
+            .Append(string.Join(", ", environments.Select(e => $"{e.Environment} {e.Elapsed.TotalSeconds:F1} s")))
+            .Append($"; all environments {wall.TotalSeconds:F1} s wall clock ({environments.Sum(e => e.Applications.Count * 3 + e.Applications.Count(a => a.Application.OverlayPath is not null) * 2)} tool runs).\n");
         foreach (var finding in findings.SelectMany(f => f.Value.Select(x => (Env: f.Key, x))))
         {
             text.Append("- ").Append(finding.Env).Append(' ').Append(finding.x).Append('\n');

@@ -116,7 +116,7 @@ public class HydrationTests
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var environments = await Task.WhenAll(ArgoApplications.Environments().Select(Hydrated));
         var findings = environments.ToDictionary(e => e.Environment, e => (IReadOnlyList<Finding>)HydrationChecks.Names.SelectMany(c => HydrationChecks.Run(e, c)).ToList());
-        var table = HydrationReport.Table(environments, findings) + $"Hydration and checks of all environments: {clock.Elapsed.TotalSeconds:F1} s.\n";
+        var table = HydrationReport.Table(environments, findings) + $"Hydration and checks of all environments: {clock.Elapsed.TotalSeconds:F1} s after this test started (hydration may have begun in other tests).\n";
         var path = Path.Combine(AppContext.BaseDirectory, "TestResults", "hydration.md");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, table, TestContext.Current.CancellationToken);

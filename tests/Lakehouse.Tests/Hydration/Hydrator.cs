@@ -23,9 +23,12 @@ internal sealed record EnvironmentHydration(
     IReadOnlyList<Finding> SyncOrderFindings,
     IReadOnlyList<Finding> RepeatFindings,
     IReadOnlySet<string> ApiVersions,
-    TimeSpan Elapsed)
+    long StartedAt,
+    long FinishedAt)
 {
     public IEnumerable<Manifest> Objects => Applications.SelectMany(a => a.Objects);
+
+    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(StartedAt, FinishedAt);
 }
 
 /// <summary>
@@ -71,7 +74,7 @@ internal static class Hydrator
 
     private static async Task<EnvironmentHydration> Hydrate(string environment)
     {
-        var clock = Stopwatch.StartNew();
+        var started = Stopwatch.GetTimestamp();
         var applications = ArgoApplications.Read(environment);
         var helm = HelmTool.Path ?? throw new InvalidOperationException("Helm is required");
         var kubectl = Tool.Kubectl ?? throw new InvalidOperationException("kubectl is required");
@@ -122,7 +125,7 @@ internal static class Hydrator
                 steady[i].Output ?? "",
                 overlays[i].Output ?? ""));
         }
-        return new EnvironmentHydration(environment, hydrated, ArgoApplications.Projects(environment), syncOrder, repeat, all, clock.Elapsed);
+        return new EnvironmentHydration(environment, hydrated, ArgoApplications.Projects(environment), syncOrder, repeat, all, started, Stopwatch.GetTimestamp());
     }
 
     /// <summary>
