@@ -136,7 +136,7 @@ internal static class Hydrator
         objects.Where(o => HookOrderCheck.Phase(o) != "Skip").ToList();
 
     /// <summary>`helm template` of the Application's chart; Output null and Error set when it cannot render.</summary>
-    public static async Task<(string? Output, string? Error)> Template(string helm, ArgoApplication app, IReadOnlySet<string> apiVersions)
+    public static async Task<(string? Output, string? Error)> Template(string helm, ArgoApplication app, IReadOnlySet<string> apiVersions, IEnumerable<string>? extraArguments = null)
     {
         if (app.Chart is null)
         {
@@ -164,6 +164,7 @@ internal static class Hydrator
             arguments.Add("--api-versions");
             arguments.Add(api);
         }
+        arguments.AddRange(extraArguments ?? []);
         var result = await Limited(() => Tool.Run(helm, arguments, Paths.RepositoryRoot));
         return result.ExitCode == 0
             ? (result.Output, null)
