@@ -58,6 +58,21 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
             .Set("jwtSecretName", naming.Secret(Name, "jwt-secret"))
             // No admin with the chart's default password: users come from the auth manager's own setup.
             .Set("createUserJob.enabled", false)
+            // Under Argo CD the chart's Helm hooks deadlock: post-install/post-upgrade become PostSync, which
+            // runs only once every pod is healthy, while every Airflow pod waits in its init container for the
+            // migrations. As the chart's values.yaml advises for Argo CD: plain Jobs without the hook-only custom
+            // env, run by Argo CD as Sync hooks (alongside the Deployments, recreated on each sync since a Job's
+            // template is immutable).
+            .Set("createUserJob.useHelmHooks", false)
+            .Set("createUserJob.applyCustomEnv", false)
+            .Set("createUserJob.jobAnnotations", SyncHook())
+            .Set("migrateDatabaseJob.useHelmHooks", false)
+            .Set("migrateDatabaseJob.applyCustomEnv", false)
+            .Set("migrateDatabaseJob.jobAnnotations", SyncHook())
+            // The chart renders its own broker-URL hook Secret unless one is named; with the chart's Redis off
+            // and no broker URL that Secret holds "%!s(<nil>)". Naming the Celery broker Secret (docs/secrets.md)
+            // suppresses it; only the CeleryExecutor's pods read it.
+            .Set("data.brokerUrlSecretName", naming.Secret(Name, "broker"))
             .Set("migrateDatabaseJob.resources", Values.Resources(new() { Cpu = "100m", Memory = "512Mi" }))
             .Set("scheduler.replicas", config.Replicas)
             .Set("scheduler.resources", Values.Resources(config.Resources))
@@ -99,8 +114,7 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
             var broker = (CeleryBroker ? context.Use<IKeyValueStore>() : throw new InvalidOperationException(
                     $"orchestrator.airflow.executor is celery, but component '{Name}' was built without its broker need; add it with platform.AddOrchestrator(env, jobs) or set CeleryBroker = true"))
                 .ConnectionFor(context, Name);
-            values.Set("data.brokerUrlSecretName", naming.Secret(Name, "broker"))
-                .Set("config.celery_broker_transport_options.global_keyprefix", broker.KeyPrefix)
+            values.Set("config.celery_broker_transport_options.global_keyprefix", broker.KeyPrefix)
                 .Set("workers.replicas", config.Workers)
                 .Set("workers.podDisruptionBudget.enabled", config.Workers > 1)
                 .Set("flower.enabled", true)
@@ -152,6 +166,13 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
                 : "KubernetesExecutor creates a pod per task; tasks create their pods (KubernetesPodOperator) and SparkApplications")],
         };
     }
+
+    /// <summary>Argo CD runs the Job in the Sync phase and deletes the previous one first.</summary>
+    private static JsonObject SyncHook() => new()
+    {
+        ["argocd.argoproj.io/hook"] = "Sync",
+        ["argocd.argoproj.io/hook-delete-policy"] = "BeforeHookCreation",
+    };
 }
 
 /// <summary>What an orchestrator needs, from what its jobs do.</summary>

@@ -92,9 +92,14 @@ public sealed record MinioTenant(string Name, MinioOperator Operator, IReadOnlyL
                 ["value"] = "jwt",
             }));
 
+        // The operator labels its Services only with spec.serviceMetadata's labels: give the MinIO Service the
+        // label the ServiceMonitor selects, or the monitor selects nothing.
+        var serviceLabels = new Dictionary<string, string> { ["v1.min.io/tenant"] = tenantName };
+        values.Set("tenant.serviceMetadata.minioServiceLabels", Values.Map(serviceLabels));
+
         var monitor = StandardObjects.ServiceMonitor(
             Name, ns, context.MonitorLabels,
-            new Dictionary<string, string> { ["v1.min.io/tenant"] = tenantName },
+            serviceLabels,
             new JsonObject
             {
                 ["port"] = "http-minio",

@@ -17,6 +17,9 @@ public sealed record Mlflow(string Name, string ArtifactBucket = "mlflow-artifac
 
     private const int HttpPort = 5000;
 
+    /// <summary>Flask's secret key while MLflow's auth app is disabled: not a secret, it protects nothing.</summary>
+    private const string FlaskKeyWithoutAuth = "mlflow-auth-disabled";
+
     public override IReadOnlyList<Need> Needs => [Need.Of<IPostgres>(), Need.Of<IObjectStorage>()];
 
     public override ComponentSpec Describe(ComponentContext context)
@@ -45,7 +48,18 @@ public sealed record Mlflow(string Name, string ArtifactBucket = "mlflow-artifac
                 ["MLFLOW_S3_ENDPOINT_URL"] = storage.S3Endpoint(context).ToString(),
                 ["AWS_DEFAULT_REGION"] = storage.Region(context),
             })
+            // The chart's pod context has no seccomp profile, which Pod Security "restricted" requires of the
+            // server and its migration init container; its container context already is restricted.
+            .Set("podSecurityContext.seccompProfile.type", "RuntimeDefault")
+            // MLflow's auth app is off (auth.enabled false), so Flask's secret key signs nothing. Fixed rather than
+            // left empty, because the chart then generates a random one into a pre-install/pre-upgrade hook Secret
+            // (its lookup of an existing Secret never runs under Argo CD): new bytes on every render, recreated on
+            // every sync. Enabling auth needs a real key from an out-of-band Secret instead.
+            .Set("flaskServerSecretKey", FlaskKeyWithoutAuth)
             .Set("serviceMonitor.enabled", true)
+            // Scrape the Service's port by name ("http"); the default targetPort "http" names no container port
+            // (MLflow's is "mlflow"), so the monitor would scrape nothing.
+            .Set("serviceMonitor.useServicePort", true)
             .Set("serviceMonitor.namespace", ns)
             .Set("serviceMonitor.interval", context.Environment.Monitoring.Interval)
             .Set("serviceMonitor.labels", Values.Map(context.MonitorLabels));

@@ -106,7 +106,15 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
             .Set("grafana.sidecar.resources", Values.Resources(new() { Cpu = "50m", Memory = "128Mi" }))
             .Set("kube-state-metrics.resources", Values.Resources(new() { Cpu = "50m", Memory = "128Mi" }))
             .Set("prometheus-node-exporter.resources", Values.Resources(new() { Cpu = "50m", Memory = "64Mi" }))
-            .Set("prometheus-node-exporter.namespaceOverride", nodeExporterNs);
+            .Set("prometheus-node-exporter.namespaceOverride", nodeExporterNs)
+            // The control-plane scrapes render Services in kube-system, which no AppProject of the platform
+            // allows: Argo CD would refuse the whole monitoring sync, and with it the CRDs every later wave needs.
+            // Managed control planes do not expose these endpoints anyway; the kubelet and API server stay scraped.
+            .Set("coreDns.enabled", false)
+            .Set("kubeControllerManager.enabled", false)
+            .Set("kubeEtcd.enabled", false)
+            .Set("kubeProxy.enabled", false)
+            .Set("kubeScheduler.enabled", false);
 
         return new ComponentSpec
         {

@@ -93,6 +93,9 @@ public sealed record Superset(string Name) : Component(Name)
                 ["livenessProbe"] = new JsonObject { ["httpGet"] = new JsonObject { ["path"] = "/-/healthy", ["port"] = MetricsPort } },
                 ["readinessProbe"] = new JsonObject { ["httpGet"] = new JsonObject { ["path"] = "/-/ready", ["port"] = MetricsPort } },
                 ["resources"] = Values.Resources(new() { Cpu = "20m", Memory = "64Mi" }),
+                // Pod Security "restricted" judges each container; the image's user is "nobody" by name, which the
+                // kubelet cannot prove non-root, hence its uid.
+                ["securityContext"] = Values.RestrictedContainer().Set("runAsUser", 65534).Set("runAsGroup", 65534),
             }))
             .Set("supersetWorker.resources", Values.Resources(new() { Cpu = "500m", Memory = "2Gi" }));
 

@@ -89,6 +89,11 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
             .Set("worker.jvm.maxHeapSize", $"{workerHeap}M")
             .Set("worker.config.query.maxMemoryPerNode", $"{QueryMemoryPerNode(workerHeap)}MB")
             .Set("worker.resources", Values.Resources(config.Worker))
+            // The namespace enforces Pod Security "restricted": the chart sets only the user (pod) and
+            // no-escalation (Trino's container), nothing for its JMX exporter sidecar.
+            .Set("securityContext", Values.RestrictedPod(1000))
+            .Set("containerSecurityContext", Values.RestrictedContainer())
+            .Set("jmx.exporter.securityContext", Values.RestrictedContainer())
             .Set("jmx.enabled", true)
             .Set("jmx.exporter.enabled", true)
             .Set("jmx.exporter.image", JmxExporterImage.ToString())

@@ -56,6 +56,35 @@ public static class Values
     };
 
     /// <summary>A container environment variable whose value comes from a Secret: how credentials reach a process.</summary>
+    /// <summary>
+    /// A pod securityContext for Pod Security "restricted": a non-root user, RuntimeDefault seccomp (every
+    /// container inherits both).
+    /// </summary>
+    public static JsonObject RestrictedPod(long user, long? fsGroup = null)
+    {
+        var context = new JsonObject
+        {
+            ["runAsUser"] = user,
+            ["runAsGroup"] = user,
+            ["runAsNonRoot"] = true,
+            ["seccompProfile"] = new JsonObject { ["type"] = "RuntimeDefault" },
+        };
+        if (fsGroup is { } group)
+        {
+            context["fsGroup"] = group;
+        }
+        return context;
+    }
+
+    /// <summary>A container securityContext for Pod Security "restricted": no privilege escalation, no capabilities.</summary>
+    public static JsonObject RestrictedContainer() => new()
+    {
+        ["allowPrivilegeEscalation"] = false,
+        ["capabilities"] = new JsonObject { ["drop"] = List("ALL") },
+        ["runAsNonRoot"] = true,
+        ["seccompProfile"] = new JsonObject { ["type"] = "RuntimeDefault" },
+    };
+
     public static JsonObject SecretEnv(string name, SecretRef secret) => new()
     {
         ["name"] = name,

@@ -91,7 +91,9 @@ public class OrchestratorTests
         var dev = Spec("dev").Values;
         Assert.Equal("KubernetesExecutor", (string?)dev["executor"]);
         Assert.Null(dev["flower"]);
-        Assert.Null(dev["data"]!["brokerUrlSecretName"]);
+        // Named with every executor, so the chart renders no broker Secret of its own (it would hold
+        // "%!s(<nil>)" without Redis; HydrationTests' template-errors check); only Celery pods read it.
+        Assert.Equal("orchestrator-broker", (string?)dev["data"]!["brokerUrlSecretName"]);
         var prod = Spec("prod").Values;
         Assert.Equal("CeleryExecutor", (string?)prod["executor"]);
         Assert.True((bool)prod["flower"]!["enabled"]!);
