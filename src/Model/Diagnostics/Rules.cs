@@ -23,11 +23,19 @@ public static class Rules
     public static readonly Rule DefinitionFailed = new("LH0015", "The platform definition runs without an exception");
     public static readonly Rule MissingSchemaReference = new("LH0016", "Each environment file names its JSON Schema on its first line");
     public static readonly Rule AmbiguousProvider = new("LH0017", "A needed contract has exactly one provider, or the consumer names one");
+    public static readonly Rule YamlLimit = new("LH0030", "An environment file stays within the reader's limits: size, nesting depth, aliases");
+    public static readonly Rule UnreadableEnvironment = new("LH0031", "Environment files are readable regular files in the folder env/");
+    public static readonly Rule NotText = new("LH0032", "Environment files are UTF-8 text without control characters");
+    public static readonly Rule YamlExtension = new("LH0033", "Environment files are named env/<name>.yaml");
+    public static readonly Rule MultipleDocuments = new("LH0034", "An environment file holds one YAML document");
+    public static readonly Rule ExplicitTag = new("LH0035", "Environment values carry no explicit YAML tag");
+    public static readonly Rule KeyShape = new("LH0036", "Keys in an environment file are plain scalars, each once per map");
 
     public static IReadOnlyList<Rule> All { get; } =
     [
         IpAddressLiteral, SecretLiteral, InvalidEndpoint, UnknownEnvironmentKey, InvalidEnvironmentValue,
         DuplicateComponent, DependencyCycle, UnresolvedDependency, InvalidYaml, NoEnvironment,
         UnpinnedVersion, NotObservable, Drift, InvalidName, DefinitionFailed, MissingSchemaReference, AmbiguousProvider,
+        YamlLimit, UnreadableEnvironment, NotText, YamlExtension, MultipleDocuments, ExplicitTag, KeyShape,
     ];
 }

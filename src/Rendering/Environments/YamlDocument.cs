@@ -21,12 +21,27 @@ internal sealed class YamlDocument
     /// <summary>Every scalar string with its dotted key path, in document order, for rule scans.</summary>
     public List<(string KeyPath, string Key, string Value, SourceLocation Location)> Strings { get; } = [];
 
+    /// <summary>
+    /// Every scalar's text as written (whatever type it resolves to) and every map key, in document
+    /// order: the IP-address rule reads all of them, a key or a number can be an address too.
+    /// </summary>
+    public List<(string KeyPath, string Text, SourceLocation Location)> Scalars { get; } = [];
+
     private YamlDocument(string path) => Path = path;
 
-    /// <summary>Parses <paramref name="text"/>; a syntax error becomes an LH0009 diagnostic.</summary>
+    /// <summary>
+    /// Parses <paramref name="text"/>; a syntax error becomes an LH0009 diagnostic, and anything
+    /// <see cref="YamlPreflight"/> refuses (limits, tags, documents, keys) its own diagnostic, before
+    /// the recursive loader sees it.
+    /// </summary>
     public static YamlDocument Parse(string path, string text, List<Diagnostic> diagnostics)
     {
         var doc = new YamlDocument(path);
+        if (YamlPreflight.Check(path, text) is { } refused)
+        {
+            diagnostics.Add(refused);
+            return doc;
+        }
         var stream = new YamlStream();
         try
         {
@@ -37,9 +52,9 @@ internal sealed class YamlDocument
             diagnostics.Add(new Diagnostic(Rules.InvalidYaml, doc.At(e.Start), $"invalid YAML: {e.InnerException?.Message ?? e.Message}"));
             return doc;
         }
-        catch (InvalidOperationException e)
+        catch (Exception e)
         {
-            // YamlDotNet's scanner throws this, without a position, for some unterminated flow collections.
+            // Unreachable after the preflight, which parses the same text first; a safety net, never a crash.
             diagnostics.Add(new Diagnostic(Rules.InvalidYaml, new SourceLocation(path, 1, 1), $"invalid YAML: {e.Message} (an unclosed '[' or '{{'?)"));
             return doc;
         }
@@ -92,6 +107,7 @@ internal sealed class YamlDocument
                     var name = ((YamlScalarNode)k).Value ?? "";
                     var childPath = path.Length == 0 ? name : $"{path}.{name}";
                     _keys[childPath] = At(k.Start);
+                    Scalars.Add((childPath, name, At(k.Start)));
                     obj[name] = Convert(v, childPath, name);
                 }
                 return obj;
@@ -106,6 +122,7 @@ internal sealed class YamlDocument
                 }
                 return arr;
             case YamlScalarNode scalar:
+                Scalars.Add((path, scalar.Value ?? "", At(scalar.Start)));
                 return Scalar(scalar, path, key);
             default:
                 return null;

@@ -1,0 +1,258 @@
+using Lakehouse.Model.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Lakehouse.Rendering.Environments;
+
+/// <summary>
+/// Walks a YAML text's event stream once, before anything is built from it, and refuses what the
+/// loader must never see: nesting deeper than <see cref="MaxDepth"/> (the node builder recurses, so a
+/// 100k-deep document would overflow the stack), aliases beyond <see cref="MaxAliases"/> or expanding
+/// to more than <see cref="MaxExpandedNodes"/> nodes (the "billion laughs" bomb), a second document,
+/// explicit tags, keys that are not scalars, duplicate keys, control characters. The event parser is
+/// iterative and stops at the first finding, so this pass is linear in the file and cannot crash.
+/// Syntax errors are located here too: YamlDotNet reports some at (1,1) or without any position.
+/// </summary>
+internal static class YamlPreflight
+{
+    public const int MaxDepth = 64;
+    public const int MaxAliases = 100;
+    public const int MaxExpandedNodes = 100_000;
+
+    private sealed class Frame(bool isMapping, bool isFlow, Mark start)
+    {
+        public bool IsMapping { get; } = isMapping;
+        public bool IsFlow { get; } = isFlow;
+        public Mark Start { get; } = start;
+        public bool ExpectingKey { get; set; } = isMapping;
+        public Dictionary<string, Mark> Keys { get; } = new(StringComparer.Ordinal);
+        public long Nodes { get; set; } = 1;
+        public AnchorName Anchor { get; init; }
+    }
+
+    /// <summary>The first reason <paramref name="text"/> must not be loaded, or null when it is safe to load.</summary>
+    public static Diagnostic? Check(string path, string text)
+    {
+        if (ControlCharacter(path, text) is { } control)
+        {
+            return control;
+        }
+        var parser = new Parser(new StringReader(text));
+        var frames = new Stack<Frame>();
+        var anchors = new Dictionary<string, long>(StringComparer.Ordinal);
+        long expanded = 0;
+        var aliases = 0;
+        var documents = 0;
+        var last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var e = parser.Current!;
+                last = e.End;
+                switch (e)
+                {
+                    case DocumentStart start when !start.IsImplicit || documents > 0:
+                        if (++documents > 1)
+                        {
+                            return new Diagnostic(Rules.MultipleDocuments, At(path, e.Start),
+                                "a second YAML document starts here; an environment file holds exactly one (remove this '---' and what follows, or move it to its own env/<name>.yaml)");
+                        }
+                        break;
+                    case DocumentStart:
+                        documents++;
+                        break;
+                    case AnchorAlias alias:
+                        if (Key(path, frames, e) is { } aliasKey)
+                        {
+                            return aliasKey;
+                        }
+                        if (!anchors.TryGetValue(alias.Value.Value, out var size))
+                        {
+                            return new Diagnostic(Rules.InvalidYaml, At(path, e.Start), $"invalid YAML: alias '*{alias.Value.Value}' names no anchor defined before it");
+                        }
+                        if (++aliases > MaxAliases)
+                        {
+                            return new Diagnostic(Rules.YamlLimit, At(path, e.Start), $"more than {MaxAliases} aliases in one file; write the values out");
+                        }
+                        expanded += size;
+                        if (expanded > MaxExpandedNodes)
+                        {
+                            return new Diagnostic(Rules.YamlLimit, At(path, e.Start),
+                                $"aliases expand the document beyond {MaxExpandedNodes} nodes here (an alias bomb?); write the values out");
+                        }
+                        Count(frames, size);
+                        break;
+                    case NodeEvent node:
+                        if (!node.Tag.IsEmpty)
+                        {
+                            return new Diagnostic(Rules.ExplicitTag, At(path, e.Start),
+                                $"explicit YAML tag '{Shown(node.Tag)}': tags are not read, write the value plainly (quote it to make it a string)");
+                        }
+                        if (Key(path, frames, node) is { } badKey)
+                        {
+                            return badKey;
+                        }
+                        expanded++;
+                        if (expanded > MaxExpandedNodes)
+                        {
+                            return new Diagnostic(Rules.YamlLimit, At(path, e.Start), $"more than {MaxExpandedNodes} values in one file");
+                        }
+                        if (node is Scalar)
+                        {
+                            if (!node.Anchor.IsEmpty)
+                            {
+                                anchors[node.Anchor.Value] = 1;
+                            }
+                            Count(frames, 1);
+                            break;
+                        }
+                        if (frames.Count >= MaxDepth)
+                        {
+                            return new Diagnostic(Rules.YamlLimit, At(path, e.Start), $"nesting deeper than {MaxDepth} levels; environment files are shallow maps");
+                        }
+                        var isFlow = node is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow };
+                        frames.Push(new Frame(node is MappingStart, isFlow, e.Start) { Anchor = node.Anchor });
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        var done = frames.Pop();
+                        if (!done.Anchor.IsEmpty)
+                        {
+                            anchors[done.Anchor.Value] = done.Nodes;
+                        }
+                        Count(frames, done.Nodes);
+                        break;
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            return SyntaxError(path, text, e, frames, last);
+        }
+        return null;
+    }
+
+    // A node in key position of a block or flow mapping: only scalars, each once.
+    private static Diagnostic? Key(string path, Stack<Frame> frames, ParsingEvent node)
+    {
+        if (frames.Count == 0 || !frames.Peek().IsMapping)
+        {
+            return null;
+        }
+        var map = frames.Peek();
+        var isKey = map.ExpectingKey;
+        map.ExpectingKey = !isKey;
+        if (!isKey)
+        {
+            return null;
+        }
+        switch (node)
+        {
+            case Scalar scalar:
+                if (map.Keys.TryGetValue(scalar.Value, out var first))
+                {
+                    return new Diagnostic(Rules.KeyShape, At(path, node.Start),
+                        $"duplicate key '{scalar.Value}' (first at line {first.Line}); each key appears once in a map");
+                }
+                map.Keys[scalar.Value] = node.Start;
+                return null;
+            case AnchorAlias:
+                return new Diagnostic(Rules.KeyShape, At(path, node.Start), "an alias as a key; keys are plain names");
+            default:
+                return new Diagnostic(Rules.KeyShape, At(path, node.Start), "a complex key (a list or map used as a key, '? ...'); keys are plain names");
+        }
+    }
+
+    private static void Count(Stack<Frame> frames, long nodes)
+    {
+        if (frames.Count > 0)
+        {
+            frames.Peek().Nodes += nodes;
+        }
+    }
+
+    /// <summary>
+    /// Where a syntax error really is. YamlDotNet throws InvalidOperationException without a position for
+    /// an unclosed flow collection, and reports a tab in the indentation at (1,1).
+    /// </summary>
+    private static Diagnostic SyntaxError(string path, string text, Exception e, Stack<Frame> frames, Mark last)
+    {
+        var message = e.InnerException?.Message ?? e.Message;
+        var mark = e is YamlException y ? y.Start : Mark.Empty;
+        var positioned = mark.Index > 0 || (mark.Line > 1) || (last.Index == 0 && e is YamlException);
+        if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && TabInIndentation(text, last) is { } tab)
+        {
+            return new Diagnostic(Rules.InvalidYaml, new SourceLocation(path, tab.Line, tab.Column),
+                "invalid YAML: a tab in the indentation; indent with spaces");
+        }
+        if ((!positioned || message.Contains("flow", StringComparison.OrdinalIgnoreCase)) && frames.FirstOrDefault(f => f.IsFlow) is { } open)
+        {
+            var bracket = open.IsMapping ? "{" : "[";
+            var closer = open.IsMapping ? "}" : "]";
+            return new Diagnostic(Rules.InvalidYaml, At(path, open.Start), $"invalid YAML: the '{bracket}' opened here is never closed with '{closer}'");
+        }
+        if (!positioned)
+        {
+            mark = last.Line > 0 ? last : new Mark(0, 1, 1);
+        }
+        return new Diagnostic(Rules.InvalidYaml, At(path, mark), $"invalid YAML: {message}");
+    }
+
+    /// <summary>The first tab in a line's leading whitespace, from the line of the last good event on.</summary>
+    private static (int Line, int Column)? TabInIndentation(string text, Mark from)
+    {
+        var line = 1;
+        var start = 0;
+        while (start <= text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+            if (line >= from.Line)
+            {
+                for (var i = start; i < end && text[i] is ' ' or '\t' or '-'; i++)
+                {
+                    if (text[i] == '\t')
+                    {
+                        return (line, i - start + 1);
+                    }
+                }
+            }
+            start = end + 1;
+            line++;
+        }
+        return null;
+    }
+
+    /// <summary>YAML allows tab, line feed and carriage return, and no other C0 or C1 control character.</summary>
+    private static Diagnostic? ControlCharacter(string path, string text)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+                continue;
+            }
+            if ((c < 0x20 && c is not ('\t' or '\r')) || (c >= 0x7F && c <= 0x9F && c != 0x85) || c is '\uFFFE' or '\uFFFF')
+            {
+                var name = c == 0 ? " (NUL)" : "";
+                return new Diagnostic(Rules.NotText, new SourceLocation(path, line, i - lineStart + 1),
+                    $"control character U+{(int)c:X4}{name}; an environment file is UTF-8 text");
+            }
+        }
+        return null;
+    }
+
+    private static string Shown(TagName tag) => tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal)
+        ? "!!" + tag.Value["tag:yaml.org,2002:".Length..]
+        : tag.Value;
+
+    private static SourceLocation At(string path, Mark mark) => new(path, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+}
