@@ -191,6 +191,12 @@ internal static class YamlPreflight
             var closer = open.IsMapping ? "}" : "]";
             return new Diagnostic(Rules.InvalidYaml, At(path, open.Start), $"invalid YAML: the '{bracket}' opened here is never closed with '{closer}'");
         }
+        if (message.Contains("multiline plain scalar", StringComparison.Ordinal) && NextToken(text, last) is { } scalarStart)
+        {
+            // The scanner reports where the run-on scalar ends; the mistake is where it starts (a line indented too little).
+            return new Diagnostic(Rules.InvalidYaml, new SourceLocation(path, scalarStart.Line, scalarStart.Column),
+                $"invalid YAML: {message} The value starting here runs on into the next lines; check this line's indentation");
+        }
         if (!positioned)
         {
             mark = last.Line > 0 ? last : new Mark(0, 1, 1);
@@ -222,6 +228,35 @@ internal static class YamlPreflight
             }
             start = end + 1;
             line++;
+        }
+        return null;
+    }
+
+    /// <summary>The first character after <paramref name="from"/> that is not white space, a line break or a comment.</summary>
+    private static (int Line, int Column)? NextToken(string text, Mark from)
+    {
+        var line = (int)from.Line;
+        var column = (int)from.Column;
+        var comment = false;
+        for (var i = (int)from.Index; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                line++;
+                column = 1;
+                comment = false;
+                continue;
+            }
+            if (!comment && c == '#')
+            {
+                comment = true;
+            }
+            if (!comment && c is not (' ' or '\t' or '\r' or '|' or '>'))
+            {
+                return (line, column);
+            }
+            column++;
         }
         return null;
     }

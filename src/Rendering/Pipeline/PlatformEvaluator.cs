@@ -102,9 +102,11 @@ public static class PlatformEvaluator
         catch (Exception thrown)
         {
             var e = Unwrap(thrown);
+            // A wrapped exception that was never thrown itself has no stack trace; its wrapper's says where.
+            var location = at(e) is { Path.Length: > 0 } inner ? inner : at(thrown);
             if (e is RuleViolationException violation)
             {
-                diagnostics.Add(violation.Diagnostic.Location.Path.Length > 0 ? violation.Diagnostic : violation.Diagnostic with { Location = at(e) });
+                diagnostics.Add(violation.Diagnostic.Location.Path.Length > 0 ? violation.Diagnostic : violation.Diagnostic with { Location = location });
             }
             else
             {
@@ -112,7 +114,7 @@ public static class PlatformEvaluator
                 var reason = e is ArgumentException or InvalidOperationException or FormatException or KeyNotFoundException
                     ? e.Message
                     : $"{e.GetType().Name}: {e.Message}";
-                diagnostics.Add(new Diagnostic(Rules.DefinitionFailed, at(e), $"{what} failed: {reason}"));
+                diagnostics.Add(new Diagnostic(Rules.DefinitionFailed, location, $"{what} failed: {reason}"));
             }
         }
         return false;
