@@ -1,4 +1,5 @@
 using Lakehouse.Definitions;
+using Lakehouse.Model;
 using Lakehouse.Rendering;
 using Lakehouse.Tests.Support;
 
@@ -27,8 +28,12 @@ internal static class CorpusRunner
     /// <summary>Files that are neither input nor output of a render; they stand for the rest of the repository.</summary>
     private static readonly string[] Outside = ["README.md", "definitions/Program.cs", "definitions/LakehousePlatform.cs", "docs/diagnostics.md"];
 
-    public static CorpusResult Run(CorpusCase corpusCase)
+    /// <param name="corpusCase">The case.</param>
+    /// <param name="host">Runs a verb on the repository root and returns the exit code and output; by default
+    /// <see cref="GitOpsHost.Run"/> in-process, <see cref="ProcessTests"/> runs the built programs instead.</param>
+    public static CorpusResult Run(CorpusCase corpusCase, Func<string, string, IPlatformDefinition, (int Code, string Output)>? host = null)
     {
+        host ??= InProcess;
         using var repo = new TempRepository();
         foreach (var file in Outside)
         {
@@ -38,17 +43,17 @@ internal static class CorpusRunner
             corpusCase.Arrange(repo);
             var before = RepositorySnapshot.Take(repo.Root);
             var definition = corpusCase.Definition?.Invoke() ?? new LakehousePlatform();
-            using var output = new StringWriter();
             int code;
+            string output;
             Exception? escaped = null;
             try
             {
-                code = GitOpsHost.Run(["render", "--root", repo.Root], definition, output);
+                (code, output) = host("render", repo.Root, definition);
             }
             catch (Exception e)
             {
                 escaped = e;
-                code = -1;
+                (code, output) = (-1, "");
             }
             var after = RepositorySnapshot.Take(repo.Root);
             var changes = RepositorySnapshot.Differences(before, after);
@@ -70,11 +75,18 @@ internal static class CorpusRunner
             var checkCode = -1;
             if (!corpusCase.ExpectsError && code == 0)
             {
-                checkCode = GitOpsHost.Run(["check", "--root", repo.Root], definition, TextWriter.Null);
+                checkCode = host("check", repo.Root, definition).Code;
             }
             return new CorpusResult(corpusCase, code, shown, precise,
-                changes.Where(InTree).ToList(), changes.Where(p => !InTree(p)).ToList(), output.ToString(), escaped, checkCode);
+                changes.Where(InTree).ToList(), changes.Where(p => !InTree(p)).ToList(), output, escaped, checkCode);
         }
+    }
+
+    private static (int, string) InProcess(string verb, string root, IPlatformDefinition definition)
+    {
+        using var output = new StringWriter();
+        var code = GitOpsHost.Run([verb, "--root", root], definition, output);
+        return (code, output.ToString());
     }
 
     private static bool InTree(string path) => path == "gitops" || path.StartsWith("gitops/", StringComparison.Ordinal);

@@ -152,11 +152,14 @@ internal static class FaultyDefinitions
     public sealed class PlatformBugException(string message) : Exception(message);
 
     /// <summary>The line of the "// at:NAME" marker in this file.</summary>
-    public static int LineOf(string marker)
+    public static int LineOf(string marker) => LineOf(File, marker);
+
+    /// <summary>The line of the "// at:NAME" marker in a repository file.</summary>
+    public static int LineOf(string file, string marker)
     {
-        var lines = System.IO.File.ReadAllLines(Path.Combine(Paths.RepositoryRoot, File));
+        var lines = System.IO.File.ReadAllLines(Path.Combine(Paths.RepositoryRoot, file));
         var index = Array.FindIndex(lines, l => l.EndsWith("// at:" + marker, StringComparison.Ordinal));
-        Assert.True(index >= 0, $"marker 'at:{marker}' not found in {File}");
+        Assert.True(index >= 0, $"marker 'at:{marker}' not found in {file}");
         return index + 1;
     }
 }
