@@ -148,7 +148,7 @@ internal static class CorpusCases
         Env("symlink-outside-repository", "env/qa.yaml is a symbolic link to /etc/hostname", r => r.Symlink("env/qa.yaml", "/etc/hostname"), "env/qa.yaml: LH0031"),
         Env("symlink-loop", "env/qa.yaml links to itself", r => r.Symlink("env/qa.yaml", "qa.yaml"), "env/qa.yaml: LH0031"),
         Env("symlink-to-folder", "env/qa.yaml is a symbolic link to a folder", r => r.Symlink("env/qa.yaml", "/tmp"), "env/qa.yaml: LH0031"),
-        Env("yml-extension", "env/dev.yml beside the others", r => r.Write("env/qa.yml", r.Read(Dev)), "env/qa.yml: LH0033"),
+        Env("yml-extension", "env/qa.yml beside the others", r => r.Write("env/qa.yml", r.Read(Dev)), "env/qa.yml: LH0033"),
         Env("yml-instead-of-yaml", "env/dev.yaml renamed to env/dev.yml", r => File.Move(r.PathOf(Dev), r.PathOf("env/dev.yml")), "env/dev.yml: LH0033"),
         Env("upper-case-extension", "env/qa.YAML", r => r.Write("env/qa.YAML", r.Read(Dev)), "env/qa.YAML: LH0033"),
         Env("upper-case-yml", "env/qa.YML", r => r.Write("env/qa.YML", r.Read(Dev)), "env/qa.YML: LH0033"),
