@@ -37,9 +37,10 @@ internal sealed class YamlDocument
     public static YamlDocument Parse(string path, string text, List<Diagnostic> diagnostics)
     {
         var doc = new YamlDocument(path);
-        if (YamlPreflight.Check(path, text) is { } refused)
+        if (YamlPreflight.Check(text) is { } refused)
         {
-            diagnostics.Add(refused);
+            diagnostics.Add(new Diagnostic(RuleOf(refused.Kind), new SourceLocation(path, refused.Line, refused.Column),
+                refused.Kind == YamlPreflight.Kind.InvalidYaml ? "invalid YAML: " + refused.Message : refused.Message));
             return doc;
         }
         var stream = new YamlStream();
@@ -66,6 +67,16 @@ internal sealed class YamlDocument
         doc.Root = doc.Convert(stream.Documents[0].RootNode, "", "");
         return doc;
     }
+
+    private static Rule RuleOf(YamlPreflight.Kind kind) => kind switch
+    {
+        YamlPreflight.Kind.Limit => Rules.YamlLimit,
+        YamlPreflight.Kind.NotText => Rules.NotText,
+        YamlPreflight.Kind.MultipleDocuments => Rules.MultipleDocuments,
+        YamlPreflight.Kind.ExplicitTag => Rules.ExplicitTag,
+        YamlPreflight.Kind.KeyShape => Rules.KeyShape,
+        _ => Rules.InvalidYaml,
+    };
 
     /// <summary>Where the key at <paramref name="keyPath"/> stands, or its nearest existing parent.</summary>
     public SourceLocation KeyLocation(string keyPath)

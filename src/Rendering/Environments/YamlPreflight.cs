@@ -1,4 +1,7 @@
-using Lakehouse.Model.Diagnostics;
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -12,9 +15,31 @@ namespace Lakehouse.Rendering.Environments;
 /// explicit tags, keys that are not scalars, duplicate keys, control characters. The event parser is
 /// iterative and stops at the first finding, so this pass is linear in the file and cannot crash.
 /// Syntax errors are located here too: YamlDotNet reports some at (1,1) or without any position.
+/// Shared: the render (LH0009, LH0030-LH0036) and the compile-time env check in src/Generators (linked
+/// there, netstandard2.0, so this file uses only YamlDotNet and the base library) run the same pass.
 /// </summary>
 internal static class YamlPreflight
 {
+    /// <summary>Which rule a finding breaks; the render maps each to its LH id.</summary>
+    public enum Kind
+    {
+        InvalidYaml,
+        Limit,
+        NotText,
+        MultipleDocuments,
+        ExplicitTag,
+        KeyShape,
+    }
+
+    /// <summary>A reason not to load the text, at a 1-based line and column.</summary>
+    public sealed class Finding(Kind kind, int line, int column, string message)
+    {
+        public Kind Kind { get; } = kind;
+        public int Line { get; } = line;
+        public int Column { get; } = column;
+        public string Message { get; } = message;
+    }
+
     public const int MaxDepth = 64;
     public const int MaxAliases = 100;
     public const int MaxExpandedNodes = 100_000;
@@ -31,9 +56,9 @@ internal static class YamlPreflight
     }
 
     /// <summary>The first reason <paramref name="text"/> must not be loaded, or null when it is safe to load.</summary>
-    public static Diagnostic? Check(string path, string text)
+    public static Finding? Check(string text)
     {
-        if (ControlCharacter(path, text) is { } control)
+        if (ControlCharacter(text) is { } control)
         {
             return control;
         }
@@ -55,7 +80,7 @@ internal static class YamlPreflight
                     case DocumentStart start when !start.IsImplicit || documents > 0:
                         if (++documents > 1)
                         {
-                            return new Diagnostic(Rules.MultipleDocuments, At(path, e.Start),
+                            return At(Kind.MultipleDocuments, e.Start,
                                 "a second YAML document starts here; an environment file holds exactly one (remove this '---' and what follows, or move it to its own env/<name>.yaml)");
                         }
                         break;
@@ -63,22 +88,22 @@ internal static class YamlPreflight
                         documents++;
                         break;
                     case AnchorAlias alias:
-                        if (Key(path, frames, e) is { } aliasKey)
+                        if (Key(frames, e) is { } aliasKey)
                         {
                             return aliasKey;
                         }
                         if (!anchors.TryGetValue(alias.Value.Value, out var size))
                         {
-                            return new Diagnostic(Rules.InvalidYaml, At(path, e.Start), $"invalid YAML: alias '*{alias.Value.Value}' names no anchor defined before it");
+                            return At(Kind.InvalidYaml, e.Start, $"alias '*{alias.Value.Value}' names no anchor defined before it");
                         }
                         if (++aliases > MaxAliases)
                         {
-                            return new Diagnostic(Rules.YamlLimit, At(path, e.Start), $"more than {MaxAliases} aliases in one file; write the values out");
+                            return At(Kind.Limit, e.Start, $"more than {MaxAliases} aliases in one file; write the values out");
                         }
                         expanded += size;
                         if (expanded > MaxExpandedNodes)
                         {
-                            return new Diagnostic(Rules.YamlLimit, At(path, e.Start),
+                            return At(Kind.Limit, e.Start,
                                 $"aliases expand the document beyond {MaxExpandedNodes} nodes here (an alias bomb?); write the values out");
                         }
                         Count(frames, size);
@@ -86,17 +111,17 @@ internal static class YamlPreflight
                     case NodeEvent node:
                         if (!node.Tag.IsEmpty)
                         {
-                            return new Diagnostic(Rules.ExplicitTag, At(path, e.Start),
+                            return At(Kind.ExplicitTag, e.Start,
                                 $"explicit YAML tag '{Shown(node.Tag)}': tags are not read, write the value plainly (quote it to make it a string)");
                         }
-                        if (Key(path, frames, node) is { } badKey)
+                        if (Key(frames, node) is { } badKey)
                         {
                             return badKey;
                         }
                         expanded++;
                         if (expanded > MaxExpandedNodes)
                         {
-                            return new Diagnostic(Rules.YamlLimit, At(path, e.Start), $"more than {MaxExpandedNodes} values in one file");
+                            return At(Kind.Limit, e.Start, $"more than {MaxExpandedNodes} values in one file");
                         }
                         if (node is Scalar)
                         {
@@ -109,7 +134,7 @@ internal static class YamlPreflight
                         }
                         if (frames.Count >= MaxDepth)
                         {
-                            return new Diagnostic(Rules.YamlLimit, At(path, e.Start), $"nesting deeper than {MaxDepth} levels; environment files are shallow maps");
+                            return At(Kind.Limit, e.Start, $"nesting deeper than {MaxDepth} levels; environment files are shallow maps");
                         }
                         var isFlow = node is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow };
                         frames.Push(new Frame(node is MappingStart, isFlow, e.Start) { Anchor = node.Anchor });
@@ -127,13 +152,13 @@ internal static class YamlPreflight
         }
         catch (Exception e)
         {
-            return SyntaxError(path, text, e, frames, last);
+            return SyntaxError(text, e, frames, last);
         }
         return null;
     }
 
     // A node in key position of a block or flow mapping: only scalars, each once.
-    private static Diagnostic? Key(string path, Stack<Frame> frames, ParsingEvent node)
+    private static Finding? Key(Stack<Frame> frames, ParsingEvent node)
     {
         if (frames.Count == 0 || !frames.Peek().IsMapping)
         {
@@ -151,15 +176,15 @@ internal static class YamlPreflight
             case Scalar scalar:
                 if (map.Keys.TryGetValue(scalar.Value, out var first))
                 {
-                    return new Diagnostic(Rules.KeyShape, At(path, node.Start),
+                    return At(Kind.KeyShape, node.Start,
                         $"duplicate key '{scalar.Value}' (first at line {first.Line}); each key appears once in a map");
                 }
                 map.Keys[scalar.Value] = node.Start;
                 return null;
             case AnchorAlias:
-                return new Diagnostic(Rules.KeyShape, At(path, node.Start), "an alias as a key; keys are plain names");
+                return At(Kind.KeyShape, node.Start, "an alias as a key; keys are plain names");
             default:
-                return new Diagnostic(Rules.KeyShape, At(path, node.Start), "a complex key (a list or map used as a key, '? ...'); keys are plain names");
+                return At(Kind.KeyShape, node.Start, "a complex key (a list or map used as a key, '? ...'); keys are plain names");
         }
     }
 
@@ -175,33 +200,33 @@ internal static class YamlPreflight
     /// Where a syntax error really is. YamlDotNet throws InvalidOperationException without a position for
     /// an unclosed flow collection, and reports a tab in the indentation at (1,1).
     /// </summary>
-    private static Diagnostic SyntaxError(string path, string text, Exception e, Stack<Frame> frames, Mark last)
+    private static Finding SyntaxError(string text, Exception e, Stack<Frame> frames, Mark last)
     {
         var message = e.InnerException?.Message ?? e.Message;
         var mark = e is YamlException y ? y.Start : Mark.Empty;
         var positioned = mark.Index > 0 || (mark.Line > 1) || (last.Index == 0 && e is YamlException);
-        if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && TabInIndentation(text, last) is { } tab)
+        if (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && TabInIndentation(text, last) is { } tab)
         {
-            return new Diagnostic(Rules.InvalidYaml, new SourceLocation(path, tab.Line, tab.Column),
-                "invalid YAML: a tab in the indentation; indent with spaces");
+            return new Finding(Kind.InvalidYaml, tab.Line, tab.Column,
+                "a tab in the indentation; indent with spaces");
         }
-        if ((!positioned || message.Contains("flow", StringComparison.OrdinalIgnoreCase)) && frames.FirstOrDefault(f => f.IsFlow) is { } open)
+        if ((!positioned || message.IndexOf("flow", StringComparison.OrdinalIgnoreCase) >= 0) && frames.FirstOrDefault(f => f.IsFlow) is { } open)
         {
             var bracket = open.IsMapping ? "{" : "[";
             var closer = open.IsMapping ? "}" : "]";
-            return new Diagnostic(Rules.InvalidYaml, At(path, open.Start), $"invalid YAML: the '{bracket}' opened here is never closed with '{closer}'");
+            return At(Kind.InvalidYaml, open.Start, $"the '{bracket}' opened here is never closed with '{closer}'");
         }
-        if (message.Contains("multiline plain scalar", StringComparison.Ordinal) && NextToken(text, last) is { } scalarStart)
+        if (message.IndexOf("multiline plain scalar", StringComparison.Ordinal) >= 0 && NextToken(text, last) is { } scalarStart)
         {
             // The scanner reports where the run-on scalar ends; the mistake is where it starts (a line indented too little).
-            return new Diagnostic(Rules.InvalidYaml, new SourceLocation(path, scalarStart.Line, scalarStart.Column),
-                $"invalid YAML: {message} The value starting here runs on into the next lines; check this line's indentation");
+            return new Finding(Kind.InvalidYaml, scalarStart.Line, scalarStart.Column,
+                $"{message} The value starting here runs on into the next lines; check this line's indentation");
         }
         if (!positioned)
         {
             mark = last.Line > 0 ? last : new Mark(0, 1, 1);
         }
-        return new Diagnostic(Rules.InvalidYaml, At(path, mark), $"invalid YAML: {message}");
+        return At(Kind.InvalidYaml, mark, $"{message}");
     }
 
     /// <summary>The first tab in a line's leading whitespace, from the line of the last good event on.</summary>
@@ -262,7 +287,7 @@ internal static class YamlPreflight
     }
 
     /// <summary>YAML allows tab, line feed and carriage return, and no other C0 or C1 control character.</summary>
-    private static Diagnostic? ControlCharacter(string path, string text)
+    private static Finding? ControlCharacter(string text)
     {
         var line = 1;
         var lineStart = 0;
@@ -278,7 +303,7 @@ internal static class YamlPreflight
             if ((c < 0x20 && c is not ('\t' or '\r')) || (c >= 0x7F && c <= 0x9F && c != 0x85) || c is '\uFFFE' or '\uFFFF')
             {
                 var name = c == 0 ? " (NUL)" : "";
-                return new Diagnostic(Rules.NotText, new SourceLocation(path, line, i - lineStart + 1),
+                return new Finding(Kind.NotText, line, i - lineStart + 1,
                     $"control character U+{(int)c:X4}{name}; an environment file is UTF-8 text");
             }
         }
@@ -286,8 +311,8 @@ internal static class YamlPreflight
     }
 
     private static string Shown(TagName tag) => tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal)
-        ? "!!" + tag.Value["tag:yaml.org,2002:".Length..]
+        ? "!!" + tag.Value.Substring("tag:yaml.org,2002:".Length)
         : tag.Value;
 
-    private static SourceLocation At(string path, Mark mark) => new(path, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+    private static Finding At(Kind kind, Mark mark, string message) => new(kind, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column), message);
 }

@@ -5,7 +5,12 @@ namespace Lakehouse.Tests.Environments;
 /// <summary>The reader's limits hold exactly where docs/diagnostics.md (LH0030) says: at the limit passes, one past it fails.</summary>
 public class YamlPreflightTests
 {
-    private static string? Check(string yaml) => YamlPreflight.Check("env/x.yaml", yaml)?.ToString();
+    private static string? Check(string yaml)
+    {
+        var diagnostics = new List<Lakehouse.Model.Diagnostics.Diagnostic>();
+        YamlDocument.Parse("env/x.yaml", yaml, diagnostics);
+        return diagnostics.Count == 0 ? null : diagnostics[0].ToString();
+    }
 
     [Fact]
     public void Nesting_of_64_levels_passes_and_65_fails()
