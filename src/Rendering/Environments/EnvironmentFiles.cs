@@ -52,7 +52,7 @@ public static class EnvironmentFiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
-            diagnostics.Add(Error("env", $"the folder env/ cannot be listed: {e.Message}"));
+            diagnostics.Add(Error("env", $"the folder env/ cannot be listed: {Relative(e.Message, dir, "env")}"));
             return null;
         }
         var files = new List<(string, string)>();
@@ -136,7 +136,7 @@ public static class EnvironmentFiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException)
         {
-            diagnostics.Add(Error(relative, $"{relative} cannot be read: {e.Message}"));
+            diagnostics.Add(Error(relative, $"{relative} cannot be read: {Relative(e.Message, full, relative)}"));
             return null;
         }
         if (length > MaxBytes)
@@ -150,6 +150,10 @@ public static class EnvironmentFiles
         }
         return Decode(relative, bytes.AsSpan(0, length), diagnostics);
     }
+
+    // The system's message names the absolute path; diagnostics name repository-relative ones, the same on every machine.
+    private static string Relative(string message, string full, string relative) =>
+        message.Replace(full, relative, StringComparison.Ordinal);
 
     private static Diagnostic Error(string path, string message) =>
         new(Rules.UnreadableEnvironment, new SourceLocation(path, 0, 0), message);

@@ -10,13 +10,15 @@ public class EnvironmentFilesTests
     [Theory]
     [InlineData(typeof(UnauthorizedAccessException), "Access to the path is denied.")]
     [InlineData(typeof(IOException), "Input/output error")]
+    [InlineData(typeof(IOException), "Access to the path '{root}/env/prod.yaml' is denied.")]
     public void A_file_that_cannot_be_read_is_an_error_naming_it(Type exception, string message)
     {
         using var repo = new TempRepository();
         var diagnostics = new List<Diagnostic>();
         var files = EnvironmentFiles.Read(repo.Root, diagnostics,
-            path => path.EndsWith("prod.yaml", StringComparison.Ordinal) ? throw (Exception)Activator.CreateInstance(exception, message)! : File.OpenRead(path));
-        Assert.Equal($"env/prod.yaml: error LH0031: env/prod.yaml cannot be read: {message}", Assert.Single(diagnostics).ToString());
+            path => path.EndsWith("prod.yaml", StringComparison.Ordinal) ? throw (Exception)Activator.CreateInstance(exception, message.Replace("{root}", repo.Root, StringComparison.Ordinal))! : File.OpenRead(path));
+        // The absolute path in the system's message becomes the repository-relative one.
+        Assert.Equal($"env/prod.yaml: error LH0031: env/prod.yaml cannot be read: {message.Replace("{root}/", "", StringComparison.Ordinal)}", Assert.Single(diagnostics).ToString());
         Assert.Equal(["env/aws.yaml", "env/dev.yaml", "env/staging.yaml"], files!.Select(f => f.Path));
     }
 
@@ -35,6 +37,41 @@ public class EnvironmentFilesTests
         Assert.Equal(1, code);
         Assert.Contains("env/prod.yaml: error LH0031: env/prod.yaml cannot be read", output);
         Assert.Equal(before, repo.Snapshot());
+    }
+
+    [Fact]
+    public void A_folder_that_cannot_be_listed_is_an_error_naming_it()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "file modes are a Unix notion");
+        using var repo = new TempRepository();
+        var env = repo.PathOf("env");
+#pragma warning disable CA1416 // Unix only: skipped on Windows above.
+        File.SetUnixFileMode(env, UnixFileMode.None);
+        try
+        {
+            Assert.SkipWhen(CanList(env), "running as root: a mode-000 folder is still listed");
+            var diagnostics = new List<Diagnostic>();
+            Assert.Null(EnvironmentFiles.Read(repo.Root, diagnostics));
+            Assert.StartsWith("env: error LH0031: the folder env/ cannot be listed: ", Assert.Single(diagnostics).ToString());
+        }
+        finally
+        {
+            File.SetUnixFileMode(env, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+#pragma warning restore CA1416
+    }
+
+    private static bool CanList(string folder)
+    {
+        try
+        {
+            _ = Directory.GetFileSystemEntries(folder);
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     [Theory]
