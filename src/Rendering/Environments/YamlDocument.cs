@@ -14,6 +14,7 @@ internal sealed class YamlDocument
 {
     private readonly Dictionary<string, SourceLocation> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceLocation> _values = new(StringComparer.Ordinal);
+    private readonly List<Diagnostic> _outOfRange = [];
 
     public string Path { get; }
     public JsonNode? Root { get; private set; }
@@ -64,7 +65,13 @@ internal sealed class YamlDocument
             doc.Root = new JsonObject();
             return doc;
         }
-        doc.Root = doc.Convert(stream.Documents[0].RootNode, "", "");
+        var root = doc.Convert(stream.Documents[0].RootNode, "", "");
+        if (doc._outOfRange.Count > 0)
+        {
+            diagnostics.AddRange(doc._outOfRange);
+            return doc;
+        }
+        doc.Root = root;
         return doc;
     }
 
@@ -134,7 +141,15 @@ internal sealed class YamlDocument
                 return arr;
             case YamlScalarNode scalar:
                 Scalars.Add((path, scalar.Value ?? "", At(scalar.Start)));
-                return Scalar(scalar, path, key);
+                var value = Scalar(scalar, path, key);
+                if (value is JsonValue number && number.TryGetValue<double>(out var real) && !double.IsFinite(real))
+                {
+                    // 1e400 resolves to infinity, which JSON (and so the schema check) cannot hold: an error, not a crash.
+                    _outOfRange.Add(new Diagnostic(Rules.InvalidEnvironmentValue, At(scalar.Start),
+                        $"{path}: the number '{scalar.Value}' is beyond the range of a number ({double.MaxValue:R})"));
+                    return null;
+                }
+                return value;
             default:
                 return null;
         }

@@ -193,6 +193,11 @@ internal static class CorpusCases
         Line("endpoint-without-port", 4, "  server: https://api.dev.lakehouse.example.com", "env/dev.yaml(4,11): LH0003"),
         Line("endpoint-without-scheme", 4, "  server: api.dev.lakehouse.example.com:6443", "env/dev.yaml(4,11): LH0003"),
         Env("missing-required-key", "gitOps.revision removed", r => r.SetLine(Dev, 7, "  # no revision"), "env/dev.yaml(5,1): LH0005"),
+        Line("number-beyond-double-range", 27, "  workers: 1e400", "env/dev.yaml(27,12): LH0005"),
+        Line("negative-number-beyond-double-range", 28, "  queryMaxMemory: -1e400", "env/dev.yaml(28,19): LH0005"),
+        Line("number-beyond-long-range", 27, "  workers: 99999999999999999999999", "env/dev.yaml(27,12): LH0005"),
+        Line("hex-number", 27, "  workers: 0x1F", "env/dev.yaml(27,12): LH0005"),
+        Line("nan-text", 27, "  workers: NaN", "env/dev.yaml(27,12): LH0005"),
         Line("huge-scalar-in-limit", 8, "domain: " + new string('a', 100_000), "env/dev.yaml(8,9): LH0005"),
 
         // --- definitions that throw: LH0015 at the definitions' line, never a stack trace ---

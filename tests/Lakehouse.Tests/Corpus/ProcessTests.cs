@@ -14,7 +14,7 @@ public class ProcessTests
     public static TheoryData<string> DefinitionsCases => new(
         "alias-bomb-billion-laughs", "nesting-100k-flow-sequences", "nesting-100k-block-sequences", "complex-key-flow-sequence",
         "env-is-a-file", "dangling-symlink", "yaml-file-is-a-folder", "invalid-utf8-0xff-line-20", "nul-byte-line-27",
-        "file-larger-than-1-mib", "tag-str-on-number", "second-document");
+        "file-larger-than-1-mib", "tag-str-on-number", "second-document", "number-beyond-double-range");
 
     [Theory]
     [MemberData(nameof(DefinitionsCases))]
