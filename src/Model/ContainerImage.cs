@@ -1,3 +1,5 @@
+using Lakehouse.Model.Diagnostics;
+
 namespace Lakehouse.Model;
 
 /// <summary>A container image pinned to a tag that is not 'latest'.</summary>
@@ -10,7 +12,9 @@ public sealed record ContainerImage
     {
         if (string.IsNullOrWhiteSpace(tag) || tag == "latest")
         {
-            throw new ArgumentException($"image '{repository}' must be pinned to a tag other than 'latest'", nameof(tag));
+            // No location here: the render places it at the definition line of the component (LH0011).
+            throw new RuleViolationException(new Diagnostic(Rules.UnpinnedVersion, SourceLocation.None,
+                $"image '{repository}' must be pinned to a tag other than 'latest' (found '{tag}')"));
         }
         Repository = repository;
         Tag = tag;

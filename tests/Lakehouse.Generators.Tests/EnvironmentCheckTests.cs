@@ -194,6 +194,6 @@ public class EnvironmentCheckTests
     public void A_map_as_a_key_is_reported_not_a_crash()
     {
         var found = Diagnostics("cluster: {}\ntrino:\n  workers: 1\n  ? [a, b]\n  : 1\n");
-        Assert.Contains("/repo/env/dev.yaml(4,5): LH1205: invalid YAML: a key must be a plain name, not a map or list", found);
+        Assert.Contains(found, f => f.StartsWith("/repo/env/dev.yaml(4,5): LH1205: invalid YAML: a complex key", StringComparison.Ordinal));
     }
 }

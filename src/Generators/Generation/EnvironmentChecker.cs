@@ -59,6 +59,12 @@ internal static class EnvironmentChecker
         var found = ImmutableArray.CreateBuilder<DiagnosticInfo>();
         YamlMappingNode? schema;
         YamlNode? document;
+        // The same preflight as the render: a deep, aliased or oddly keyed file is reported, never loaded (it would overflow the compiler's stack).
+        if (Lakehouse.Rendering.Environments.YamlPreflight.Check(input.Text) is { } refused)
+        {
+            found.Add(new DiagnosticInfo("LH1205", input.Path, refused.Line, refused.Column, refused.Message, ""));
+            return new EnvironmentResult(name, input.Path, found.ToImmutable());
+        }
         try
         {
             schema = Load(input.SchemaText) as YamlMappingNode;

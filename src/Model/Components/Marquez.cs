@@ -63,10 +63,9 @@ public sealed record Marquez(string Name) : Component(Name), ILineageBackend
             Namespace = ns,
             Chart = Chart,
             Values = values,
-            // Pod Security "baseline", not "restricted": chart 0.51.1 renders Marquez and its web UI with no
-            // securityContext and offers no value to set one (no seccomp, no runAsNonRoot, no dropped
-            // capabilities), so "restricted" would refuse both pods.
-            Manifests = [.. StandardObjects.Baseline(context, this, [ApiPort, WebPort], [AdminPort], podSecurity: "baseline"), monitor],
+            // Pod Security "baseline", not "restricted": the reason is rendered on the Namespace.
+            Manifests = [.. StandardObjects.Baseline(context, this, [ApiPort, WebPort], [AdminPort],
+                podSecurity: PodSecurity.Baseline("chart 0.51.1 renders Marquez and its web UI with no securityContext and offers no value to set one (no seccomp profile, no runAsNonRoot, no dropped capabilities), which restricted requires")), monitor],
             Metrics = new ManifestMonitor("PodMonitor", Name),
             Probes = new ProbeSource("/healthcheck", "/healthcheck"),
         };

@@ -35,6 +35,13 @@ public static class Rules
     public static readonly Rule SharedEnvironmentTarget = new("LH0041", "Each environment has its own cluster server and domain");
     public static readonly Rule PodSecurityWithoutReason = new("LH0060", "A namespace enforces Pod Security 'restricted' unless it gives the reason it cannot");
     public static readonly Rule OpenIngressWithoutReason = new("LH0061", "A NetworkPolicy rule admitting any source gives its reason");
+    public static readonly Rule YamlLimit = new("LH0030", "An environment file stays within the reader's limits: size, nesting depth, aliases");
+    public static readonly Rule UnreadableEnvironment = new("LH0031", "Environment files are readable regular files in the folder env/");
+    public static readonly Rule NotText = new("LH0032", "Environment files are UTF-8 text without control characters");
+    public static readonly Rule YamlExtension = new("LH0033", "Environment files are named env/<name>.yaml");
+    public static readonly Rule MultipleDocuments = new("LH0034", "An environment file holds one YAML document");
+    public static readonly Rule ExplicitTag = new("LH0035", "Environment values carry no explicit YAML tag");
+    public static readonly Rule KeyShape = new("LH0036", "Keys in an environment file are plain scalars, each once per map");
 
     public static IReadOnlyList<Rule> All { get; } =
     [
@@ -44,5 +51,6 @@ public static class Rules
         LeftoverBackendSection, SharedEnvironmentTarget,
         InvalidChartLock, UnverifiedChart, DigestMismatch, ChartUnavailable, UnsafeArchive, UnlockedVersion, NotLocked,
         PodSecurityWithoutReason, OpenIngressWithoutReason,
+        YamlLimit, UnreadableEnvironment, NotText, YamlExtension, MultipleDocuments, ExplicitTag, KeyShape,
     ];
 }

@@ -22,21 +22,22 @@ public static class EnvironmentLoader
     /// <summary>Loads every env/*.yaml below <paramref name="root"/> in name order.</summary>
     public static IReadOnlyList<EnvironmentConfig> LoadAll(string root, List<Diagnostic> diagnostics, ChartLock? chartLock = null)
     {
-        var dir = System.IO.Path.Combine(root, "env");
-        var files = Directory.Exists(dir)
-            ? Directory.GetFiles(dir, "*.yaml").Order(StringComparer.Ordinal).ToList()
-            : [];
-        if (files.Count == 0)
+        var before = diagnostics.Count;
+        var files = EnvironmentFiles.Read(root, diagnostics);
+        if (files is null)
+        {
+            return [];
+        }
+        if (files.Count == 0 && diagnostics.Count == before)
         {
             diagnostics.Add(new Diagnostic(Rules.NoEnvironment, new SourceLocation("env", 0, 0), "no environment file: add env/<name>.yaml (for example env/dev.yaml)"));
             return [];
         }
         var result = new List<EnvironmentConfig>();
         var targets = new List<(string Key, string Shown, SourceLocation At)>();
-        foreach (var file in files)
+        foreach (var (relative, text) in files)
         {
-            var relative = "env/" + System.IO.Path.GetFileName(file);
-            var config = Load(relative, File.ReadAllText(file), diagnostics, chartLock, out var doc);
+            var config = Load(relative, text, diagnostics, chartLock, out var doc);
             if (config is not null)
             {
                 result.Add(config);
@@ -116,12 +117,15 @@ public static class EnvironmentLoader
         {
             diagnostics.Add(new Diagnostic(Rules.InvalidEnvironmentValue, at, $"{keyPath}: {value} is out of every range (no setting takes an infinite, not-a-number or beyond-64-bit value)"));
         }
-        foreach (var (keyPath, key, value, at) in doc.Strings)
+        foreach (var (keyPath, text, at) in doc.Scalars)
         {
-            if (IpLiteral.Find(value) is { } ip)
+            if (IpLiteral.Find(text) is { } ip)
             {
                 diagnostics.Add(new Diagnostic(Rules.IpAddressLiteral, at, $"{keyPath}: '{ip}' is an IP address; use a DNS name"));
             }
+        }
+        foreach (var (keyPath, key, value, at) in doc.Strings)
+        {
             if (SecretLiteral.Find(value) is { } kind)
             {
                 diagnostics.Add(new Diagnostic(Rules.SecretLiteral, at, $"{keyPath}: the value looks like {kind}; keep it in a Kubernetes Secret and reference it"));

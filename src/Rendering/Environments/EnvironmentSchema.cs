@@ -23,14 +23,17 @@ public static class EnvironmentSchema
         RespectRequiredConstructorParameters = true,
     };
 
-    private static readonly Lazy<JsonSchema> Cached = new(Generate);
+    // The text is serialized once, before the schema is published: NJsonSchema's ToJson updates reference
+    // paths inside the schema, which raced with validations running in parallel renders (a corpus case
+    // caught a render rewriting env/environment.schema.json with a different text).
+    private static readonly Lazy<(JsonSchema Schema, string Text)> Cached = new(Generate);
 
-    public static JsonSchema Schema => Cached.Value;
+    public static JsonSchema Schema => Cached.Value.Schema;
 
     /// <summary>The schema's text as written to disk: LF line ends, ending in a newline.</summary>
-    public static string ToText() => Schema.ToJson().Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    public static string ToText() => Cached.Value.Text;
 
-    private static JsonSchema Generate()
+    private static (JsonSchema, string) Generate()
     {
         var settings = new SystemTextJsonSchemaGeneratorSettings
         {
@@ -45,6 +48,6 @@ public static class EnvironmentSchema
         var schema = JsonSchema.FromType<EnvironmentConfig>(settings);
         schema.Title = "Lakehouse environment";
         schema.Description = "One environment of the lakehouse platform (env/<name>.yaml). Generated from Lakehouse.Model.Configuration.EnvironmentConfig; do not edit.";
-        return schema;
+        return (schema, schema.ToJson().Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
     }
 }

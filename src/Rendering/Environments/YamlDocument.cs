@@ -28,12 +28,28 @@ internal sealed class YamlDocument
     /// <summary>Plain numbers no setting can hold (.inf, .nan, beyond 64 bits), read as no value: JSON cannot carry them.</summary>
     public List<(string KeyPath, string Value, SourceLocation Location)> OutOfRange { get; } = [];
 
+    /// <summary>
+    /// Every scalar's text as written (whatever type it resolves to) and every map key, in document
+    /// order: the IP-address rule reads all of them, a key or a number can be an address too.
+    /// </summary>
+    public List<(string KeyPath, string Text, SourceLocation Location)> Scalars { get; } = [];
+
     private YamlDocument(string path) => Path = path;
 
-    /// <summary>Parses <paramref name="text"/>; a syntax error becomes an LH0009 diagnostic.</summary>
+    /// <summary>
+    /// Parses <paramref name="text"/>; a syntax error becomes an LH0009 diagnostic, and anything
+    /// <see cref="YamlPreflight"/> refuses (limits, tags, documents, keys) its own diagnostic, before
+    /// the recursive loader sees it.
+    /// </summary>
     public static YamlDocument Parse(string path, string text, List<Diagnostic> diagnostics)
     {
         var doc = new YamlDocument(path);
+        if (YamlPreflight.Check(text) is { } refused)
+        {
+            diagnostics.Add(new Diagnostic(RuleOf(refused.Kind), new SourceLocation(path, refused.Line, refused.Column),
+                refused.Kind == YamlPreflight.Kind.InvalidYaml ? "invalid YAML: " + refused.Message : refused.Message));
+            return doc;
+        }
         var stream = new YamlStream();
         try
         {
@@ -44,9 +60,9 @@ internal sealed class YamlDocument
             diagnostics.Add(new Diagnostic(Rules.InvalidYaml, doc.At(e.Start), $"invalid YAML: {e.InnerException?.Message ?? e.Message}"));
             return doc;
         }
-        catch (InvalidOperationException e)
+        catch (Exception e)
         {
-            // YamlDotNet's scanner throws this, without a position, for some unterminated flow collections.
+            // Unreachable after the preflight, which parses the same text first; a safety net, never a crash.
             diagnostics.Add(new Diagnostic(Rules.InvalidYaml, new SourceLocation(path, 1, 1), $"invalid YAML: {e.Message} (an unclosed '[' or '{{'?)"));
             return doc;
         }
@@ -59,6 +75,16 @@ internal sealed class YamlDocument
         doc.Root = doc.Convert(stream.Documents[0].RootNode, "", "");
         return doc;
     }
+
+    private static Rule RuleOf(YamlPreflight.Kind kind) => kind switch
+    {
+        YamlPreflight.Kind.Limit => Rules.YamlLimit,
+        YamlPreflight.Kind.NotText => Rules.NotText,
+        YamlPreflight.Kind.MultipleDocuments => Rules.MultipleDocuments,
+        YamlPreflight.Kind.ExplicitTag => Rules.ExplicitTag,
+        YamlPreflight.Kind.KeyShape => Rules.KeyShape,
+        _ => Rules.InvalidYaml,
+    };
 
     /// <summary>Where the key at <paramref name="keyPath"/> stands, or its nearest existing parent.</summary>
     public SourceLocation KeyLocation(string keyPath)
@@ -100,6 +126,7 @@ internal sealed class YamlDocument
                     var name = ((YamlScalarNode)k).Value ?? "";
                     var childPath = path.Length == 0 ? name : $"{path}.{name}";
                     _keys[childPath] = At(k.Start);
+                    Scalars.Add((childPath, name, At(k.Start)));
                     obj[name] = Convert(v, childPath, name);
                 }
                 return obj;
@@ -114,6 +141,8 @@ internal sealed class YamlDocument
                 }
                 return arr;
             case YamlScalarNode scalar:
+                Scalars.Add((path, scalar.Value ?? "", At(scalar.Start)));
+                // Out-of-range numbers (1e400, .inf) are collected in OutOfRange by Scalar and reported by the loader.
                 return Scalar(scalar, path, key);
             default:
                 return null;

@@ -27,7 +27,14 @@ public static class PlatformEvaluator
             var config = environments[i];
             using (chartLock is null ? null : Locked.Use(new VersionSelection(chartLock, config.Charts, config.Images)))
             {
-                perEnvironment[i] = Evaluate(definition, config, findings[i]);
+                EnvironmentRender? render = null;
+                // Anything the definitions' objects throw later (a Dependencies getter, a ValueOverrides
+                // getter, a null spec) is still a failed definition, never an unhandled exception.
+                if (Guard(findings[i], e => DefinitionLine.Of(e, definition), $"the platform '{definition.Name}' in environment '{config.Name}'",
+                        () => render = Evaluate(definition, config, findings[i])))
+                {
+                    perEnvironment[i] = render;
+                }
             }
             if (chartLock is not null && config.Images.Count > 0 && perEnvironment[i] is { } picked)
             {
@@ -48,7 +55,7 @@ public static class PlatformEvaluator
     {
         var naming = new Naming(definition.Name, config.Name);
         var builder = new PlatformBuilder();
-        if (!Guard(diagnostics, SourceLocation.None, $"the definition of platform '{definition.Name}' for environment '{config.Name}'",
+        if (!Guard(diagnostics, e => DefinitionLine.Of(e, definition), $"the definition of platform '{definition.Name}' ({definition.GetType().Name}.Define) in environment '{config.Name}'",
                 () => definition.Define(builder, config)))
         {
             return null;
@@ -56,6 +63,11 @@ public static class PlatformEvaluator
         var graph = DependencyGraph.Build(builder.Build(), diagnostics);
         if (graph is null)
         {
+            return null;
+        }
+        if (EnvironmentNameLength.Check(definition.Name, config.Name, graph.Components) is { } tooLong)
+        {
+            diagnostics.Add(tooLong);
             return null;
         }
         var components = new List<ComponentRender>();
@@ -70,8 +82,8 @@ public static class PlatformEvaluator
             }
             var context = graph.ContextFor(name, naming, config);
             ComponentSpec? spec = null;
-            if (!Guard(diagnostics, placed.Location, $"component '{name}' in environment '{config.Name}'",
-                    () => spec = placed.Component.Describe(context)))
+            if (!Guard(diagnostics, _ => placed.Location, $"component '{name}' in environment '{config.Name}'",
+                    () => spec = placed.Component.Describe(context) ?? throw new InvalidOperationException("Describe returned null")))
             {
                 continue;
             }
@@ -90,7 +102,7 @@ public static class PlatformEvaluator
         {
             var component = (ExternalComponent)placed.Component;
             IReadOnlyList<int> ports = [];
-            if (Guard(diagnostics, placed.Location, $"component '{component.Name}' in environment '{config.Name}'",
+            if (Guard(diagnostics, _ => placed.Location, $"component '{component.Name}' in environment '{config.Name}'",
                     () => ports = component.EgressPorts(graph.ContextFor(component.Name, naming, config))))
             {
                 externalPorts.Add((component.Name, graph.ClientsOf(component.Name), ports));
@@ -118,23 +130,48 @@ public static class PlatformEvaluator
         };
     }
 
-    /// <summary>Runs definition code; a rule violation or exception becomes a located diagnostic.</summary>
-    private static bool Guard(List<Diagnostic> diagnostics, SourceLocation at, string what, Action action)
+    /// <summary>
+    /// Runs definition code; a rule violation or any exception becomes a located diagnostic (never a
+    /// stack trace). <paramref name="at"/> says where: the line that added the component for Describe,
+    /// the definitions' own frame of the stack trace for Define.
+    /// </summary>
+    private static bool Guard(List<Diagnostic> diagnostics, Func<Exception, SourceLocation> at, string what, Action action)
     {
         try
         {
             action();
             return true;
         }
-        catch (RuleViolationException e)
+        catch (Exception thrown)
         {
-            diagnostics.Add(e.Diagnostic.Location.Path.Length > 0 ? e.Diagnostic : e.Diagnostic with { Location = at });
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or KeyNotFoundException)
-        {
-            diagnostics.Add(new Diagnostic(Rules.DefinitionFailed, at, $"{what} failed: {e.Message}"));
+            var e = Unwrap(thrown);
+            // A wrapped exception that was never thrown itself has no stack trace; its wrapper's says where.
+            var location = at(e) is { Path.Length: > 0 } inner ? inner : at(thrown);
+            if (e is RuleViolationException violation)
+            {
+                diagnostics.Add(violation.Diagnostic.Location.Path.Length > 0 ? violation.Diagnostic : violation.Diagnostic with { Location = location });
+            }
+            else
+            {
+                // The usual argument and state failures read best as their message; anything else names its type.
+                var reason = e is ArgumentException or InvalidOperationException or FormatException or KeyNotFoundException
+                    ? e.Message
+                    : $"{e.GetType().Name}: {e.Message}";
+                diagnostics.Add(new Diagnostic(Rules.DefinitionFailed, location, $"{what} failed: {reason}"));
+            }
         }
         return false;
+    }
+
+    /// <summary>The exception a definition threw, out of the wrappers reflection, static constructors and tasks put around it.</summary>
+    private static Exception Unwrap(Exception e)
+    {
+        while (e.InnerException is { } inner
+               && e is System.Reflection.TargetInvocationException or TypeInitializationException or AggregateException { InnerExceptions.Count: 1 })
+        {
+            e = inner;
+        }
+        return e;
     }
 
     private static void Deduplicate(List<Diagnostic> diagnostics, int from)

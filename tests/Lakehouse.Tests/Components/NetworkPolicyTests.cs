@@ -208,8 +208,8 @@ public class NetworkPolicyTests
         static IEnumerable<string> Baseline(string env) => Env(env).Components
             .Where(c => c.Spec.Manifests.Any(m => m.Kind == "Namespace" && (string?)m.Body["metadata"]!["labels"]![PodSecurity.EnforceLabel] == "baseline"))
             .Select(c => c.Name).Order(StringComparer.Ordinal);
-        Assert.Equal(["argocd", "monitoring", "orchestrator", "spark"], Baseline("dev"));
-        Assert.Equal(["argocd", "monitoring", "object-storage", "orchestrator", "spark"], Baseline("staging"));
+        Assert.Equal(["argocd", "lineage", "monitoring", "orchestrator", "spark"], Baseline("dev"));
+        Assert.Equal(["argocd", "lineage", "monitoring", "object-storage", "orchestrator", "spark"], Baseline("staging"));
         // node-exporter runs in that namespace; Prometheus, Alertmanager and Grafana stay at baseline.
         var monitoring = Render.Spec("dev", "monitoring");
         Assert.Equal("monitoring-node-exporter", (string?)monitoring.Values["prometheus-node-exporter"]!["namespaceOverride"]);

@@ -49,7 +49,7 @@ public class ChecksTests
 
     [Fact]
     public void Images_must_not_be_latest() =>
-        Assert.Throws<ArgumentException>(() => new ContainerImage("trinodb/trino", "latest"));
+        Assert.Equal("LH0011", Assert.Throws<Lakehouse.Model.Diagnostics.RuleViolationException>(() => new ContainerImage("trinodb/trino", "latest")).Diagnostic.Rule.Id);
 
     [Fact]
     public void Naming_derives_every_name_from_platform_and_environment()
