@@ -144,15 +144,11 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
             Egress =
             [
                 EgressGrant.KubernetesApi("the Prometheus operator reconciles its resources, Prometheus discovers its scrape targets, kube-state-metrics lists objects and Grafana's sidecar loads dashboard ConfigMaps"),
-                // Node and control-plane endpoints listen on node addresses: no namespace or pod selector names them.
+                // The kubelet and node-exporter (host network) listen on node addresses: no namespace or pod selector
+                // names them. The control-plane and CoreDNS monitors are off (above), so their ports stay closed.
                 new EgressGrant("node-scrapes",
-                    "the chart's default monitors scrape the kubelet (10250), node-exporter on the host network (9100), kube-controller-manager (10257), kube-scheduler (10259), etcd (2381) and kube-proxy (10249) at node addresses",
-                    [10250, 9100, 10257, 10259, 2381, 10249]),
-                new EgressGrant("coredns-scrape", "the chart's CoreDNS monitor scrapes CoreDNS's metrics port", [9153])
-                {
-                    Namespace = "kube-system",
-                    PodLabels = new Dictionary<string, string> { ["k8s-app"] = "kube-dns" },
-                },
+                    "the chart's default monitors scrape the kubelet (10250) and node-exporter on the host network (9100) at node addresses",
+                    [10250, 9100]),
             ],
         };
     }

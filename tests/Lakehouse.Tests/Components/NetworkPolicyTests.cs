@@ -144,7 +144,7 @@ public class NetworkPolicyTests
             c.Spec.Manifests.Where(m => m.Kind == "NetworkPolicy" && m.Name.StartsWith("egress-", StringComparison.Ordinal)).Select(m => m.Name["egress-".Length..]).Order(StringComparer.Ordinal)));
         var dev = Grants("dev");
         Assert.Equal("kubernetes-api,repositories", dev["argocd"]);
-        Assert.Equal("coredns-scrape,kubernetes-api,node-scrapes", dev["monitoring"]);
+        Assert.Equal("kubernetes-api,node-scrapes", dev["monitoring"]);
         Assert.Equal("kubernetes-api,maven-repositories", dev["spark"]);
         Assert.Equal("kubernetes-api", dev["object-storage"]);
         Assert.Equal("python-packages", dev["superset"]);
