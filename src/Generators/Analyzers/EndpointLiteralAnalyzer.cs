@@ -38,7 +38,7 @@ public sealed class EndpointLiteralAnalyzer : DiagnosticAnalyzer
         }
         var method = argument.Parameter.ContainingSymbol as IMethodSymbol;
         var onEndpoint = ModelSymbols.Is(method?.ContainingType, ModelSymbols.Endpoint);
-        if (Literals.FindIp(text) is { } ip && (onEndpoint || AddressName.IsMatch(argument.Parameter.Name)))
+        if (Literals.FindIp(text, argument.Parameter.Name) is { } ip && (onEndpoint || AddressName.IsMatch(argument.Parameter.Name)))
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.IpLiteral, argument.Value.Syntax.GetLocation(), ip));
             return;
@@ -58,7 +58,7 @@ public sealed class EndpointLiteralAnalyzer : DiagnosticAnalyzer
             IFieldReferenceOperation f => f.Field.Name,
             _ => null,
         };
-        if (name is not null && AddressName.IsMatch(name) && Constant(assignment.Value) is { } text && Literals.FindIp(text) is { } ip)
+        if (name is not null && AddressName.IsMatch(name) && Constant(assignment.Value) is { } text && Literals.FindIp(text, name) is { } ip)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.IpLiteral, assignment.Value.Syntax.GetLocation(), ip));
         }

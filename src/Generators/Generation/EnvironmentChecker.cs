@@ -82,7 +82,7 @@ internal static class EnvironmentChecker
                     }
                     break;
                 case YamlScalarNode { Value: { Length: > 0 } text } scalar:
-                    if (Literals.FindIp(text) is { } ip)
+                    if (Literals.FindIp(text, keyPath.Split('.').Last()) is { } ip)
                     {
                         Report("LH1203", scalar, keyPath, $"{Show(keyPath)}: '{ip}' is an IP address; use a DNS name");
                     }

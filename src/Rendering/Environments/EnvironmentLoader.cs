@@ -78,7 +78,7 @@ public static class EnvironmentLoader
     {
         foreach (var (keyPath, key, value, at) in doc.Strings)
         {
-            if (IpLiteral.Find(value) is { } ip)
+            if (IpLiteral.Find(value, key) is { } ip)
             {
                 diagnostics.Add(new Diagnostic(Rules.IpAddressLiteral, at, $"{keyPath}: '{ip}' is an IP address; use a DNS name"));
             }

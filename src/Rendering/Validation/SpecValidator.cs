@@ -22,10 +22,10 @@ internal static class SpecValidator
         CheckObservable(spec, name, environment, at, diagnostics);
         CheckMonitorsCoherent(spec, name, environment, at, diagnostics, monitorLabels ?? new Dictionary<string, string>());
         var where = $"component '{name}' in environment '{environment}'";
-        Scan(spec.Values, "values", where, at, diagnostics);
+        Scan(spec.Values, "values", name, where, at, diagnostics);
         foreach (var manifest in spec.Manifests)
         {
-            Scan(manifest.Body, manifest.Id, where, at, diagnostics);
+            Scan(manifest.Body, manifest.Id, name, where, at, diagnostics);
         }
     }
 
@@ -95,37 +95,33 @@ internal static class SpecValidator
     }
 
     /// <summary>
-    /// Walks every value once. The path of a value ("values.auth.password") is only spelled out when a
+    /// Walks every value once: LH0002 for a literal under a credential's name (<see cref="CredentialName"/>)
+    /// or a value shaped like a secret, LH0001 for an IP address in any notation (<see cref="IpNotation"/>),
+    /// LH0011 for a 'latest' tag. The path of a value ("values.auth.password") is only spelled out when a
     /// finding needs it: building it for every node was a large share of the render's allocations.
     /// </summary>
-    private static void Scan(JsonNode? node, string root, string where, SourceLocation at, List<Diagnostic> diagnostics)
+    internal static void Scan(JsonNode? node, string root, string component, string where, SourceLocation at, List<Diagnostic> diagnostics)
     {
         var path = new List<string> { root };
-        Walk(node);
+        Walk(node, null);
 
         string Path() => string.Concat(path.Select((p, i) => i == 0 || p.StartsWith('[') ? p : "." + p));
 
-        void Walk(JsonNode? current)
+        // key: the key holding the node (an array's items are held by the array's key).
+        void Walk(JsonNode? current, string? key)
         {
             switch (current)
             {
                 case JsonObject o:
-                    foreach (var (key, value) in o)
+                    var entries = NamesSecretEntries(key, o);
+                    foreach (var (member, value) in o)
                     {
-                        path.Add(key);
-                        if (value is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+                        path.Add(member);
+                        if (value is JsonValue v)
                         {
-                            var literal = v.GetValue<string>();
-                            if (SecretLiteral.IsSecretKeyName(key) && !IsReference(literal))
-                            {
-                                diagnostics.Add(new Diagnostic(Rules.SecretLiteral, at, $"{where}: '{Path()}' sets a credential literally; use a SecretRef"));
-                            }
-                            if (key == "tag" && literal is "latest" or "")
-                            {
-                                diagnostics.Add(new Diagnostic(Rules.UnpinnedVersion, at, $"{where}: '{Path()}' must pin an image tag other than 'latest'"));
-                            }
+                            CheckMember(member, v, entries);
                         }
-                        Walk(value);
+                        Walk(value, member);
                         path.RemoveAt(path.Count - 1);
                     }
                     break;
@@ -133,13 +129,13 @@ internal static class SpecValidator
                     for (var i = 0; i < a.Count; i++)
                     {
                         path.Add($"[{i}]");
-                        Walk(a[i]);
+                        Walk(a[i], key);
                         path.RemoveAt(path.Count - 1);
                     }
                     break;
                 case JsonValue v when v.GetValueKind() == JsonValueKind.String:
                     var text = v.GetValue<string>();
-                    if (IpLiteral.Find(text) is { } ip)
+                    if (IpLiteral.Find(text, key) is { } ip)
                     {
                         diagnostics.Add(new Diagnostic(Rules.IpAddressLiteral, at, $"{where}: '{Path()}' contains the IP address '{ip}'; use a DNS name"));
                     }
@@ -152,11 +148,59 @@ internal static class SpecValidator
                         diagnostics.Add(new Diagnostic(Rules.UnpinnedVersion, at, $"{where}: '{Path()}' uses the 'latest' tag; pin a version"));
                     }
                     break;
+                case JsonValue v when v.GetValueKind() == JsonValueKind.Number && key is not null
+                    && IpNotation.IsHostName(key) && IpNotation.IsUrlIPv4(v.ToJsonString()):
+                    diagnostics.Add(new Diagnostic(Rules.IpAddressLiteral, at, $"{where}: '{Path()}' is the IP address {v.ToJsonString()} written as a number; use a DNS name"));
+                    break;
+            }
+        }
+
+        void CheckMember(string member, JsonValue value, bool secretEntries)
+        {
+            var kind = value.GetValueKind();
+            if (kind == JsonValueKind.String)
+            {
+                var literal = value.GetValue<string>();
+                if (member == "tag" && literal is "latest" or "")
+                {
+                    diagnostics.Add(new Diagnostic(Rules.UnpinnedVersion, at, $"{where}: '{Path()}' must pin an image tag other than 'latest'"));
+                }
+                if (CredentialName.IsCredential(member) && !CredentialName.IsReference(literal)
+                    && !NamesOwnSecret(member, literal, component) && !(secretEntries && NamesEntry(member, literal))
+                    && SecretLiteral.Find(literal) is null)
+                {
+                    diagnostics.Add(new Diagnostic(Rules.SecretLiteral, at, $"{where}: '{Path()}' sets a credential literally; use a SecretRef"));
+                }
+            }
+            else if (kind == JsonValueKind.Number && CredentialName.IsCredential(member))
+            {
+                diagnostics.Add(new Diagnostic(Rules.SecretLiteral, at, $"{where}: '{Path()}' sets a credential literally; use a SecretRef"));
             }
         }
     }
 
-    // A credential-named key may only be empty or an ${ENV:...} placeholder filled from a secretKeyRef.
-    private static bool IsReference(string value) =>
-        value.Length == 0 || value.StartsWith("${ENV:", StringComparison.Ordinal);
+    /// <summary>
+    /// Exception by rule: a key headed "secret" (existingSecret, passwordAuthSecret) whose value is the
+    /// name of a Secret of the component by the naming rule (COMPONENT-PURPOSE, a DNS-1123 name) names a
+    /// Kubernetes Secret; it does not hold one.
+    /// </summary>
+    private static bool NamesOwnSecret(string key, string value, string component) =>
+        CredentialName.IsSecretHeaded(key)
+        && value.StartsWith(component + "-", StringComparison.Ordinal)
+        && DnsName.IsHostName(value) && !value.Any(char.IsUpper);
+
+    /// <summary>
+    /// Exception by rule: an object held by a key naming a Secret (its words include "secret": secret,
+    /// existingSecret, secretKeyRef) that has a string <c>name</c> references that Secret by name; its
+    /// members headed "key" name the Secret's entries (storage.secret.awsSecretAccessKey: secret-key,
+    /// existingSecret.keyOfSecretAccessKey: secret-key); a password beside the name is still a password.
+    /// </summary>
+    private static bool NamesSecretEntries(string? key, JsonObject o) =>
+        key is not null && KeyWords.Split(key).Contains("secret")
+        && o.TryGetPropertyValue("name", out var name) && name is JsonValue n && n.GetValueKind() == JsonValueKind.String;
+
+    // A "...Key" member whose value has the shape of a Secret's data key (Kubernetes: [-._a-zA-Z0-9]+).
+    private static bool NamesEntry(string member, string value) =>
+        KeyWords.Head(KeyWords.Split(member)).Head == "key"
+        && value.Length is > 0 and <= 253 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_');
 }
