@@ -175,6 +175,30 @@ public class LiteralScanTests
             diagnostics.Select(d => $"{d.Rule.Id}: {d.Message}"));
     }
 
+    [Theory]
+    [InlineData("https://167772161:6443", "167772161")]
+    [InlineData("https://0xA000001:6443", "0xA000001")]
+    [InlineData("https://0x0a.0.0.1:6443", "0x0a.0.0.1")]
+    [InlineData("https://[::1]:6443", "::1")]
+    [InlineData("https://[::ffff:10.0.0.1]:6443", "10.0.0.1")]
+    public void An_ip_address_in_any_notation_in_an_env_file_is_LH0001_at_its_value(string server, string ip)
+    {
+        var yaml = Render.EnvironmentText("dev").Replace("https://api.dev.lakehouse.example.com:6443", server);
+        var diagnostics = Render.EnvironmentDiagnostics("dev", yaml).Select(d => d.ToString()).ToList();
+        Assert.Contains($"env/dev.yaml(4,11): error LH0001: cluster.server: '{ip}' is an IP address; use a DNS name", diagnostics);
+    }
+
+    [Theory]
+    [InlineData("adminPassword")]
+    [InlineData("api_key")]
+    [InlineData("client-secret")]
+    public void A_credential_key_in_any_spelling_in_an_env_file_is_LH0002(string key)
+    {
+        var yaml = Render.EnvironmentText("dev").Replace("  revision: main", $"  revision: main\n  {key}: hunter2");
+        var diagnostics = Render.EnvironmentDiagnostics("dev", yaml).Select(d => d.ToString()).ToList();
+        Assert.Contains(diagnostics, d => d.Contains($"error LH0002: gitOps.{key}: '{key}' holds a credential", StringComparison.Ordinal));
+    }
+
     private static (int Line, IReadOnlyList<string> Errors) RenderWith(string overrides)
     {
         var platform = Platform(overrides, out var line);
