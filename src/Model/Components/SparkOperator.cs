@@ -119,12 +119,14 @@ public sealed record SparkOperator(string Name) : Component(Name), ISparkJobs
         }
         env.Add(new JsonObject { ["name"] = "AWS_REGION", ["value"] = storage.Region(context) });
         var secrets = new JsonArray();
-        switch (catalog)
-        {
-            case RestCatalogConnection rest:
+        catalog.Match(
+            rest: rest =>
+            {
                 env.Add(Values.SecretEnv("ICEBERG_REST_CREDENTIAL", rest.Credential));
-                break;
-            case JdbcCatalogConnection:
+                return env;
+            },
+            jdbc: _ =>
+            {
                 env.Add(new JsonObject { ["name"] = "PGPASSFILE", ["value"] = $"{SparkIcebergConf.PgpassDirectory}/pgpass" });
                 secrets.Add(new JsonObject
                 {
@@ -132,8 +134,12 @@ public sealed record SparkOperator(string Name) : Component(Name), ISparkJobs
                     ["path"] = SparkIcebergConf.PgpassDirectory,
                     ["secretType"] = "Generic",
                 });
-                break;
-        }
+                return env;
+            },
+            // Hive Metastore and Glue need no credential in the pod: Thrift is unauthenticated in the
+            // cluster, Glue uses the service account's IAM role.
+            hive: _ => env,
+            glue: _ => env);
 
         var labels = new JsonObject
         {
