@@ -87,7 +87,7 @@ public sealed record SyntheticComponent(string Name, IReadOnlyList<Component> Us
             Values = values,
             Manifests =
             [
-                StandardObjects.Namespace(ns),
+                StandardObjects.Namespace(ns, context.Naming.Platform),
                 StandardObjects.IngressPolicy(ns, context.ConsumerNamespaces, [8080], env.Monitoring.Namespace, [9090]),
                 monitor,
             ],

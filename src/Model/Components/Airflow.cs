@@ -108,7 +108,7 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
         var dags = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var job in Jobs)
         {
-            dags[AirflowDags.FileName(job)] = AirflowDags.Render(job, TaskRuns.Resolve(context, Name, job), ns);
+            dags[AirflowDags.FileName(job)] = AirflowDags.Render(job, TaskRuns.Resolve(context, Name, job), ns, context.Naming.Platform);
         }
         var dagsConfigMap = ManifestObject.From(new k8s.Models.V1ConfigMap
         {

@@ -87,7 +87,7 @@ public sealed record ArgoCd(string Name) : Component(Name)
             Values = values,
             Manifests =
             [
-                StandardObjects.Namespace(ns, "baseline"),
+                StandardObjects.Namespace(ns, context.Naming.Platform, "baseline"),
                 StandardObjects.IngressPolicy(ns, [], [ServerPort, RepoServerPort], env.Monitoring.Namespace,
                     [ControllerMetricsPort, ServerMetricsPort, RepoServerMetricsPort]),
             ],

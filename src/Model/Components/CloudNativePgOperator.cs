@@ -46,7 +46,7 @@ public sealed record CloudNativePgOperator(string Name) : Component(Name)
             Values = values,
             Manifests =
             [
-                StandardObjects.Namespace(ns),
+                StandardObjects.Namespace(ns, context.Naming.Platform),
                 StandardObjects.IngressPolicy(ns, [], [], context.Environment.Monitoring.Namespace, [MetricsPort]),
                 StandardObjects.WebhookPolicy(ns, "operator-admission-webhook",
                     new Dictionary<string, string> { ["app.kubernetes.io/name"] = "cloudnative-pg" }, WebhookPort),

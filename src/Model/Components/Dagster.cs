@@ -56,7 +56,7 @@ public sealed record Dagster(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
             .Set("dagster-user-deployments.enabled", true)
             .Set("dagster-user-deployments.deployments", Values.List(new JsonObject
             {
-                ["name"] = "lakehouse-jobs",
+                ["name"] = $"{naming.Platform}-jobs",
                 ["image"] = new JsonObject { ["repository"] = CodeImage.Repository, ["tag"] = CodeImage.Tag, ["pullPolicy"] = "IfNotPresent" },
                 ["dagsterApiGrpcArgs"] = Values.List("-f", $"{CodeFolder}/{DagsterDefinitions.FileName}"),
                 ["port"] = CodePort,

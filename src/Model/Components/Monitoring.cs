@@ -100,12 +100,12 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
             Manifests =
             [
                 // The operator's admission webhook and node exporter need more than the restricted standard.
-                StandardObjects.Namespace(ns, "privileged"),
+                StandardObjects.Namespace(ns, context.Naming.Platform, "privileged"),
                 StandardObjects.IngressPolicy(ns, [], [PrometheusPort, AlertmanagerPort, GrafanaPort, OperatorPort], ns,
                     [PrometheusPort, AlertmanagerPort, GrafanaPort, OperatorPort, ReloaderPort]),
                 StandardObjects.WebhookPolicy(ns, "operator-admission-webhook", new Dictionary<string, string> { ["app"] = "kube-prometheus-stack-operator" }, OperatorPort),
                 PlatformRules.Manifest(context, ns),
-                PlatformDashboard.Manifest(Name, ns),
+                PlatformDashboard.Manifest(context.Naming, Name, ns),
             ],
             Metrics = new ChartMonitor("prometheus.serviceMonitor.selfMonitor"),
             Probes = new ProbeSource("/-/healthy", "/-/ready"),

@@ -64,7 +64,7 @@ public sealed record SparkOperator(string Name) : Component(Name), ISparkJobs
             Manifests =
             [
                 // Spark images run as uid 185 but set no seccomp profile: baseline, not restricted.
-                StandardObjects.Namespace(ns, "baseline"),
+                StandardObjects.Namespace(ns, context.Naming.Platform, "baseline"),
                 StandardObjects.IngressPolicy(ns, [], [], context.Environment.Monitoring.Namespace, [MetricsPort, DriverUiPort]),
                 StandardObjects.WebhookPolicy(ns, "operator-admission-webhook",
                     new Dictionary<string, string> { ["app.kubernetes.io/component"] = "webhook" }, WebhookPort),
@@ -143,7 +143,7 @@ public sealed record SparkOperator(string Name) : Component(Name), ISparkJobs
 
         var labels = new JsonObject
         {
-            ["app.kubernetes.io/part-of"] = "lakehouse",
+            ["app.kubernetes.io/part-of"] = naming.Platform,
             ["lakehouse.io/submitted-by"] = consumer,
             ["lakehouse.io/job"] = job,
             ["lakehouse.io/task"] = task.Name,

@@ -24,8 +24,8 @@ public sealed record Superset(string Name) : Component(Name)
     /// <summary>The Trino DB-API/SQLAlchemy driver, which the Superset image does not ship.</summary>
     public const string TrinoDriver = "trino[sqlalchemy]==0.333.0";
 
-    /// <summary>Name of the registered Trino database in Superset.</summary>
-    public const string TrinoDatabaseName = "Lakehouse (Trino)";
+    /// <summary>Name of the registered Trino database in Superset: "PLATFORM (Trino)".</summary>
+    public static string TrinoDatabaseName(Naming naming) => $"{naming.DisplayName} (Trino)";
 
     private const int HttpPort = 8088;
     private const int MetricsPort = 9102;
@@ -77,7 +77,7 @@ public sealed record Superset(string Name) : Component(Name)
             .Set("init.loadExamples", false)
             // The chart's admin step would put the password in values; the script below reads it from the environment.
             .Set("init.createAdmin", false)
-            .Set("init.initscript", InitScript(TrinoDatabaseName, sql.Host, sql.Port, trino.Catalog))
+            .Set("init.initscript", InitScript(TrinoDatabaseName(context.Naming), sql.Host, sql.Port, trino.Catalog))
             .Set("init.resources", Values.Resources(new() { Cpu = "250m", Memory = "1Gi" }))
             .Set("supersetNode.replicas.replicaCount", 1)
             .Set("supersetNode.resources", Values.Resources(new() { Cpu = "500m", Memory = "2Gi" }))

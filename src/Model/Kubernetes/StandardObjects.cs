@@ -16,7 +16,7 @@ public static class StandardObjects
         var ns = context.NamespaceOf(component);
         return
         [
-            Namespace(ns, podSecurity),
+            Namespace(ns, context.Naming.Platform, podSecurity),
             IngressPolicy(ns, [.. context.ConsumerNamespaces, .. alsoAllowed ?? []], servicePorts, context.Environment.Monitoring.Namespace, metricsPorts),
         ];
     }
@@ -56,8 +56,11 @@ public static class StandardObjects
             },
         });
 
-    /// <summary>The component's Namespace, enforcing the restricted Pod Security Standard where the workload allows it.</summary>
-    public static ManifestObject Namespace(string name, string podSecurity = "restricted") =>
+    /// <summary>
+    /// The component's Namespace, part of the platform <paramref name="platform"/>, enforcing the restricted
+    /// Pod Security Standard where the workload allows it.
+    /// </summary>
+    public static ManifestObject Namespace(string name, string platform, string podSecurity = "restricted") =>
         ManifestObject.From(new V1Namespace
         {
             ApiVersion = "v1",
@@ -67,7 +70,7 @@ public static class StandardObjects
                 Name = name,
                 Labels = new Dictionary<string, string>
                 {
-                    ["app.kubernetes.io/part-of"] = "lakehouse",
+                    ["app.kubernetes.io/part-of"] = platform,
                     ["pod-security.kubernetes.io/enforce"] = podSecurity,
                 },
             },

@@ -42,8 +42,8 @@ internal sealed record StubComponent(string Name, IReadOnlyList<Component> Uses)
             Chart = new HelmChart("https://charts.example.com/", Name, "1.0.0"),
             Values = values,
             Manifests = LabelNamespaceWithEnvironment
-                ? [Labelled(StandardObjects.Namespace(ns), "lakehouse.io/tier", context.Environment.Name), StandardObjects.IngressPolicy(ns, context.ConsumerNamespaces, [8080], "monitoring", [9090])]
-                : [StandardObjects.Namespace(ns)],
+                ? [Labelled(StandardObjects.Namespace(ns, context.Naming.Platform), "lakehouse.io/tier", context.Environment.Name), StandardObjects.IngressPolicy(ns, context.ConsumerNamespaces, [8080], "monitoring", [9090])]
+                : [StandardObjects.Namespace(ns, context.Naming.Platform)],
             Metrics = new ChartMonitor("metrics.enabled"),
             Probes = new ProbeSource("/healthz", "/readyz"),
         };
