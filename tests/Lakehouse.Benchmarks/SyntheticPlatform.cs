@@ -92,7 +92,7 @@ public sealed record SyntheticComponent(string Name, IReadOnlyList<Component> Us
                 monitor,
             ],
             Metrics = new ManifestMonitor("ServiceMonitor", Name),
-            Probes = new ProbeSource("/healthz", "/readyz"),
+            Probes = new ChartProbes("probes.liveness", "probes.readiness"),
         };
     }
 }

@@ -135,7 +135,7 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
                 statsdMonitor,
             ],
             Metrics = new ManifestMonitor("ServiceMonitor", Name),
-            Probes = new ProbeSource("/api/v2/monitor/health", "/api/v2/monitor/health"),
+            Probes = new ChartTemplateProbes("templates/api-server/api-server-deployment.yaml"),
         };
     }
 }

@@ -65,6 +65,10 @@ public sealed record ArgoCd(string Name) : Component(Name)
             .Set("repoServer.replicas", replicas)
             .Set("repoServer.pdb.enabled", ha)
             .Set("repoServer.resources", Values.Resources(new() { Cpu = "250m", Memory = "512Mi" }))
+            .Set("server.livenessProbe.enabled", true)
+            .Set("server.readinessProbe.enabled", true)
+            .Set("repoServer.livenessProbe.enabled", true)
+            .Set("repoServer.readinessProbe.enabled", true)
             .Set("applicationSet.replicas", replicas)
             .Set("applicationSet.pdb.enabled", ha)
             .Set("redis.resources", Values.Resources(new() { Cpu = "100m", Memory = "128Mi" }));
@@ -92,7 +96,7 @@ public sealed record ArgoCd(string Name) : Component(Name)
                     [ControllerMetricsPort, ServerMetricsPort, RepoServerMetricsPort]),
             ],
             Metrics = new ChartMonitor("controller.metrics.serviceMonitor.enabled"),
-            Probes = new ProbeSource("/healthz", "/healthz"),
+            Probes = new ChartProbes("server.livenessProbe.enabled", "server.readinessProbe.enabled", "repoServer.livenessProbe.enabled", "repoServer.readinessProbe.enabled"),
             ClusterResources =
             [
                 new GroupKind("apiextensions.k8s.io", "CustomResourceDefinition"),

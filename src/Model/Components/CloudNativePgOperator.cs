@@ -54,7 +54,7 @@ public sealed record CloudNativePgOperator(string Name) : Component(Name)
             ],
             Metrics = new ChartMonitor("monitoring.podMonitorEnabled"),
             // The chart probes the webhook server's /readyz (HTTPS on 9443) for liveness and readiness.
-            Probes = new ProbeSource("/readyz", "/readyz"),
+            Probes = new ChartTemplateProbes("templates/deployment.yaml"),
             ClusterResources = GroupKind.OperatorWithWebhooks,
         };
     }

@@ -37,6 +37,11 @@ public sealed record Dagster(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
 
         var values = new JsonObject()
             .Set("dagsterWebserver.replicaCount", 1)
+            // The chart renders each probe while its object is set; its liveness probe is empty by default.
+            .Set("dagsterWebserver.readinessProbe.httpGet.path", "/server_info")
+            .Set("dagsterWebserver.livenessProbe.httpGet.path", "/server_info")
+            .Set("dagsterWebserver.livenessProbe.httpGet.port", WebserverPort)
+            .Set("dagsterWebserver.livenessProbe.periodSeconds", 20)
             .Set("dagsterWebserver.resources", Values.Resources(config.Resources))
             .Set("dagsterDaemon.enabled", true)
             .Set("dagsterDaemon.resources", Values.Resources(config.Resources))
@@ -82,7 +87,7 @@ public sealed record Dagster(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
             Values = values,
             Manifests = [.. StandardObjects.Baseline(context, this, [WebserverPort, CodePort], [], podSecurity: "baseline"), code],
             Metrics = new NoMetrics("Dagster 1.11 exposes no Prometheus endpoint; its runs are Kubernetes Jobs, watched through kube-state-metrics (DagsterRunFailureRateHigh)"),
-            Probes = new ProbeSource("/server_info", "/server_info"),
+            Probes = new ChartProbes("dagsterWebserver.livenessProbe", "dagsterWebserver.readinessProbe"),
         };
     }
 }

@@ -65,7 +65,7 @@ public sealed record Marquez(string Name) : Component(Name), ILineageBackend
             Values = values,
             Manifests = [.. StandardObjects.Baseline(context, this, [ApiPort, WebPort], [AdminPort]), monitor],
             Metrics = new ManifestMonitor("PodMonitor", Name),
-            Probes = new ProbeSource("/healthcheck", "/healthcheck"),
+            Probes = new ChartTemplateProbes("templates/marquez/deployment.yaml"),
         };
     }
 }

@@ -72,7 +72,7 @@ public sealed record Mlflow(string Name, string ArtifactBucket = "mlflow-artifac
             Values = values,
             Manifests = StandardObjects.Baseline(context, this, [HttpPort], [HttpPort]),
             Metrics = new ChartMonitor("serviceMonitor.enabled"),
-            Probes = new ProbeSource("/health", "/health"),
+            Probes = new ChartTemplateProbes("templates/deployment.yaml"),
         };
     }
 }

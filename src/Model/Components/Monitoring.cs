@@ -77,6 +77,8 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
             .Set("alertmanager.serviceMonitor.selfMonitor", true)
             .Set("prometheusOperator.resources", Values.Resources(new() { Cpu = "100m", Memory = "256Mi" }))
             .Set("prometheusOperator.serviceMonitor.selfMonitor", true)
+            .Set("prometheusOperator.livenessProbe.enabled", true)
+            .Set("prometheusOperator.readinessProbe.enabled", true)
             .Set("grafana.enabled", true)
             .Set("grafana.admin.existingSecret", GrafanaAdminSecret(context.Naming, Name))
             .Set("grafana.admin.userKey", "admin-user")
@@ -108,7 +110,7 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
                 PlatformDashboard.Manifest(context.Naming, Name, ns),
             ],
             Metrics = new ChartMonitor("prometheus.serviceMonitor.selfMonitor"),
-            Probes = new ProbeSource("/-/healthy", "/-/ready"),
+            Probes = new ChartProbes("prometheusOperator.livenessProbe.enabled", "prometheusOperator.readinessProbe.enabled"),
             ClusterResources = GroupKind.OperatorWithWebhooks,
         };
     }

@@ -95,7 +95,7 @@ public sealed record PolarisCatalog(string Name, string WarehouseBucket) : Compo
             Values = values,
             Manifests = StandardObjects.Baseline(context, this, [ApiPort], [ManagementPort]),
             Metrics = new ChartMonitor("serviceMonitor.enabled"),
-            Probes = new ProbeSource("/q/health/live", "/q/health/ready"),
+            Probes = new ChartTemplateProbes("templates/deployment.yaml"),
         };
     }
 }

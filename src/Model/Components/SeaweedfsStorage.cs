@@ -109,7 +109,6 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
             .Where(s => s.Item2 > 1)
             .Select(s => StandardObjects.DisruptionBudget($"{naming.ChartFullName(Name, Chart.Name)}-{s.Item1}", ns, PodLabels(release, s.Item1)));
 
-        var probes = string.Join(", ", ProbePaths.Select(p => $"{p.Path} ({p.Server})"));
         return new ComponentSpec
         {
             Namespace = ns,
@@ -118,7 +117,7 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
             // The chart sets no pod security context, so its pods run as the image's user: baseline, not restricted.
             Manifests = [.. StandardObjects.Baseline(context, this, [S3Port], [MetricsPort], podSecurity: "baseline"), .. budgets],
             Metrics = new ChartMonitor("global.seaweedfs.monitoring.enabled"),
-            Probes = new ProbeSource(probes, probes),
+            Probes = new ChartProbes([.. ProbePaths.SelectMany(p => new[] { $"{p.Server}.livenessProbe.enabled", $"{p.Server}.readinessProbe.enabled" })]),
             ClusterResources = [new GroupKind("rbac.authorization.k8s.io", "ClusterRole"), new GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding")],
         };
     }

@@ -74,7 +74,7 @@ public sealed record SparkOperator(string Name) : Component(Name), ISparkJobs
             ],
             Metrics = new ChartMonitor("prometheus.podMonitor.create"),
             // Controller and webhook probe /healthz and /readyz on their health port.
-            Probes = new ProbeSource("/healthz", "/readyz"),
+            Probes = new ChartTemplateProbes("templates/controller/deployment.yaml"),
             ClusterResources = GroupKind.OperatorWithWebhooks,
         };
     }

@@ -81,6 +81,9 @@ public sealed record Superset(string Name) : Component(Name)
             .Set("init.resources", Values.Resources(new() { Cpu = "250m", Memory = "1Gi" }))
             .Set("supersetNode.replicas.replicaCount", 1)
             .Set("supersetNode.resources", Values.Resources(new() { Cpu = "500m", Memory = "2Gi" }))
+            // The chart renders each probe while its object is set; stated so LH0012 can check them.
+            .Set("supersetNode.livenessProbe.httpGet.path", "/health")
+            .Set("supersetNode.readinessProbe.httpGet.path", "/health")
             .Set("supersetNode.podLabels", Values.Map(new Dictionary<string, string> { [MetricsLabel] = Name }))
             .Set("supersetNode.extraContainers", Values.List(new JsonObject
             {
@@ -105,7 +108,7 @@ public sealed record Superset(string Name) : Component(Name)
             Values = values,
             Manifests = [.. StandardObjects.Baseline(context, this, [HttpPort], [MetricsPort]), podMonitor],
             Metrics = new ManifestMonitor("PodMonitor", Name),
-            Probes = new ProbeSource("/health", "/health"),
+            Probes = new ChartProbes("supersetNode.livenessProbe", "supersetNode.readinessProbe"),
         };
     }
 

@@ -51,6 +51,7 @@ public sealed record Valkey(string Name) : Component(Name), IKeyValueStore
             {
                 ["default"] = new JsonObject { ["permissions"] = "~* &* +@all" },
             })
+            .Set("livenessProbe.enabled", true)
             .Set("readinessProbe.enabled", true)
             .Set("metrics.enabled", true)
             .Set("metrics.exporter.resources", Values.Resources(new() { Cpu = "20m", Memory = "64Mi" }))
@@ -91,7 +92,7 @@ public sealed record Valkey(string Name) : Component(Name), IKeyValueStore
             Values = values,
             Manifests = StandardObjects.Baseline(context, this, [Port], [MetricsPort]),
             Metrics = new ChartMonitor("metrics.serviceMonitor.enabled"),
-            Probes = new ProbeSource("exec: valkey-cli ping", "exec: valkey-cli ping"),
+            Probes = new ChartProbes("livenessProbe.enabled", "readinessProbe.enabled"),
         };
     }
 }

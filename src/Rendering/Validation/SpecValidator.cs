@@ -46,10 +46,51 @@ internal static class SpecValidator
                 diagnostics.Add(new Diagnostic(Rules.NotObservable, at, $"component '{name}' has no metrics and gives no reason"));
                 break;
         }
-        if (string.IsNullOrWhiteSpace(spec.Probes.Liveness) || string.IsNullOrWhiteSpace(spec.Probes.Readiness))
+        CheckProbes(spec, name, environment, at, diagnostics);
+    }
+
+    /// <summary>The component's probes are where it says (LH0012): switched on in the rendered values, or named.</summary>
+    internal static void CheckProbes(ComponentSpec spec, string name, string environment, SourceLocation at, List<Diagnostic> diagnostics)
+    {
+        var where = $"component '{name}' in environment '{environment}'";
+        switch (spec.Probes)
         {
-            diagnostics.Add(new Diagnostic(Rules.NotObservable, at, $"component '{name}' does not say how its liveness and readiness are checked"));
+            case ChartProbes { ValuesPaths.Length: 0 }:
+                diagnostics.Add(new Diagnostic(Rules.NotObservable, at, $"{where} relies on the chart's probes but names no value that switches them on"));
+                break;
+            case ChartProbes chart:
+                foreach (var path in chart.ValuesPaths.Where(p => !IsProbeOn(Lookup(spec.Values, p))))
+                {
+                    diagnostics.Add(new Diagnostic(Rules.NotObservable, at, $"{where} relies on the chart's probes, but value '{path}' is not on (true, or a probe that is not empty nor enabled: false)"));
+                }
+                break;
+            case ChartTemplateProbes template when template.Templates.Length == 0 || template.Templates.Any(string.IsNullOrWhiteSpace):
+                diagnostics.Add(new Diagnostic(Rules.NotObservable, at, $"{where} relies on probes the chart always renders but names no chart template"));
+                break;
+            case OperatorProbes op when string.IsNullOrWhiteSpace(op.Operator):
+                diagnostics.Add(new Diagnostic(Rules.NotObservable, at, $"{where} relies on an operator's probes but names no operator"));
+                break;
+            case NoProbes none when string.IsNullOrWhiteSpace(none.Reason):
+                diagnostics.Add(new Diagnostic(Rules.NotObservable, at, $"{where} has no liveness and readiness probes and gives no reason"));
+                break;
         }
+    }
+
+    private static bool IsProbeOn(JsonNode? node) => node switch
+    {
+        JsonValue v => v.GetValueKind() == JsonValueKind.True,
+        JsonObject o => o.Count > 0 && !(o.TryGetPropertyValue("enabled", out var e) && e is JsonValue ev && ev.GetValueKind() != JsonValueKind.True),
+        _ => false,
+    };
+
+    private static JsonNode? Lookup(JsonObject values, string path)
+    {
+        JsonNode? node = values;
+        foreach (var part in path.Split('.'))
+        {
+            node = node is JsonObject o && o.TryGetPropertyValue(part, out var child) ? child : null;
+        }
+        return node;
     }
 
     /// <summary>
@@ -84,15 +125,8 @@ internal static class SpecValidator
         }
     }
 
-    private static bool IsTrue(JsonObject values, string path)
-    {
-        JsonNode? node = values;
-        foreach (var part in path.Split('.'))
-        {
-            node = node is JsonObject o && o.TryGetPropertyValue(part, out var child) ? child : null;
-        }
-        return node is JsonValue v && v.GetValueKind() == JsonValueKind.True;
-    }
+    private static bool IsTrue(JsonObject values, string path) =>
+        Lookup(values, path) is JsonValue v && v.GetValueKind() == JsonValueKind.True;
 
     /// <summary>
     /// Walks every value once: LH0002 for a literal under a credential's name (<see cref="CredentialName"/>)

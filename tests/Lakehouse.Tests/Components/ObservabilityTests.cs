@@ -294,7 +294,7 @@ public class MonitorCoherenceRuleTests
                 Values = new JsonObject(),
                 Manifests = [Lakehouse.Model.Kubernetes.StandardObjects.Namespace(ns, context.Naming.Platform), monitor],
                 Metrics = new ManifestMonitor("ServiceMonitor", Name),
-                Probes = new ProbeSource("/healthz", "/readyz"),
+                Probes = new NoProbes("a fixture"),
             };
         }
     }

@@ -31,7 +31,7 @@ internal sealed record StubComponent(string Name, IReadOnlyList<Component> Uses)
     public override ComponentSpec Describe(ComponentContext context)
     {
         var ns = context.NamespaceOf(this);
-        var values = new JsonObject { ["replicas"] = context.Environment.Trino.Workers, ["metrics"] = new JsonObject { ["enabled"] = true } };
+        var values = new JsonObject { ["replicas"] = context.Environment.Trino.Workers, ["metrics"] = new JsonObject { ["enabled"] = true }, ["probes"] = new JsonObject { ["enabled"] = true } };
         foreach (var (k, v) in ExtraValues)
         {
             values[k] = v?.DeepClone();
@@ -45,7 +45,7 @@ internal sealed record StubComponent(string Name, IReadOnlyList<Component> Uses)
                 ? [Labelled(StandardObjects.Namespace(ns, context.Naming.Platform), "lakehouse.io/tier", context.Environment.Name), StandardObjects.IngressPolicy(ns, context.ConsumerNamespaces, [8080], "monitoring", [9090])]
                 : [StandardObjects.Namespace(ns, context.Naming.Platform)],
             Metrics = new ChartMonitor("metrics.enabled"),
-            Probes = new ProbeSource("/healthz", "/readyz"),
+            Probes = new ChartProbes("probes.enabled"),
         };
     }
 

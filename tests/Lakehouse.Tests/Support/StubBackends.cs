@@ -31,6 +31,6 @@ internal sealed record StubBackends(string Name) : Component(Name), ISqlEngine, 
         Values = new JsonObject { ["metrics"] = new JsonObject { ["enabled"] = true } },
         Manifests = [StandardObjects.Namespace(context.NamespaceOf(this), context.Naming.Platform)],
         Metrics = new ChartMonitor("metrics.enabled"),
-        Probes = new ProbeSource("/healthz", "/readyz"),
+        Probes = new NoProbes("a stub backend, never deployed"),
     };
 }
