@@ -141,9 +141,14 @@ public class AnalyzerTests
             Endpoint A = Endpoint.Parse({|#0:"http://167772161:9000"|});
             Endpoint B = new Endpoint("https", {|#1:"0xA000001"|}, 6443);
             Endpoint C = Endpoint.Parse({|#2:"http://[::1]:80"|});
+            const string DatabaseHost = {|#4:"0xA000001"|};
+            static readonly string ServerUrl = {|#5:"http://10.1:9000"|};
+            string ApiEndpoint => {|#6:"https://[fd00::7]:443"|};
+            const string Version = "1.42.2";
             static void Connect(string serverUrl, int replicas) { }
             void Run()
             {
+                var minioHost = {|#7:"167772161"|};
                 Connect({|#3:"https://012.0.0.1:6443"|}, 167772161);
                 Connect("https://api.example.com:6443", 3);
             }
@@ -152,7 +157,11 @@ public class AnalyzerTests
         Diagnostic("LH1001").WithLocation(0).WithMessage("'167772161' is an IP address; use the service's DNS name"),
         Diagnostic("LH1001").WithLocation(1).WithMessage("'0xA000001' is an IP address; use the service's DNS name"),
         Diagnostic("LH1001").WithLocation(2).WithMessage("'::1' is an IP address; use the service's DNS name"),
-        Diagnostic("LH1001").WithLocation(3).WithMessage("'012.0.0.1' is an IP address; use the service's DNS name"));
+        Diagnostic("LH1001").WithLocation(3).WithMessage("'012.0.0.1' is an IP address; use the service's DNS name"),
+        Diagnostic("LH1001").WithLocation(4).WithMessage("'0xA000001' is an IP address; use the service's DNS name"),
+        Diagnostic("LH1001").WithLocation(5).WithMessage("'10.1' is an IP address; use the service's DNS name"),
+        Diagnostic("LH1001").WithLocation(6).WithMessage("'fd00::7' is an IP address; use the service's DNS name"),
+        Diagnostic("LH1001").WithLocation(7).WithMessage("'167772161' is an IP address; use the service's DNS name"));
 
     [Fact]
     public Task LH1003_images_without_tag_or_tagged_latest() => Analyze<ImageTagAnalyzer>("""

@@ -199,6 +199,17 @@ public class LiteralScanTests
         Assert.Contains(diagnostics, d => d.Contains($"error LH0002: gitOps.{key}: '{key}' holds a credential", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("http://167772161:9000")]
+    [InlineData("http://0xA000001:9000")]
+    [InlineData("http://10.1:9000")]
+    [InlineData("http://[::1]:9000")]
+    public void An_endpoint_built_in_a_definition_with_an_ip_in_any_notation_is_LH0001(string url)
+    {
+        var e = Assert.Throws<Lakehouse.Model.Diagnostics.RuleViolationException>(() => Lakehouse.Model.Endpoint.Parse(url));
+        Assert.Equal("LH0001", e.Diagnostic.Rule.Id);
+    }
+
     private static (int Line, IReadOnlyList<string> Errors) RenderWith(string overrides)
     {
         var platform = Platform(overrides, out var line);
