@@ -30,15 +30,31 @@ public static class CredentialName
         "fernet", "jwt", "license", "webhook", "service", "app", "root", "admin",
     };
 
+    // Every credential name contains one of these (case-insensitively); most keys contain none, and the
+    // scan checks every key of every rendered value, so the word split runs only past this filter.
+    private static readonly string[] Markers = ["pass", "pwd", "secret", "token", "credential", "key"];
+
     /// <summary>True when a key or member of this name holds a credential.</summary>
     public static bool IsCredential(string name)
     {
-        if (name.Length < 3)
+        if (name.Length < 3 || !ContainsAny(name, Markers))
         {
             return false;
         }
         var (head, qualifier) = KeyWords.Head(KeyWords.Split(name));
         return Nouns.Contains(head) || (head == "key" && qualifier is not null && KeyQualifiers.Contains(qualifier));
+    }
+
+    internal static bool ContainsAny(string text, string[] markers)
+    {
+        foreach (var marker in markers)
+        {
+            if (text.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>True when the head of the name is "secret" (existingSecret, passwordAuthSecret, clientSecret).</summary>

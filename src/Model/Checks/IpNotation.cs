@@ -36,9 +36,15 @@ public static class IpNotation
     /// <summary>True when a key or member of this name holds a host (its head word is host, address, server, endpoint or ip).</summary>
     public static bool IsHostName(string key)
     {
+        if (!CredentialName.ContainsAny(key, HostMarkers))
+        {
+            return false;
+        }
         var head = KeyWords.Head(KeyWords.Split(key)).Head;
         return head is "host" or "hostname" or "address" or "addr" or "server" or "endpoint" or "ip";
     }
+
+    private static readonly string[] HostMarkers = ["host", "addr", "server", "endpoint", "ip"];
 
     private static string? FindDottedQuad(string text)
     {

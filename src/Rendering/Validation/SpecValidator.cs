@@ -11,7 +11,7 @@ namespace Lakehouse.Rendering.Validation;
 /// The platform's promises checked on what a component would deploy: observable (metrics, probes),
 /// no IP address, no secret value, pinned images. Findings point at the definition line of the component.
 /// </summary>
-internal static class SpecValidator
+internal static partial class SpecValidator
 {
     public static void Validate(ComponentRender render, string environment, List<Diagnostic> diagnostics,
         IReadOnlyDictionary<string, string>? monitorLabels = null)
@@ -177,6 +177,10 @@ internal static class SpecValidator
                     {
                         diagnostics.Add(new Diagnostic(Rules.SecretLiteral, at, $"{where}: '{Path()}' contains what looks like {kind}; use a SecretRef"));
                     }
+                    else if (text.Contains('\n') && EmbeddedCredential(text) is { } setting)
+                    {
+                        diagnostics.Add(new Diagnostic(Rules.SecretLiteral, at, $"{where}: '{Path()}' sets the credential '{setting}' literally in the file it carries; use a SecretRef"));
+                    }
                     if (text.EndsWith(":latest", StringComparison.Ordinal))
                     {
                         diagnostics.Add(new Diagnostic(Rules.UnpinnedVersion, at, $"{where}: '{Path()}' uses the 'latest' tag; pin a version"));
@@ -212,6 +216,36 @@ internal static class SpecValidator
             }
         }
     }
+
+    /// <summary>
+    /// A file carried in a value (properties, INI, YAML, Python settings in a ConfigMap or configOverrides):
+    /// the first line "key = value" or "key: value" whose key names a credential and whose value is a
+    /// literal, quoted or bare; code (a call, an index, a lookup such as os.environ[...]) and references
+    /// (${ENV:X}, $(X), env:, file paths) are not literals.
+    /// </summary>
+    internal static string? EmbeddedCredential(string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            var m = EmbeddedSetting().Match(line);
+            if (!m.Success || !CredentialName.IsCredential(m.Groups[1].Value))
+            {
+                continue;
+            }
+            var raw = m.Groups[2].Value;
+            var quoted = raw.Length >= 2 && raw[0] is '"' or '\'' && raw[^1] == raw[0];
+            var value = quoted ? raw[1..^1] : raw;
+            if (value.Length == 0 || CredentialName.IsReference(value) || (!quoted && raw.IndexOfAny(['(', '[', '{', '$', ' ']) >= 0))
+            {
+                continue;
+            }
+            return m.Groups[1].Value;
+        }
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*([A-Za-z_][\w.\-]*)\s*[=:]\s*(.*?)\s*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex EmbeddedSetting();
 
     /// <summary>
     /// Exception by rule: a key headed "secret" (existingSecret, passwordAuthSecret) whose value is the

@@ -176,6 +176,30 @@ public class LiteralScanTests
     }
 
     [Theory]
+    [InlineData("connector.name=iceberg\niceberg.jdbc-catalog.connection-password=hunter2\n", "iceberg.jdbc-catalog.connection-password")]
+    [InlineData("import os\nSECRET_KEY = \"s3cr3t-value\"\n", "SECRET_KEY")]
+    [InlineData("auth:\n  adminPassword: 'hunter2'\n", "adminPassword")]
+    [InlineData("[client]\napi_key = abc123\n", "api_key")]
+    public void A_credential_in_a_file_carried_by_a_value_is_LH0002(string file, string setting)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var manifest = new JsonObject { ["data"] = new JsonObject { ["config"] = file } };
+        SpecValidator.Scan(manifest, "ConfigMap/x", "x", "component 'x' in environment 'dev'", SourceLocation.None, diagnostics);
+        Assert.Equal($"component 'x' in environment 'dev': 'ConfigMap/x.data.config' sets the credential '{setting}' literally in the file it carries; use a SecretRef", Assert.Single(diagnostics).Message);
+    }
+
+    [Theory]
+    [InlineData("s3.aws-secret-key=${ENV:S3_SECRET_KEY}\niceberg.rest-catalog.oauth2.credential=${ENV:X}\n")]
+    [InlineData("import os\nSECRET_KEY = os.environ[\"SUPERSET_SECRET_KEY\"]\nPASSWORD = get_password()\n")]
+    [InlineData("spark.hadoop.fs.s3a.secret.key: $(AWS_SECRET_ACCESS_KEY)\npasswordFile: /etc/secrets/password\ntopologyKey: kubernetes.io/hostname\n")]
+    public void References_in_a_carried_file_are_allowed(string file)
+    {
+        var diagnostics = new List<Diagnostic>();
+        SpecValidator.Scan(new JsonObject { ["config"] = file }, "values", "x", "component 'x'", SourceLocation.None, diagnostics);
+        Assert.Empty(diagnostics);
+    }
+
+    [Theory]
     [InlineData("https://167772161:6443", "167772161")]
     [InlineData("https://0xA000001:6443", "0xA000001")]
     [InlineData("https://0x0a.0.0.1:6443", "0x0a.0.0.1")]
