@@ -90,4 +90,21 @@ public class CatalogDispatchTests
             .ToList();
         Assert.Empty(offenders);
     }
+
+    [Fact]
+    public void Every_catalog_backend_env_can_choose_adds_a_catalog()
+    {
+        // The env enum is open at run time (a switch expression); this fails when a value has no catalog.
+        foreach (var backend in Enum.GetValues<Lakehouse.Model.Configuration.CatalogBackend>())
+        {
+            var env = Render.Environment("dev", Render.EnvironmentText("dev")) with
+            {
+                Catalog = new Lakehouse.Model.Configuration.CatalogConfig { Backend = backend },
+            };
+            var builder = new Lakehouse.Model.PlatformBuilder();
+            var catalog = Lakehouse.Model.Components.Backends.AddIcebergCatalog(builder, env, "warehouse");
+            Assert.Equal("iceberg-catalog", catalog.Name);
+            Assert.Single(builder.Build());
+        }
+    }
 }
