@@ -16,12 +16,29 @@ namespace Lakehouse.Model.Checks;
 /// host:port token, or the whole value of a key named like a host (host, address, server, endpoint, ip).
 /// A number elsewhere (a replica count, a version, a size) is not an address.
 /// </summary>
-public static class IpNotation
+public static partial class IpNotation
 {
+#if NET
+    // The render scans every value of every component: source-generated regexes, no start-up cost.
+    [GeneratedRegex(LiteralPatterns.IPv4, RegexOptions.CultureInvariant)]
+    private static partial Regex IPv4Regex();
+
+    [GeneratedRegex(LiteralPatterns.IPv6, RegexOptions.CultureInvariant)]
+    private static partial Regex IPv6Regex();
+
+    [GeneratedRegex(LiteralPatterns.UrlHost, RegexOptions.CultureInvariant)]
+    private static partial Regex UrlHostRegex();
+
+    private static Regex IPv4 => IPv4Regex();
+    private static Regex IPv6 => IPv6Regex();
+    private static Regex UrlHost => UrlHostRegex();
+#else
+    // Inside the compiler (netstandard2.0) the interpreter: the analyzers see few literals.
     private static readonly Regex IPv4 = new(LiteralPatterns.IPv4, RegexOptions.CultureInvariant);
     private static readonly Regex IPv6 = new(LiteralPatterns.IPv6, RegexOptions.CultureInvariant);
     private static readonly Regex UrlHost = new(LiteralPatterns.UrlHost, RegexOptions.CultureInvariant);
-    private static readonly Regex HostPort = new(LiteralPatterns.HostPort, RegexOptions.CultureInvariant);
+#endif
+    private static readonly MatchCollection NoMatches = new Regex("$^").Matches("");
 
     /// <summary>The first IP address in <paramref name="text"/>, or null; <paramref name="key"/> is the key or member holding it.</summary>
     public static string? Find(string text, string? key = null)
@@ -88,7 +105,7 @@ public static class IpNotation
     {
         if (text.IndexOf(':') >= 0)
         {
-            foreach (Match m in UrlHost.Matches(text))
+            foreach (Match m in text.IndexOf("://", StringComparison.Ordinal) >= 0 ? UrlHost.Matches(text) : NoMatches)
             {
                 var host = m.Groups[1].Value;
                 if (host.StartsWith("[", StringComparison.Ordinal) ? IsIPv6(host.Trim('[', ']')) : IsUrlIPv4(host))
@@ -96,16 +113,9 @@ public static class IpNotation
                     return host.Trim('[', ']');
                 }
             }
-            foreach (Match m in HostPort.Matches(text))
+            if (FindHostPort(text) is { } numeric)
             {
-                var host = m.Groups[1].Value;
-                // A bare "a:b" of small numbers is a time, a ratio or uid:gid; as an address it would be in
-                // 0.0.0.0/8, which no server listens on. Integers count from 1.0.0.0 (2^24) upwards.
-                if (int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) <= 65535 && IsUrlIPv4(host)
-                    && (host.IndexOf('.') >= 0 || host.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || AtLeast(host, 1UL << 24)))
-                {
-                    return host;
-                }
+                return numeric;
             }
         }
         if (valueIsHost)
@@ -117,6 +127,46 @@ public static class IpNotation
                 host = host.Substring(0, colon);
             }
             if (IsUrlIPv4(host) || IsIPv6(host.Trim('[', ']')))
+            {
+                return host;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The host of the first host:port token whose host is an address in a numeric notation: a port of
+    /// one to five digits after a colon, ending the token; the host the run of letters, digits and dots
+    /// before it, not glued to a longer word, path or address. A bare "a:b" of small numbers is a time,
+    /// a ratio or uid:gid; as an address it would be in 0.0.0.0/8, which no server listens on, so an
+    /// integer host counts from 1.0.0.0 (2^24) upwards. One pass, no regex: it runs on every value.
+    /// </summary>
+    private static string? FindHostPort(string text)
+    {
+        for (var colon = text.IndexOf(':'); colon >= 0; colon = text.IndexOf(':', colon + 1))
+        {
+            var end = colon + 1;
+            while (end < text.Length && end - colon <= 6 && char.IsDigit(text[end]))
+            {
+                end++;
+            }
+            var digits = end - colon - 1;
+            if (digits is < 1 or > 5 || (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] is '_' or '.' or ':')))
+            {
+                continue;
+            }
+            var start = colon;
+            while (start > 0 && (char.IsLetterOrDigit(text[start - 1]) && text[start - 1] < 128 || text[start - 1] == '.'))
+            {
+                start--;
+            }
+            if (start == colon || (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] is '_' or '-' or ':' or '/' or '[')))
+            {
+                continue;
+            }
+            var host = text.Substring(start, colon - start);
+            if (int.Parse(text.Substring(colon + 1, digits), CultureInfo.InvariantCulture) <= 65535 && IsUrlIPv4(host)
+                && (host.IndexOf('.') >= 0 || host.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || AtLeast(host, 1UL << 24)))
             {
                 return host;
             }

@@ -13,10 +13,7 @@ public static class LiteralPatterns
     public const string IPv6 = @"\[([0-9A-Fa-f:.]+)\]|(?<![\w:])((?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4})(?![\w:])";
 
     /// <summary>The host of a URL (after any user info): a bracketed IPv6 address or a plain host.</summary>
-    public const string UrlHost = @"[A-Za-z][A-Za-z0-9+.\-]*://(?:[^/\s?#@\[]*@)?(\[[^\]\s/]*\]|[^/\s?#:@\[\]'"",;]+)";
-
-    /// <summary>A host:port token not glued to a longer word, path or address: the host's candidates for numeric notations.</summary>
-    public const string HostPort = @"(?<![\w.\-:/\[])([0-9A-Za-z.]+):(\d{1,5})(?![\w.:])";
+    public const string UrlHost = @"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]*://(?:[^/\s?#@\[]*@)?(\[[^\]\s/]*\]|[^/\s?#:@\[\]'"",;]+)";
 
     /// <summary>Credentials by their shape: private keys, cloud access key IDs, tokens, a password in a URL (user:password@, :password@) or in a connection string (Password=...), unless it is a $(VAR) or ${...} indirection.</summary>
     public const string KnownSecret = @"-----BEGIN [A-Z ]*PRIVATE KEY-----|(?<![A-Z0-9])(AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])|\bgh[pousr]_[A-Za-z0-9]{36,}\b|\bxox[baprs]-[A-Za-z0-9-]{10,}|\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.|\bsk-[A-Za-z0-9]{32,}\b|://[^/\s:@]*:(?![$][({])[^/\s@]+@|(?:^|[;?&\s])(?:[Pp]assword|PASSWORD|[Pp]wd|PWD)=(?![$][({]|[\s;&]|$)";
