@@ -109,8 +109,41 @@ public sealed record ChartMonitor(string ValuesPath) : MetricsSource;
 /// <summary>A ServiceMonitor or PodMonitor among the component's raw manifests.</summary>
 public sealed record ManifestMonitor(string Kind, string Name) : MetricsSource;
 
-/// <summary>The liveness and readiness checks the workload runs, as HTTP paths on its pods.</summary>
-public sealed record ProbeSource(string Liveness, string Readiness);
+/// <summary>
+/// Where the workload's liveness and readiness probes come from; LH0012 checks the claim against what
+/// the component deploys, the way it checks <see cref="MetricsSource"/>.
+/// </summary>
+public abstract record ProbeSource;
+
+/// <summary>
+/// The chart renders the probes from its values: every path must be on in the rendered values, either
+/// <c>true</c> (a switch such as <c>server.livenessProbe.enabled</c>) or a probe object that is not
+/// empty and not <c>enabled: false</c> (<c>tenant.liveness</c> with its httpGet). A component sets them
+/// explicitly, so no chart default or override can switch them off unnoticed.
+/// </summary>
+public sealed record ChartProbes(params string[] ValuesPaths) : ProbeSource
+{
+    public bool Equals(ChartProbes? other) => other is not null && ValuesPaths.SequenceEqual(other.ValuesPaths, StringComparer.Ordinal);
+
+    public override int GetHashCode() => ValuesPaths.Aggregate(0, (h, p) => HashCode.Combine(h, p));
+}
+
+/// <summary>
+/// The chart's template renders both probes unconditionally: no value switches them off. Names the
+/// templates inside the chart archive (templates/deployment.yaml); the chart conformance test reads them.
+/// </summary>
+public sealed record ChartTemplateProbes(params string[] Templates) : ProbeSource
+{
+    public bool Equals(ChartTemplateProbes? other) => other is not null && Templates.SequenceEqual(other.Templates, StringComparer.Ordinal);
+
+    public override int GetHashCode() => Templates.Aggregate(0, (h, p) => HashCode.Combine(h, p));
+}
+
+/// <summary>An operator creates the pods and gives them their probes; names that operator's component.</summary>
+public sealed record OperatorProbes(string Operator) : ProbeSource;
+
+/// <summary>The workload has no probes at all; allowed only with the reason.</summary>
+public sealed record NoProbes(string Reason) : ProbeSource;
 
 /// <summary>
 /// The component has no metrics endpoint at all. Allowed only with the reason, which the rendered

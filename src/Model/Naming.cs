@@ -11,6 +11,15 @@ public sealed record Naming(string Platform, string Environment)
     /// <summary>Namespace of a component: the same in every environment, since each environment is its own cluster.</summary>
     public string Namespace(string component) => Label($"{Platform}-{component}");
 
+    /// <summary>A regular expression (PromQL, RE2) matching the namespace of every component of the platform.</summary>
+    public string NamespacePattern => $"{Platform}-.*";
+
+    /// <summary>The platform's name for people (dashboards, UIs): "lakehouse" -> "Lakehouse", "my-co" -> "My Co".</summary>
+    public string DisplayName => string.Join(' ', Platform.Split('-').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
+
+    /// <summary>The platform's name as an identifier part (alert names): "my-co" -> "MyCo".</summary>
+    public string PascalName => DisplayName.Replace(" ", "", StringComparison.Ordinal);
+
     /// <summary>Argo CD Application of a component in this environment.</summary>
     public string Application(string component) => Label($"{Platform}-{Environment}-{component}");
 

@@ -87,12 +87,12 @@ public sealed record SyntheticComponent(string Name, IReadOnlyList<Component> Us
             Values = values,
             Manifests =
             [
-                StandardObjects.Namespace(ns),
+                StandardObjects.Namespace(ns, context.Naming.Platform),
                 StandardObjects.IngressPolicy(ns, context.ConsumerNamespaces, [8080], env.Monitoring.Namespace, [9090]),
                 monitor,
             ],
             Metrics = new ManifestMonitor("ServiceMonitor", Name),
-            Probes = new ProbeSource("/healthz", "/readyz"),
+            Probes = new ChartProbes("probes.liveness", "probes.readiness"),
         };
     }
 }

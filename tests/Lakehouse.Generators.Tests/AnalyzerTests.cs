@@ -89,6 +89,81 @@ public class AnalyzerTests
         Diagnostic("LH1002").WithLocation(3).WithMessage("'token' holds a credential; keep it in a Kubernetes Secret and reference it with SecretRef"));
 
     [Fact]
+    public Task LH1002_locals_fields_constants_properties_and_named_arguments_named_like_credentials() => Analyze<SecretLiteralAnalyzer>("""
+        using Lakehouse.Model;
+        class Platform
+        {
+            static readonly string Password = {|#0:"s3cr3t"|};
+            const string ApiKey = {|#1:"abc123"|};
+            private string db_password = {|#2:"hunter2"|};
+            public string ClientSecret { get; } = {|#3:"s3cr3t"|};
+            public string SecretKey => {|#4:"wJalrXUtnFEMI"|};
+            static void Connect(string host, string accessKey = "") { }
+            void Run()
+            {
+                var password = {|#5:"hunter2"|};
+                string adminPassword = {|#6:"hunter2"|}, user = "admin";
+                Connect("db.example.com", accessKey: {|#7:"minioadmin"|});
+            }
+        }
+        """,
+        Diagnostic("LH1002").WithLocation(0).WithMessage("'Password' holds a credential; keep it in a Kubernetes Secret and reference it with SecretRef"),
+        Diagnostic("LH1002").WithLocation(1).WithMessage("'ApiKey' holds a credential; keep it in a Kubernetes Secret and reference it with SecretRef"),
+        Diagnostic("LH1002").WithLocation(2).WithMessage("'db_password' holds a credential; keep it in a Kubernetes Secret and reference it with SecretRef"),
+        Diagnostic("LH1002").WithLocation(3).WithMessage("'ClientSecret' holds a credential; keep it in a Kubernetes Secret and reference it with SecretRef"),
+        Diagnostic("LH1002").WithLocation(4).WithMessage("'SecretKey' holds a credential; keep it in a Kubernetes Secret and reference it with SecretRef"),
+        Diagnostic("LH1002").WithLocation(5).WithMessage("'password' holds a credential; keep it in a Kubernetes Secret and reference it with SecretRef"),
+        Diagnostic("LH1002").WithLocation(6).WithMessage("'adminPassword' holds a credential; keep it in a Kubernetes Secret and reference it with SecretRef"),
+        Diagnostic("LH1002").WithLocation(7).WithMessage("'accessKey' holds a credential; keep it in a Kubernetes Secret and reference it with SecretRef"));
+
+    [Fact]
+    public Task LH1002_names_references_and_empty_values_are_not_credentials() => Analyze<SecretLiteralAnalyzer>("""
+        using Lakehouse.Model;
+        class Platform
+        {
+            const string PasswordSecretName = "trino-password";
+            static readonly string Password = nameof(Password);
+            const string Token = "";
+            string passwordFile = "/etc/secrets/password";
+            string secretKey = "${ENV:S3_SECRET_KEY}";
+            string topologyKey = "kubernetes.io/hostname";
+            string sslKeyPath = "/etc/tls/tls.key";
+            SecretRef Ref = new SecretRef(secretName: "trino-password", key: "password");
+            SecretRef Positional = new SecretRef("superset-secret-key", "secret-key");
+        }
+        """);
+
+    [Fact]
+    public Task LH1001_ip_addresses_in_every_notation() => Analyze<EndpointLiteralAnalyzer>("""
+        using Lakehouse.Model;
+        class Platform
+        {
+            Endpoint A = Endpoint.Parse({|#0:"http://167772161:9000"|});
+            Endpoint B = new Endpoint("https", {|#1:"0xA000001"|}, 6443);
+            Endpoint C = Endpoint.Parse({|#2:"http://[::1]:80"|});
+            const string DatabaseHost = {|#4:"0xA000001"|};
+            static readonly string ServerUrl = {|#5:"http://10.1:9000"|};
+            string ApiEndpoint => {|#6:"https://[fd00::7]:443"|};
+            const string Version = "1.42.2";
+            static void Connect(string serverUrl, int replicas) { }
+            void Run()
+            {
+                var minioHost = {|#7:"167772161"|};
+                Connect({|#3:"https://012.0.0.1:6443"|}, 167772161);
+                Connect("https://api.example.com:6443", 3);
+            }
+        }
+        """,
+        Diagnostic("LH1001").WithLocation(0).WithMessage("'167772161' is an IP address; use the service's DNS name"),
+        Diagnostic("LH1001").WithLocation(1).WithMessage("'0xA000001' is an IP address; use the service's DNS name"),
+        Diagnostic("LH1001").WithLocation(2).WithMessage("'::1' is an IP address; use the service's DNS name"),
+        Diagnostic("LH1001").WithLocation(3).WithMessage("'012.0.0.1' is an IP address; use the service's DNS name"),
+        Diagnostic("LH1001").WithLocation(4).WithMessage("'0xA000001' is an IP address; use the service's DNS name"),
+        Diagnostic("LH1001").WithLocation(5).WithMessage("'10.1' is an IP address; use the service's DNS name"),
+        Diagnostic("LH1001").WithLocation(6).WithMessage("'fd00::7' is an IP address; use the service's DNS name"),
+        Diagnostic("LH1001").WithLocation(7).WithMessage("'167772161' is an IP address; use the service's DNS name"));
+
+    [Fact]
     public Task LH1003_images_without_tag_or_tagged_latest() => Analyze<ImageTagAnalyzer>("""
         using Lakehouse.Model;
         class Platform

@@ -73,6 +73,17 @@ public class EnvironmentCheckTests
         Assert.Contains("/repo/env/dev.yaml(5,10): LH1204: trino.token: the literal looks like a GitHub token; keep it in a Kubernetes Secret and reference it", found);
     }
 
+    [Theory]
+    [InlineData("https://167772161:6443", "167772161")]
+    [InlineData("https://0xA000001:6443", "0xA000001")]
+    [InlineData("https://[::1]:6443", "::1")]
+    [InlineData("https://10.1:6443", "10.1")]
+    public void Ip_addresses_in_every_notation_are_reported(string server, string ip)
+    {
+        var found = Diagnostics($"cluster:\n  server: {server}\ntrino:\n  workers: 1\n");
+        Assert.Contains($"/repo/env/dev.yaml(2,11): LH1203: cluster.server: '{ip}' is an IP address; use a DNS name", found);
+    }
+
     [Fact]
     public void Invalid_yaml_is_reported()
     {

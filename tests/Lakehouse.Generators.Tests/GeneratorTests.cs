@@ -107,6 +107,21 @@ public class GeneratorTests
         Assert.Equal("charts/bad/values.yaml", diagnostic.Location.GetLineSpan().Path);
     }
 
+    [Theory]
+    [InlineData("kind: ConfigMap\nmetadata:\n  name: x\n", 1, 1, "no CustomResourceDefinition with a served version and an openAPIV3Schema")]
+    [InlineData("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec:\n  versions:\n    - name: v1\n      served: false\n", 1, 1, "no CustomResourceDefinition with a served version and an openAPIV3Schema")]
+    [InlineData("kind: CustomResourceDefinition\nspec: [1\n", 3, 1, "")]
+    public void An_unreadable_custom_resource_definition_is_LH1102_at_its_file(string text, int line, int column, string message)
+    {
+        var result = GeneratorHarness.Run([GeneratorHarness.Crd("crds/bad.yaml", text)]);
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("LH1102", diagnostic.Id);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal("crds/bad.yaml", span.Path);
+        Assert.Equal((line, column), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+        Assert.Contains(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void Airflow_schema_generates_code_that_compiles_without_warnings()
     {

@@ -46,9 +46,9 @@ internal sealed class FaultyPlatform(string fault) : IPlatformDefinition
                 Namespace = ns,
                 Chart = new HelmChart("https://charts.example.com/", "web", "1.0.0"),
                 Values = new JsonObject { ["metrics"] = new JsonObject { ["enabled"] = true }, ["name"] = Fails ? (string)replicas : Name },
-                Manifests = [StandardObjects.Namespace(ns)],
+                Manifests = [StandardObjects.Namespace(ns, context.Naming.Platform)],
                 Metrics = new ChartMonitor("metrics.enabled"),
-                Probes = new ProbeSource("/healthz", "/readyz"),
+                Probes = new NoProbes("a stand-in component of a test program: it is never deployed"),
             };
         }
     }

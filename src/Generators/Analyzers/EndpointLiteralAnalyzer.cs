@@ -4,14 +4,16 @@ using System.Text.RegularExpressions;
 using Lakehouse.Generators.Diagnostics;
 using Lakehouse.Generators.Shared;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Lakehouse.Generators.Analyzers;
 
 /// <summary>
-/// LH1001: an IP literal flowing into an Endpoint, or into any parameter or property named like a host,
-/// URL, URI, endpoint, server or address. LH1006: an Endpoint.Parse literal without scheme or port.
+/// LH1001: an IP literal, in any notation (IpNotation), flowing into an Endpoint, or into any parameter,
+/// property, field, constant or local named like a host, URL, URI, endpoint, server or address. LH1006: an Endpoint.Parse literal without scheme or port.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EndpointLiteralAnalyzer : DiagnosticAnalyzer
@@ -27,6 +29,30 @@ public sealed class EndpointLiteralAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterOperationAction(AnalyzeArgument, OperationKind.Argument);
         context.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
+        context.RegisterSyntaxNodeAction(AnalyzeVariable, SyntaxKind.VariableDeclarator);
+        context.RegisterSyntaxNodeAction(AnalyzeProperty, SyntaxKind.PropertyDeclaration);
+    }
+
+    // Fields, constants, locals and properties named like a host, initialised with a literal.
+    private static void AnalyzeVariable(SyntaxNodeAnalysisContext context)
+    {
+        var declarator = (VariableDeclaratorSyntax)context.Node;
+        ReportDeclared(context, declarator.Identifier.ValueText, declarator.Initializer?.Value);
+    }
+
+    private static void AnalyzeProperty(SyntaxNodeAnalysisContext context)
+    {
+        var property = (PropertyDeclarationSyntax)context.Node;
+        ReportDeclared(context, property.Identifier.ValueText, property.Initializer?.Value ?? property.ExpressionBody?.Expression);
+    }
+
+    private static void ReportDeclared(SyntaxNodeAnalysisContext context, string name, ExpressionSyntax? value)
+    {
+        if (value is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
+            && AddressName.IsMatch(name) && Literals.FindIp(literal.Token.ValueText, name) is { } ip)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.IpLiteral, value.GetLocation(), ip));
+        }
     }
 
     private static void AnalyzeArgument(OperationAnalysisContext context)
@@ -38,7 +64,7 @@ public sealed class EndpointLiteralAnalyzer : DiagnosticAnalyzer
         }
         var method = argument.Parameter.ContainingSymbol as IMethodSymbol;
         var onEndpoint = ModelSymbols.Is(method?.ContainingType, ModelSymbols.Endpoint);
-        if (Literals.FindIp(text) is { } ip && (onEndpoint || AddressName.IsMatch(argument.Parameter.Name)))
+        if (Literals.FindIp(text, argument.Parameter.Name) is { } ip && (onEndpoint || AddressName.IsMatch(argument.Parameter.Name)))
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.IpLiteral, argument.Value.Syntax.GetLocation(), ip));
             return;
@@ -58,7 +84,7 @@ public sealed class EndpointLiteralAnalyzer : DiagnosticAnalyzer
             IFieldReferenceOperation f => f.Field.Name,
             _ => null,
         };
-        if (name is not null && AddressName.IsMatch(name) && Constant(assignment.Value) is { } text && Literals.FindIp(text) is { } ip)
+        if (name is not null && AddressName.IsMatch(name) && Constant(assignment.Value) is { } text && Literals.FindIp(text, name) is { } ip)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.IpLiteral, assignment.Value.Syntax.GetLocation(), ip));
         }

@@ -7,6 +7,7 @@ internal static class ModelSymbols
 {
     public const string Endpoint = "Lakehouse.Model.Endpoint";
     public const string ContainerImage = "Lakehouse.Model.ContainerImage";
+    public const string SecretRef = "Lakehouse.Model.SecretRef";
     public const string EnvironmentConfig = "Lakehouse.Model.Configuration.EnvironmentConfig";
 
     public static bool Is(ITypeSymbol? type, string metadataName) =>

@@ -2,14 +2,20 @@ using System.Collections.Immutable;
 using Lakehouse.Generators.Diagnostics;
 using Lakehouse.Generators.Shared;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Lakehouse.Generators.Analyzers;
 
 /// <summary>
-/// LH1002: a string literal shaped like a credential (private key, cloud access key ID, token, URL with
-/// credentials), or any literal given to a parameter or property named like a credential.
+/// LH1002: a string literal shaped like a credential (private key, cloud access key ID, token, URL or
+/// connection string with a password), or a string literal given to anything named like a credential
+/// (the rule of <c>CredentialName</c>): a parameter (named or positional argument), a property or field
+/// (assigned or initialised, const, static readonly), a local (<c>var password = "hunter2";</c>), an
+/// expression-bodied property. Not flagged: nameof(...), empty strings, run-time indirections
+/// (<c>${ENV:X}</c>, <c>$(X)</c>, mounted file paths) and the arguments of SecretRef, which names a Secret.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SecretLiteralAnalyzer : DiagnosticAnalyzer
@@ -23,6 +29,10 @@ public sealed class SecretLiteralAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationAction(AnalyzeLiteral, OperationKind.Literal);
         context.RegisterOperationAction(AnalyzeArgument, OperationKind.Argument);
         context.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
+        // Declarations are syntax: const fields have no operation tree, and one path for locals, fields
+        // and properties keeps the three alike.
+        context.RegisterSyntaxNodeAction(AnalyzeVariable, SyntaxKind.VariableDeclarator);
+        context.RegisterSyntaxNodeAction(AnalyzeProperty, SyntaxKind.PropertyDeclaration);
     }
 
     private static void AnalyzeLiteral(OperationAnalysisContext context)
@@ -36,9 +46,10 @@ public sealed class SecretLiteralAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeArgument(OperationAnalysisContext context)
     {
         var argument = (IArgumentOperation)context.Operation;
-        if (argument.Parameter is { } parameter)
+        if (argument.Parameter is { } parameter
+            && !ModelSymbols.Is(parameter.ContainingType, ModelSymbols.SecretRef))
         {
-            ReportNamed(context, parameter.Name, argument.Value);
+            ReportNamed(context.ReportDiagnostic, parameter.Name, argument.Value.Syntax);
         }
     }
 
@@ -54,16 +65,42 @@ public sealed class SecretLiteralAnalyzer : DiagnosticAnalyzer
         };
         if (name is not null)
         {
-            ReportNamed(context, name, assignment.Value);
+            ReportNamed(context.ReportDiagnostic, name, assignment.Value.Syntax);
         }
     }
 
-    private static void ReportNamed(OperationAnalysisContext context, string name, IOperation value)
+    private static void AnalyzeVariable(SyntaxNodeAnalysisContext context)
     {
-        if (value.ConstantValue is { HasValue: true, Value: string { Length: > 0 } text }
-            && Literals.IsSecretName(name) && Literals.FindSecret(text) is null)
+        var declarator = (VariableDeclaratorSyntax)context.Node;
+        if (declarator.Initializer is { } initializer)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.SecretLiteral, value.Syntax.GetLocation(), $"'{name}' holds a credential"));
+            ReportNamed(context.ReportDiagnostic, declarator.Identifier.ValueText, initializer.Value);
+        }
+    }
+
+    private static void AnalyzeProperty(SyntaxNodeAnalysisContext context)
+    {
+        var property = (PropertyDeclarationSyntax)context.Node;
+        var value = property.Initializer?.Value ?? property.ExpressionBody?.Expression;
+        if (value is not null)
+        {
+            ReportNamed(context.ReportDiagnostic, property.Identifier.ValueText, value);
+        }
+    }
+
+    /// <summary>
+    /// A string literal (not a constant built otherwise: nameof and constants are names, not values)
+    /// under a credential's name. Literals shaped like a known secret are reported once, by AnalyzeLiteral.
+    /// </summary>
+    private static void ReportNamed(System.Action<Diagnostic> report, string name, SyntaxNode value)
+    {
+        if (value is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
+            && literal.Token.ValueText is { Length: > 0 } text
+            && Literals.IsSecretName(name)
+            && !Lakehouse.Model.Checks.CredentialName.IsReference(text)
+            && Literals.FindSecret(text) is null)
+        {
+            report(Diagnostic.Create(DiagnosticCatalogue.SecretLiteral, value.GetLocation(), $"'{name}' holds a credential"));
         }
     }
 }

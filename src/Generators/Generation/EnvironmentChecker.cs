@@ -192,11 +192,19 @@ internal static class EnvironmentChecker
                         ScanLiterals(seq.Children[i], $"{keyPath}[{i}]", key, found);
                     }
                     break;
-                case YamlScalarNode scalar when JsonKind(scalar) == "string":
-                    var text = scalar.Value ?? "";
-                    if (Literals.FindIp(text) is { } ip)
+                case YamlScalarNode scalar when scalar.Style == ScalarStyle.Plain && PlainScalars.IsOutOfEveryRange(scalar.Value ?? ""):
+                    // Read as no value, as the loader does (JSON cannot carry it), and reported here.
+                    Report(found, "LH1202", scalar, keyPath, $"{Show(keyPath)}: {scalar.Value} is out of every range (no setting takes an infinite, not-a-number or beyond-64-bit value)");
+                    break;
+                case YamlScalarNode { Value: { Length: > 0 } text } scalar:
+                    // Every scalar's text, as the loader reads it: a number under a host key can be an address too.
+                    if (Literals.FindIp(text, keyPath.Split('.').Last()) is { } ip)
                     {
                         Report(found, "LH1203", scalar, keyPath, $"{Show(keyPath)}: '{ip}' is an IP address; use a DNS name");
+                    }
+                    if (JsonKind(scalar) != "string")
+                    {
+                        break;
                     }
                     if (Literals.FindSecret(text) is { } kind)
                     {
@@ -206,10 +214,6 @@ internal static class EnvironmentChecker
                     {
                         Report(found, "LH1204", scalar, keyPath, $"{Show(keyPath)}: this key holds a credential; keep it in a Kubernetes Secret and reference it");
                     }
-                    break;
-                case YamlScalarNode scalar when scalar.Style == ScalarStyle.Plain && PlainScalars.IsOutOfEveryRange(scalar.Value ?? ""):
-                    // Read as no value, as the loader does (JSON cannot carry it), and reported here.
-                    Report(found, "LH1202", scalar, keyPath, $"{Show(keyPath)}: {scalar.Value} is out of every range (no setting takes an infinite, not-a-number or beyond-64-bit value)");
                     break;
             }
         }

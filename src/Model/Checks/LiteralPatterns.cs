@@ -12,9 +12,9 @@ public static class LiteralPatterns
     /// <summary>Bracketed IPv6 as in URLs, or a bare token of hex groups with at least two colons.</summary>
     public const string IPv6 = @"\[([0-9A-Fa-f:.]+)\]|(?<![\w:])((?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4})(?![\w:])";
 
-    /// <summary>Credentials by their shape: private keys, cloud access key IDs, tokens, credentials in URLs.</summary>
-    public const string KnownSecret = @"-----BEGIN [A-Z ]*PRIVATE KEY-----|(?<![A-Z0-9])(AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])|\bgh[pousr]_[A-Za-z0-9]{36,}\b|\bxox[baprs]-[A-Za-z0-9-]{10,}|\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.|\bsk-[A-Za-z0-9]{32,}\b|://[^/\s:@]+:[^/\s@]+@";
+    /// <summary>The host of a URL (after any user info): a bracketed IPv6 address or a plain host.</summary>
+    public const string UrlHost = @"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]*://(?:[^/\s?#@\[]*@)?(\[[^\]\s/]*\]|[^/\s?#:@\[\]'"",;]+)";
 
-    /// <summary>Key or member names whose value is a credential.</summary>
-    public const string SecretKeyName = @"(^|[_.-])(password|passwd|secret|secretkey|secret_key|secret-key|token|apikey|api_key|api-key|accesskey|access_key|privatekey|private_key|credentials?)$";
+    /// <summary>Credentials by their shape: private keys, cloud access key IDs, tokens, a password in a URL (user:password@, :password@) or in a connection string (Password=...), unless it is a $(VAR) or ${...} indirection or, in a URL, a {...} placeholder the configuration's language fills in (a Python f-string, str.format).</summary>
+    public const string KnownSecret = @"-----BEGIN [A-Z ]*PRIVATE KEY-----|(?<![A-Z0-9])(AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])|\bgh[pousr]_[A-Za-z0-9]{36,}\b|\bxox[baprs]-[A-Za-z0-9-]{10,}|\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.|\bsk-[A-Za-z0-9]{32,}\b|://[^/\s:@]*:(?![$][({]|[{])[^/\s@]+@|(?:^|[;?&\s])(?:[Pp]assword|PASSWORD|[Pp]wd|PWD)=(?![$][({]|[\s;&]|$)";
 }

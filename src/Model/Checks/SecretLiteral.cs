@@ -11,13 +11,9 @@ public static partial class SecretLiteral
     [GeneratedRegex(LiteralPatterns.KnownSecret, RegexOptions.CultureInvariant)]
     private static partial Regex KnownPattern();
 
-    // Key names whose value is a credential; their value must be a reference, not a literal.
-    [GeneratedRegex(LiteralPatterns.SecretKeyName, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex SecretKeyName();
-
     // Every known pattern contains one of these; a value with none of them needs no regex.
     private static readonly System.Buffers.SearchValues<string> Markers = System.Buffers.SearchValues.Create(
-        ["-----BEGIN", "AKIA", "ASIA", "gh", "xox", "eyJ", "sk-", "@"], StringComparison.Ordinal);
+        ["-----BEGIN", "AKIA", "ASIA", "gh", "xox", "eyJ", "sk-", "@", "assword=", "ASSWORD=", "wd=", "WD="], StringComparison.Ordinal);
 
     /// <summary>Describes why <paramref name="value"/> looks like a secret, or returns null.</summary>
     public static string? Find(string value)
@@ -39,14 +35,11 @@ public static partial class SecretLiteral
             var v when v.StartsWith("xox", StringComparison.Ordinal) => "a Slack token",
             var v when v.StartsWith("eyJ", StringComparison.Ordinal) => "a JSON Web Token",
             var v when v.StartsWith("sk-", StringComparison.Ordinal) => "an API key",
+            var v when v.Contains('=') => "a password in a connection string",
             _ => "credentials embedded in a URL",
         };
     }
 
-    // Every credential key name contains one of these (case-insensitively); most keys contain none.
-    private static readonly System.Buffers.SearchValues<string> KeyMarkers = System.Buffers.SearchValues.Create(
-        ["pass", "secret", "token", "key", "credential"], StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>True when a key of this name holds a credential.</summary>
-    public static bool IsSecretKeyName(string key) => key.AsSpan().IndexOfAny(KeyMarkers) >= 0 && SecretKeyName().IsMatch(key);
+    /// <summary>True when a key of this name holds a credential (the rule: <see cref="CredentialName"/>).</summary>
+    public static bool IsSecretKeyName(string key) => CredentialName.IsCredential(key);
 }

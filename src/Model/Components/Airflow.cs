@@ -132,7 +132,7 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
         var dags = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var job in Jobs)
         {
-            dags[AirflowDags.FileName(job)] = AirflowDags.Render(job, TaskRuns.Resolve(context, Name, job), ns);
+            dags[AirflowDags.FileName(job)] = AirflowDags.Render(job, TaskRuns.Resolve(context, Name, job), ns, context.Naming.Platform);
         }
         var dagsConfigMap = ManifestObject.From(new k8s.Models.V1ConfigMap
         {
@@ -159,7 +159,7 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
                 statsdMonitor,
             ],
             Metrics = new ManifestMonitor("ServiceMonitor", Name),
-            Probes = new ProbeSource("/api/v2/monitor/health", "/api/v2/monitor/health"),
+            Probes = new ChartTemplateProbes("templates/api-server/api-server-deployment.yaml"),
             // Tasks run as pods (KubernetesPodOperator) or SparkApplications, both created through the API server.
             Egress = [EgressGrant.KubernetesApi(celery
                 ? "tasks create their pods (KubernetesPodOperator) and SparkApplications through the API server"

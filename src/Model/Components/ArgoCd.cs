@@ -65,6 +65,10 @@ public sealed record ArgoCd(string Name) : Component(Name)
             .Set("repoServer.replicas", replicas)
             .Set("repoServer.pdb.enabled", ha)
             .Set("repoServer.resources", Values.Resources(new() { Cpu = "250m", Memory = "512Mi" }))
+            .Set("server.livenessProbe.enabled", true)
+            .Set("server.readinessProbe.enabled", true)
+            .Set("repoServer.livenessProbe.enabled", true)
+            .Set("repoServer.readinessProbe.enabled", true)
             .Set("applicationSet.replicas", replicas)
             .Set("applicationSet.pdb.enabled", ha)
             .Set("redis.resources", Values.Resources(new() { Cpu = "100m", Memory = "128Mi" }));
@@ -87,12 +91,12 @@ public sealed record ArgoCd(string Name) : Component(Name)
             Values = values,
             Manifests =
             [
-                StandardObjects.Namespace(ns, PodSecurity.Baseline("the chart's Redis and Redis HA containers set no seccomp profile and do not require a non-root user, which restricted needs")),
+                StandardObjects.Namespace(ns, context.Naming.Platform, PodSecurity.Baseline("the chart's Redis and Redis HA containers set no seccomp profile and do not require a non-root user, which restricted needs")),
                 StandardObjects.IngressPolicy(ns, [], [ServerPort, RepoServerPort], env.Monitoring.Namespace,
                     [ControllerMetricsPort, ServerMetricsPort, RepoServerMetricsPort]),
             ],
             Metrics = new ChartMonitor("controller.metrics.serviceMonitor.enabled"),
-            Probes = new ProbeSource("/healthz", "/healthz"),
+            Probes = new ChartProbes("server.livenessProbe.enabled", "server.readinessProbe.enabled", "repoServer.livenessProbe.enabled", "repoServer.readinessProbe.enabled"),
             ClusterResources =
             [
                 new GroupKind("apiextensions.k8s.io", "CustomResourceDefinition"),

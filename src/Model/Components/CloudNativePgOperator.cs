@@ -46,7 +46,7 @@ public sealed record CloudNativePgOperator(string Name) : Component(Name)
             Values = values,
             Manifests =
             [
-                StandardObjects.Namespace(ns),
+                StandardObjects.Namespace(ns, context.Naming.Platform),
                 StandardObjects.IngressPolicy(ns, [], [], context.Environment.Monitoring.Namespace, [MetricsPort]),
                 StandardObjects.WebhookPolicy(ns, "operator-admission-webhook",
                     new Dictionary<string, string> { ["app.kubernetes.io/name"] = "cloudnative-pg" }, WebhookPort,
@@ -55,7 +55,7 @@ public sealed record CloudNativePgOperator(string Name) : Component(Name)
             ],
             Metrics = new ChartMonitor("monitoring.podMonitorEnabled"),
             // The chart probes the webhook server's /readyz (HTTPS on 9443) for liveness and readiness.
-            Probes = new ProbeSource("/readyz", "/readyz"),
+            Probes = new ChartTemplateProbes("templates/deployment.yaml"),
             ClusterResources = GroupKind.OperatorWithWebhooks,
             Egress = [EgressGrant.KubernetesApi("the operator reconciles Clusters, Databases and Backups and the objects it creates for them")],
         };

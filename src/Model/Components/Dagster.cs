@@ -37,6 +37,11 @@ public sealed record Dagster(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
 
         var values = new JsonObject()
             .Set("dagsterWebserver.replicaCount", 1)
+            // The chart renders each probe while its object is set; its liveness probe is empty by default.
+            .Set("dagsterWebserver.readinessProbe.httpGet.path", "/server_info")
+            .Set("dagsterWebserver.livenessProbe.httpGet.path", "/server_info")
+            .Set("dagsterWebserver.livenessProbe.httpGet.port", WebserverPort)
+            .Set("dagsterWebserver.livenessProbe.periodSeconds", 20)
             .Set("dagsterWebserver.resources", Values.Resources(config.Resources))
             .Set("dagsterDaemon.enabled", true)
             .Set("dagsterDaemon.resources", Values.Resources(config.Resources))
@@ -56,7 +61,7 @@ public sealed record Dagster(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
             .Set("dagster-user-deployments.enabled", true)
             .Set("dagster-user-deployments.deployments", Values.List(new JsonObject
             {
-                ["name"] = "lakehouse-jobs",
+                ["name"] = $"{naming.Platform}-jobs",
                 ["image"] = new JsonObject { ["repository"] = CodeImage.Repository, ["tag"] = CodeImage.Tag, ["pullPolicy"] = "IfNotPresent" },
                 ["dagsterApiGrpcArgs"] = Values.List("-f", $"{CodeFolder}/{DagsterDefinitions.FileName}"),
                 ["port"] = CodePort,
@@ -85,7 +90,7 @@ public sealed record Dagster(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
             // Runs and task steps are Kubernetes Jobs the launcher creates.
             Egress = [EgressGrant.KubernetesApi("K8sRunLauncher creates a Job per run and k8s_job_op a Job per task step")],
             Metrics = new NoMetrics("Dagster 1.11 exposes no Prometheus endpoint; its runs are Kubernetes Jobs, watched through kube-state-metrics (DagsterRunFailureRateHigh)"),
-            Probes = new ProbeSource("/server_info", "/server_info"),
+            Probes = new ChartProbes("dagsterWebserver.livenessProbe", "dagsterWebserver.readinessProbe"),
         };
     }
 }

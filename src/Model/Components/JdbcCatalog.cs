@@ -29,7 +29,7 @@ public sealed record JdbcCatalog(string Name, string WarehouseBucket) : External
         var secret = context.Naming.Secret(consumer, "catalog-database");
         return new JdbcCatalogConnection(
             database with { Username = new SecretRef(secret, database.Username.Key), Password = new SecretRef(secret, database.Password.Key) },
-            context.Environment.Catalog.Jdbc.CatalogName)
+            context.Environment.Catalog.Jdbc.CatalogNameFor(context.Naming))
         {
             WarehouseLocation = $"s3://{context.UseFor<IObjectStorage>(Name).Bucket(context, WarehouseBucket)}/",
         };

@@ -67,7 +67,7 @@ public sealed record Marquez(string Name) : Component(Name), ILineageBackend
             Manifests = [.. StandardObjects.Baseline(context, this, [ApiPort, WebPort], [AdminPort],
                 podSecurity: PodSecurity.Baseline("chart 0.51.1 renders Marquez and its web UI with no securityContext and offers no value to set one (no seccomp profile, no runAsNonRoot, no dropped capabilities), which restricted requires")), monitor],
             Metrics = new ManifestMonitor("PodMonitor", Name),
-            Probes = new ProbeSource("/healthcheck", "/healthcheck"),
+            Probes = new ChartTemplateProbes("templates/marquez/deployment.yaml"),
         };
     }
 }

@@ -34,7 +34,7 @@ public sealed record MinioOperator(string Name) : Component(Name), IMinioOperato
             // The operator's webhook and STS endpoints answer on 4221-4223 for tenant pods.
             Manifests = StandardObjects.Baseline(context, this, [4221, 4222, 4223], []),
             Metrics = new NoMetrics("MinIO Operator 7.1.1 exposes no metrics endpoint; its tenants' MinIO servers are monitored instead"),
-            Probes = new ProbeSource("none: MinIO Operator 7.1.1 defines no probes (a crashed controller restarts by its Deployment)", "none"),
+            Probes = new NoProbes("MinIO Operator 7.1.1 defines no probes (a crashed controller restarts by its Deployment)"),
             ClusterResources = GroupKind.Operator,
             Egress = [EgressGrant.KubernetesApi("the operator reconciles Tenants and the StatefulSets, Services and Secrets it creates for them")],
         };

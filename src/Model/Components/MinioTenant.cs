@@ -122,7 +122,7 @@ public sealed record MinioTenant(string Name, MinioOperator Operator, IReadOnlyL
             // The operator configures the tenant through the MinIO admin API, so it is let in like a consumer.
             Manifests = [.. StandardObjects.Baseline(context, this, [ApiPort], [ApiPort], [context.NamespaceOf(Operator)]), monitor],
             Metrics = new ManifestMonitor("ServiceMonitor", Name),
-            Probes = new ProbeSource("/minio/health/live", "/minio/health/ready"),
+            Probes = new ChartProbes("tenant.liveness", "tenant.readiness"),
             Egress = [EgressGrant.KubernetesApi("the operator's sidecar in every MinIO pod reads the Tenant and its configuration Secret")],
         };
     }

@@ -18,7 +18,8 @@ public sealed record Mlflow(string Name, string ArtifactBucket = "mlflow-artifac
     private const int HttpPort = 5000;
 
     /// <summary>Flask's secret key while MLflow's auth app is disabled: not a secret, it protects nothing.</summary>
-    private const string FlaskKeyWithoutAuth = "mlflow-auth-disabled";
+    /// <summary>Flask's secret key while MLflow's auth app is off: nothing reads it (see Describe).</summary>
+    private static readonly string FlaskKeyWithoutAuth = Checks.CredentialName.Unused("MLflow's auth app is off, so Flask's secret key signs nothing");
 
     public override IReadOnlyList<Need> Needs => [Need.Of<IPostgres>(), Need.Of<IObjectStorage>()];
 
@@ -86,7 +87,7 @@ public sealed record Mlflow(string Name, string ArtifactBucket = "mlflow-artifac
             Values = values,
             Manifests = StandardObjects.Baseline(context, this, [HttpPort], [HttpPort]),
             Metrics = new ChartMonitor("serviceMonitor.enabled"),
-            Probes = new ProbeSource("/health", "/health"),
+            Probes = new ChartTemplateProbes("templates/deployment.yaml"),
         };
     }
 }

@@ -92,6 +92,8 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
             .Set("alertmanager.serviceMonitor.selfMonitor", true)
             .Set("prometheusOperator.resources", Values.Resources(new() { Cpu = "100m", Memory = "256Mi" }))
             .Set("prometheusOperator.serviceMonitor.selfMonitor", true)
+            .Set("prometheusOperator.livenessProbe.enabled", true)
+            .Set("prometheusOperator.readinessProbe.enabled", true)
             .Set("grafana.enabled", true)
             .Set("grafana.admin.existingSecret", GrafanaAdminSecret(context.Naming, Name))
             .Set("grafana.admin.userKey", "admin-user")
@@ -123,9 +125,9 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
             Values = values,
             Manifests =
             [
-                StandardObjects.Namespace(ns, PodSecurity.Baseline(
+                StandardObjects.Namespace(ns, context.Naming.Platform, PodSecurity.Baseline(
                     "not every container of chart kube-prometheus-stack 88.5.3 (the admission webhook's certificate Jobs, Grafana's init containers) is shown to declare the securityContext restricted requires; node-exporter, which needs more, runs in its own namespace")),
-                StandardObjects.Namespace(nodeExporterNs, PodSecurity.Privileged(
+                StandardObjects.Namespace(nodeExporterNs, context.Naming.Platform, PodSecurity.Privileged(
                     "prometheus-node-exporter runs with the host's network and PID namespaces and hostPath mounts, which only privileged admits; nothing else runs here")),
                 // On the host network the policies do not apply to node-exporter's pods; they keep the namespace default-deny all the same.
                 // (Names differ from the stack's own policies: a component's objects are identified by kind and name.)
@@ -136,10 +138,10 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
                 StandardObjects.WebhookPolicy(ns, "operator-admission-webhook", new Dictionary<string, string> { ["app"] = "kube-prometheus-stack-operator" }, OperatorPort,
                     "the API server calls the operator's admission webhook validating PrometheusRules and AlertmanagerConfigs"),
                 PlatformRules.Manifest(context, ns),
-                PlatformDashboard.Manifest(Name, ns),
+                PlatformDashboard.Manifest(context.Naming, Name, ns),
             ],
             Metrics = new ChartMonitor("prometheus.serviceMonitor.selfMonitor"),
-            Probes = new ProbeSource("/-/healthy", "/-/ready"),
+            Probes = new ChartProbes("prometheusOperator.livenessProbe.enabled", "prometheusOperator.readinessProbe.enabled"),
             ClusterResources = GroupKind.OperatorWithWebhooks,
             Egress =
             [

@@ -9,21 +9,25 @@ namespace Lakehouse.Model.Components;
 public sealed record DashboardPanel(string Title, string Type, string Unit, IReadOnlyList<(string Legend, string Expr)> Queries);
 
 /// <summary>
-/// The "Lakehouse Platform Overview" Grafana dashboard, built here as JSON (Grafana dashboard schema 39) and
+/// The "PLATFORM Platform Overview" Grafana dashboard ("Lakehouse Platform Overview"); every name derives from the platform's, built here as JSON (Grafana dashboard schema 39) and
 /// provisioned as a ConfigMap labelled grafana_dashboard=1, which the Grafana sidecar of kube-prometheus-stack
 /// loads from every namespace. Panels read the same metrics as <see cref="PlatformRules"/>, plus Trino's JMX
 /// exporter (default jmx_exporter naming: domain_beanPropertyValue_attribute) and Argo CD's argocd_app_info.
 /// </summary>
 public static class PlatformDashboard
 {
-    public const string Title = "Lakehouse Platform Overview";
-    public const string Uid = "lakehouse-overview";
     public const string Label = "grafana_dashboard";
     public const string LabelValue = "1";
-    public const string ConfigMapName = "lakehouse-platform-overview";
-    public const string FileName = "lakehouse-platform-overview.json";
 
-    public static IReadOnlyList<DashboardPanel> Panels { get; } =
+    public static string Title(Naming naming) => $"{naming.DisplayName} Platform Overview";
+
+    public static string Uid(Naming naming) => $"{naming.Platform}-overview";
+
+    public static string ConfigMapName(Naming naming) => $"{naming.Platform}-platform-overview";
+
+    public static string FileName(Naming naming) => $"{ConfigMapName(naming)}.json";
+
+    public static IReadOnlyList<DashboardPanel> Panels(Naming naming) =>
     [
         new("Trino running queries", "timeseries", "short",
             [("running", "sum(trino_execution_QueryManager_RunningQueries)"),
@@ -47,7 +51,7 @@ public static class PlatformDashboard
             [("Airflow task failures", "sum(increase(airflow_ti_failures[1h]))"),
              ("Dagster failed run Jobs", "sum(kube_job_status_failed{job_name=~\"dagster-run-.*\"})")]),
         new("Scrape targets up by component", "timeseries", "short",
-            [("{{namespace}}", "sum by (namespace) (up{namespace=~\"lakehouse-.*\"})")]),
+            [("{{namespace}}", $"sum by (namespace) (up{{namespace=~\"{naming.NamespacePattern}\"}})")]),
         new("Argo CD applications by health", "piechart", "short",
             [("{{health_status}}", "count by (health_status) (argocd_app_info)")]),
         new("Argo CD applications not synced", "stat", "short",
@@ -55,12 +59,13 @@ public static class PlatformDashboard
     ];
 
     /// <summary>The dashboard's JSON, as Grafana imports it.</summary>
-    public static JsonObject Json()
+    public static JsonObject Json(Naming naming)
     {
         var panels = new JsonArray();
-        for (var i = 0; i < Panels.Count; i++)
+        var all = Panels(naming);
+        for (var i = 0; i < all.Count; i++)
         {
-            var p = Panels[i];
+            var p = all[i];
             var targets = new JsonArray();
             var refId = 'A';
             foreach (var (legend, expr) in p.Queries)
@@ -91,9 +96,9 @@ public static class PlatformDashboard
         }
         return new JsonObject
         {
-            ["uid"] = Uid,
-            ["title"] = Title,
-            ["tags"] = Values.List("lakehouse"),
+            ["uid"] = Uid(naming),
+            ["title"] = Title(naming),
+            ["tags"] = Values.List(naming.Platform),
             ["timezone"] = "utc",
             ["schemaVersion"] = 39,
             ["version"] = 1,
@@ -107,25 +112,25 @@ public static class PlatformDashboard
     }
 
     /// <summary>The ConfigMap the Grafana sidecar loads (label grafana_dashboard=1).</summary>
-    public static ManifestObject Manifest(string component, string @namespace) =>
+    public static ManifestObject Manifest(Naming naming, string component, string @namespace) =>
         ManifestObject.From(new V1ConfigMap
         {
             ApiVersion = "v1",
             Kind = "ConfigMap",
             Metadata = new V1ObjectMeta
             {
-                Name = ConfigMapName,
+                Name = ConfigMapName(naming),
                 NamespaceProperty = @namespace,
                 Labels = new Dictionary<string, string>
                 {
                     [Label] = LabelValue,
-                    ["app.kubernetes.io/part-of"] = "lakehouse",
+                    ["app.kubernetes.io/part-of"] = naming.Platform,
                     ["app.kubernetes.io/managed-by"] = component,
                 },
             },
             Data = new Dictionary<string, string>
             {
-                [FileName] = Json().ToJsonString(new JsonSerializerOptions { WriteIndented = true }),
+                [FileName(naming)] = Json(naming).ToJsonString(new JsonSerializerOptions { WriteIndented = true }),
             },
         });
 

@@ -25,12 +25,13 @@ public sealed record AlertRule(string Alert, string Expr, string For, string Sev
 /// </summary>
 public static class PlatformRules
 {
-    public const string Name = "lakehouse-platform";
+    /// <summary>The PrometheusRule's name: PLATFORM-platform.</summary>
+    public static string Name(Naming naming) => $"{naming.Platform}-platform";
 
     /// <summary>A ratio as PromQL prints it: invariant culture, no trailing zeros (0.8, 0.95).</summary>
     public static string Ratio(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
-    public static IReadOnlyList<AlertRule> Rules(AlertThresholds t) =>
+    public static IReadOnlyList<AlertRule> Rules(AlertThresholds t, Naming naming) =>
     [
         new("AirflowTaskFailureRateHigh",
             $"sum(increase(airflow_ti_failures[30m])) / clamp_min(sum(increase(airflow_ti_failures[30m])) + sum(increase(airflow_ti_successes[30m])), 1) > {Ratio(t.TaskFailureRatio)}",
@@ -68,8 +69,8 @@ public static class PlatformRules
             "MinIO has offline drives or nodes",
             "{{ $value }} MinIO drive(s) or node(s) are offline; erasure coding keeps data readable only while enough remain.",
             "kubectl get pods -n the tenant's namespace; describe the failing pod and its PersistentVolumeClaim; mc admin info shows which drives are offline."),
-        new("LakehouseTargetDown",
-            "up{namespace=~\"lakehouse-.*\"} == 0",
+        new($"{naming.PascalName}TargetDown",
+            $"up{{namespace=~\"{naming.NamespacePattern}\"}} == 0",
             "10m", "warning",
             "A platform component stopped answering scrapes",
             "Prometheus cannot scrape {{ $labels.namespace }}/{{ $labels.pod }} ({{ $labels.job }}) for 10 minutes.",
@@ -85,14 +86,14 @@ public static class PlatformRules
     public static ManifestObject Manifest(ComponentContext context, string @namespace)
     {
         var rules = new JsonArray();
-        foreach (var r in Rules(context.Environment.Monitoring.Alerts))
+        foreach (var r in Rules(context.Environment.Monitoring.Alerts, context.Naming))
         {
             rules.Add(new JsonObject
             {
                 ["alert"] = r.Alert,
                 ["expr"] = r.Expr,
                 ["for"] = r.For,
-                ["labels"] = new JsonObject { ["severity"] = r.Severity, ["platform"] = "lakehouse" },
+                ["labels"] = new JsonObject { ["severity"] = r.Severity, ["platform"] = context.Naming.Platform },
                 ["annotations"] = new JsonObject
                 {
                     ["summary"] = r.Summary,
@@ -107,13 +108,13 @@ public static class PlatformRules
             ["kind"] = "PrometheusRule",
             ["metadata"] = new JsonObject
             {
-                ["name"] = Name,
+                ["name"] = Name(context.Naming),
                 ["namespace"] = @namespace,
                 ["labels"] = Values.Map(context.MonitorLabels),
             },
             ["spec"] = new JsonObject
             {
-                ["groups"] = new JsonArray(new JsonObject { ["name"] = "lakehouse.platform", ["rules"] = rules }),
+                ["groups"] = new JsonArray(new JsonObject { ["name"] = $"{context.Naming.Platform}.platform", ["rules"] = rules }),
             },
         });
     }

@@ -29,7 +29,7 @@ public sealed record PolarisCatalog(string Name, string WarehouseBucket) : Compo
 
     /// <summary>Each consumer authenticates as its own Polaris principal, whose credential is in its namespace.</summary>
     public IcebergCatalogConnection ConnectionFor(ComponentContext context, string consumer) =>
-        new RestCatalogConnection(CatalogUri(context), context.Environment.Catalog.Warehouse, Credentials.CatalogCredential(context.Naming, consumer), OAuth2Scope)
+        new RestCatalogConnection(CatalogUri(context), context.Environment.Catalog.WarehouseName(context.Naming), Credentials.CatalogCredential(context.Naming, consumer), OAuth2Scope)
         {
             WarehouseLocation = $"s3://{context.UseFor<IObjectStorage>(Name).Bucket(context, WarehouseBucket)}/",
         };
@@ -95,7 +95,7 @@ public sealed record PolarisCatalog(string Name, string WarehouseBucket) : Compo
             Values = values,
             Manifests = StandardObjects.Baseline(context, this, [ApiPort], [ManagementPort]),
             Metrics = new ChartMonitor("serviceMonitor.enabled"),
-            Probes = new ProbeSource("/q/health/live", "/q/health/ready"),
+            Probes = new ChartTemplateProbes("templates/deployment.yaml"),
         };
     }
 }

@@ -140,7 +140,7 @@ public sealed record PostgresCluster(string Name, CloudNativePgOperator Operator
             Manifests = StandardObjects.Baseline(context, this, [PostgresPort, StatusPort], [MetricsPort], [context.NamespaceOf(Operator)]),
             Metrics = new ChartMonitor("cluster.monitoring.enabled"),
             // Instance manager probes (HTTP on the status port).
-            Probes = new ProbeSource("/healthz", "/readyz"),
+            Probes = new OperatorProbes("postgres-operator"),
             Egress = [EgressGrant.KubernetesApi("CloudNativePG's instance manager in every instance watches its Cluster and reports its status")],
         };
     }

@@ -109,7 +109,6 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
             .Where(s => s.Item2 > 1)
             .Select(s => StandardObjects.DisruptionBudget($"{naming.ChartFullName(Name, Chart.Name)}-{s.Item1}", ns, PodLabels(release, s.Item1)));
 
-        var probes = string.Join(", ", ProbePaths.Select(p => $"{p.Path} ({p.Server})"));
         return new ComponentSpec
         {
             Namespace = ns,
@@ -119,7 +118,7 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
                 podSecurity: PodSecurity.Baseline("the chart sets no pod security context, so its pods run as the image's user without a seccomp profile")), .. budgets],
             Egress = [EgressGrant.KubernetesApi("the chart binds its pods' service account to a ClusterRole reading and patching pods (templates/shared/cluster-role.yaml)")],
             Metrics = new ChartMonitor("global.seaweedfs.monitoring.enabled"),
-            Probes = new ProbeSource(probes, probes),
+            Probes = new ChartProbes([.. ProbePaths.SelectMany(p => new[] { $"{p.Server}.livenessProbe.enabled", $"{p.Server}.readinessProbe.enabled" })]),
             ClusterResources = [new GroupKind("rbac.authorization.k8s.io", "ClusterRole"), new GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding")],
         };
     }

@@ -4,7 +4,7 @@ namespace Lakehouse.Model.Components;
 
 /// <summary>
 /// Spark's Iceberg configuration for one catalog connection, typed: the property names of Iceberg's Spark
-/// runtime (spark.sql.catalog.NAME.*), one case per backend so a new backend is a compile error here.
+/// runtime (spark.sql.catalog.NAME.*), one handler per backend (IcebergCatalogConnection.Match) so a new backend is a compile error here.
 /// Credentials never appear: S3 keys reach the AWS SDK as AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY from
 /// Secrets, the REST credential as "env:NAME" (Iceberg's REST catalog resolves it from the environment),
 /// and the JDBC password from a pgpass file mounted from a Secret (the PostgreSQL driver reads PGPASSFILE).
@@ -27,7 +27,7 @@ public static class SparkIcebergConf
             $"org.apache.iceberg:iceberg-spark-runtime-3.5_2.12:{IcebergVersion}",
             $"org.apache.iceberg:iceberg-aws-bundle:{IcebergVersion}",
         };
-        if (catalog is JdbcCatalogConnection)
+        if (catalog.Match(rest: _ => false, jdbc: _ => true, hive: _ => false, glue: _ => false))
         {
             packages.Add($"org.postgresql:postgresql:{PostgresDriverVersion}");
         }
@@ -48,43 +48,37 @@ public static class SparkIcebergConf
             ("spark.sql.defaultCatalog", name),
             (prefix, "org.apache.iceberg.spark.SparkCatalog"),
         };
-        switch (catalog)
-        {
-            case RestCatalogConnection rest:
-                conf.Add(($"{prefix}.type", "rest"));
-                conf.Add(($"{prefix}.uri", rest.Uri.ToString()));
-                conf.Add(($"{prefix}.warehouse", rest.Warehouse));
-                conf.Add(($"{prefix}.credential", "env:ICEBERG_REST_CREDENTIAL"));
-                conf.Add(($"{prefix}.scope", rest.Scope));
-                if (rest.OAuth2ServerUri is not null)
-                {
-                    conf.Add(($"{prefix}.oauth2-server-uri", rest.OAuth2ServerUri.ToString()));
-                }
-                break;
-            case JdbcCatalogConnection jdbc:
-                conf.Add(($"{prefix}.type", "jdbc"));
-                conf.Add(($"{prefix}.uri", jdbc.Database.JdbcUrl));
+        conf.AddRange(catalog.Match<IEnumerable<(string, string)>>(
+            rest: rest =>
+            [
+                ($"{prefix}.type", "rest"),
+                ($"{prefix}.uri", rest.Uri.ToString()),
+                ($"{prefix}.warehouse", rest.Warehouse),
+                ($"{prefix}.credential", "env:ICEBERG_REST_CREDENTIAL"),
+                ($"{prefix}.scope", rest.Scope),
+                .. rest.OAuth2ServerUri is { } server ? [($"{prefix}.oauth2-server-uri", server.ToString())] : Array.Empty<(string, string)>(),
+            ],
+            jdbc: jdbc =>
+            [
+                ($"{prefix}.type", "jdbc"),
+                ($"{prefix}.uri", jdbc.Database.JdbcUrl),
                 // The role is a derived name, not a secret; its password comes from the pgpass file (PGPASSFILE).
-                conf.Add(($"{prefix}.jdbc.user", jdbc.Database.Role));
-                conf.Add(($"{prefix}.warehouse", jdbc.WarehouseLocation));
-                break;
-            case HiveMetastoreConnection hive:
-                conf.Add(($"{prefix}.type", "hive"));
-                conf.Add(($"{prefix}.uri", hive.ThriftUri.ToString()));
-                conf.Add(($"{prefix}.warehouse", hive.WarehouseLocation));
-                break;
-            case GlueCatalogConnection glue:
-                conf.Add(($"{prefix}.type", "glue"));
-                conf.Add(($"{prefix}.warehouse", glue.WarehouseLocation));
-                conf.Add(($"{prefix}.client.region", glue.Region));
-                if (glue.CatalogId is not null)
-                {
-                    conf.Add(($"{prefix}.glue.id", glue.CatalogId));
-                }
-                break;
-            default:
-                throw new InvalidOperationException($"Spark has no Iceberg catalog configuration for {catalog.GetType().Name}");
-        }
+                ($"{prefix}.jdbc.user", jdbc.Database.Role),
+                ($"{prefix}.warehouse", jdbc.WarehouseLocation),
+            ],
+            hive: hive =>
+            [
+                ($"{prefix}.type", "hive"),
+                ($"{prefix}.uri", hive.ThriftUri.ToString()),
+                ($"{prefix}.warehouse", hive.WarehouseLocation),
+            ],
+            glue: glue =>
+            [
+                ($"{prefix}.type", "glue"),
+                ($"{prefix}.warehouse", glue.WarehouseLocation),
+                ($"{prefix}.client.region", glue.Region),
+                .. glue.CatalogId is { } id ? [($"{prefix}.glue.id", id)] : Array.Empty<(string, string)>(),
+            ]));
         conf.Add(($"{prefix}.io-impl", "org.apache.iceberg.aws.s3.S3FileIO"));
         conf.Add(($"{prefix}.s3.endpoint", s3Endpoint.ToString()));
         conf.Add(($"{prefix}.s3.path-style-access", pathStyle ? "true" : "false"));

@@ -63,7 +63,7 @@ public sealed record SparkOperator(string Name) : Component(Name), ISparkJobs
             Values = values,
             Manifests =
             [
-                StandardObjects.Namespace(ns, PodSecurity.Baseline("Spark images run as uid 185 without a seccomp profile, which restricted requires")),
+                StandardObjects.Namespace(ns, context.Naming.Platform, PodSecurity.Baseline("Spark images run as uid 185 without a seccomp profile, which restricted requires")),
                 StandardObjects.IngressPolicy(ns, [], [], context.Environment.Monitoring.Namespace, [MetricsPort, DriverUiPort]),
                 StandardObjects.WebhookPolicy(ns, "operator-admission-webhook",
                     new Dictionary<string, string> { ["app.kubernetes.io/component"] = "webhook" }, WebhookPort,
@@ -74,7 +74,7 @@ public sealed record SparkOperator(string Name) : Component(Name), ISparkJobs
             ],
             Metrics = new ChartMonitor("prometheus.podMonitor.create"),
             // Controller and webhook probe /healthz and /readyz on their health port.
-            Probes = new ProbeSource("/healthz", "/readyz"),
+            Probes = new ChartTemplateProbes("templates/controller/deployment.yaml"),
             ClusterResources = GroupKind.OperatorWithWebhooks,
             Egress =
             [
@@ -124,12 +124,14 @@ public sealed record SparkOperator(string Name) : Component(Name), ISparkJobs
         }
         env.Add(new JsonObject { ["name"] = "AWS_REGION", ["value"] = storage.Region(context) });
         var secrets = new JsonArray();
-        switch (catalog)
-        {
-            case RestCatalogConnection rest:
+        catalog.Match(
+            rest: rest =>
+            {
                 env.Add(Values.SecretEnv("ICEBERG_REST_CREDENTIAL", rest.Credential));
-                break;
-            case JdbcCatalogConnection:
+                return env;
+            },
+            jdbc: _ =>
+            {
                 env.Add(new JsonObject { ["name"] = "PGPASSFILE", ["value"] = $"{SparkIcebergConf.PgpassDirectory}/pgpass" });
                 secrets.Add(new JsonObject
                 {
@@ -137,12 +139,16 @@ public sealed record SparkOperator(string Name) : Component(Name), ISparkJobs
                     ["path"] = SparkIcebergConf.PgpassDirectory,
                     ["secretType"] = "Generic",
                 });
-                break;
-        }
+                return env;
+            },
+            // Hive Metastore and Glue need no credential in the pod: Thrift is unauthenticated in the
+            // cluster, Glue uses the service account's IAM role.
+            hive: _ => env,
+            glue: _ => env);
 
         var labels = new JsonObject
         {
-            ["app.kubernetes.io/part-of"] = "lakehouse",
+            ["app.kubernetes.io/part-of"] = naming.Platform,
             ["lakehouse.io/submitted-by"] = consumer,
             ["lakehouse.io/job"] = job,
             ["lakehouse.io/task"] = task.Name,

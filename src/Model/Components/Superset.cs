@@ -24,8 +24,8 @@ public sealed record Superset(string Name) : Component(Name)
     /// <summary>The Trino DB-API/SQLAlchemy driver, which the Superset image does not ship.</summary>
     public const string TrinoDriver = "trino[sqlalchemy]==0.333.0";
 
-    /// <summary>Name of the registered Trino database in Superset.</summary>
-    public const string TrinoDatabaseName = "Lakehouse (Trino)";
+    /// <summary>Name of the registered Trino database in Superset: "PLATFORM (Trino)".</summary>
+    public static string TrinoDatabaseName(Naming naming) => $"{naming.DisplayName} (Trino)";
 
     private const int HttpPort = 8088;
     private const int MetricsPort = 9102;
@@ -79,10 +79,13 @@ public sealed record Superset(string Name) : Component(Name)
             .Set("init.loadExamples", false)
             // The chart's admin step would put the password in values; the script below reads it from the environment.
             .Set("init.createAdmin", false)
-            .Set("init.initscript", InitScript(TrinoDatabaseName, sql.Host, sql.Port, trino.Catalog))
+            .Set("init.initscript", InitScript(TrinoDatabaseName(context.Naming), sql.Host, sql.Port, trino.Catalog))
             .Set("init.resources", Values.Resources(new() { Cpu = "250m", Memory = "1Gi" }))
             .Set("supersetNode.replicas.replicaCount", 1)
             .Set("supersetNode.resources", Values.Resources(new() { Cpu = "500m", Memory = "2Gi" }))
+            // The chart renders each probe while its object is set; stated so LH0012 can check them.
+            .Set("supersetNode.livenessProbe.httpGet.path", "/health")
+            .Set("supersetNode.readinessProbe.httpGet.path", "/health")
             .Set("supersetNode.podLabels", Values.Map(new Dictionary<string, string> { [MetricsLabel] = Name }))
             .Set("supersetNode.extraContainers", Values.List(new JsonObject
             {
@@ -110,7 +113,7 @@ public sealed record Superset(string Name) : Component(Name)
             Values = values,
             Manifests = [.. StandardObjects.Baseline(context, this, [HttpPort], [MetricsPort]), podMonitor],
             Metrics = new ManifestMonitor("PodMonitor", Name),
-            Probes = new ProbeSource("/health", "/health"),
+            Probes = new ChartProbes("supersetNode.livenessProbe", "supersetNode.readinessProbe"),
             Egress = [new EgressGrant("python-packages", $"the bootstrap script of every Superset pod installs {TrinoDriver} from PyPI over HTTPS when it starts", [443])],
         };
     }
@@ -127,11 +130,13 @@ public sealed record Superset(string Name) : Component(Name)
         return $$"""
             import os
             from urllib.parse import quote
+            import redis
             from cachelib.redis import RedisCache
             VALKEY_URL = f"{{url}}"
             CACHE_CONFIG = {"CACHE_TYPE": "RedisCache", "CACHE_DEFAULT_TIMEOUT": 300, "CACHE_KEY_PREFIX": "{{kv.KeyPrefix}}cache:", "CACHE_REDIS_URL": VALKEY_URL}
             DATA_CACHE_CONFIG = {**CACHE_CONFIG, "CACHE_KEY_PREFIX": "{{kv.KeyPrefix}}data:"}
-            RESULTS_BACKEND = RedisCache(host="{{kv.Endpoint.Host}}", port={{kv.Endpoint.Port}}, db={{kv.Database}}, username="{{kv.Username}}", password=os.environ["REDIS_PASSWORD"], key_prefix="{{kv.KeyPrefix}}results:")
+            # cachelib takes a ready client: the same URL, so the password is read in one place.
+            RESULTS_BACKEND = RedisCache(host=redis.from_url(VALKEY_URL), key_prefix="{{kv.KeyPrefix}}results:")
             class CeleryConfig:
                 imports = ("superset.sql_lab",)
                 broker_url = VALKEY_URL

@@ -138,7 +138,7 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
             Values = values,
             Manifests = manifests,
             Metrics = new ChartMonitor("serviceMonitor.enabled"),
-            Probes = new ProbeSource("/v1/info", "/v1/info"),
+            Probes = new ChartTemplateProbes("templates/deployment-coordinator.yaml", "templates/deployment-worker.yaml"),
         };
     }
 

@@ -17,17 +17,11 @@ public sealed record TrinoIcebergCatalog(IcebergCatalogConnection Catalog, Endpo
     {
         get
         {
-            var env = new List<(string, SecretRef)>();
-            switch (Catalog)
-            {
-                case RestCatalogConnection rest:
-                    env.Add(("ICEBERG_REST_CREDENTIAL", rest.Credential));
-                    break;
-                case JdbcCatalogConnection jdbc:
-                    env.Add(("ICEBERG_JDBC_USER", jdbc.Database.Username));
-                    env.Add(("ICEBERG_JDBC_PASSWORD", jdbc.Database.Password));
-                    break;
-            }
+            var env = Catalog.Match<List<(string, SecretRef)>>(
+                rest: rest => [("ICEBERG_REST_CREDENTIAL", rest.Credential)],
+                jdbc: jdbc => [("ICEBERG_JDBC_USER", jdbc.Database.Username), ("ICEBERG_JDBC_PASSWORD", jdbc.Database.Password)],
+                hive: _ => [],
+                glue: _ => []);
             if (S3.AccessKey is not null && S3.SecretKey is not null)
             {
                 env.Add(("S3_ACCESS_KEY", S3.AccessKey));
@@ -43,9 +37,9 @@ public sealed record TrinoIcebergCatalog(IcebergCatalogConnection Catalog, Endpo
         var sb = new StringBuilder();
         void Add(string key, string value) => sb.Append(key).Append('=').Append(value).Append('\n');
         Add("connector.name", "iceberg");
-        switch (Catalog)
-        {
-            case RestCatalogConnection rest:
+        Catalog.Match(
+            rest: rest =>
+            {
                 Add("iceberg.catalog.type", "rest");
                 Add("iceberg.rest-catalog.uri", rest.Uri.ToString());
                 Add("iceberg.rest-catalog.warehouse", rest.Warehouse);
@@ -56,8 +50,10 @@ public sealed record TrinoIcebergCatalog(IcebergCatalogConnection Catalog, Endpo
                 {
                     Add("iceberg.rest-catalog.oauth2.server-uri", rest.OAuth2ServerUri.ToString());
                 }
-                break;
-            case JdbcCatalogConnection jdbc:
+                return sb;
+            },
+            jdbc: jdbc =>
+            {
                 Add("iceberg.catalog.type", "jdbc");
                 Add("iceberg.jdbc-catalog.driver-class", "org.postgresql.Driver");
                 Add("iceberg.jdbc-catalog.connection-url", jdbc.Database.JdbcUrl);
@@ -65,12 +61,16 @@ public sealed record TrinoIcebergCatalog(IcebergCatalogConnection Catalog, Endpo
                 Add("iceberg.jdbc-catalog.connection-password", Env("ICEBERG_JDBC_PASSWORD"));
                 Add("iceberg.jdbc-catalog.catalog-name", jdbc.CatalogName);
                 Add("iceberg.jdbc-catalog.default-warehouse-dir", jdbc.WarehouseLocation);
-                break;
-            case HiveMetastoreConnection hive:
+                return sb;
+            },
+            hive: hive =>
+            {
                 Add("iceberg.catalog.type", "hive_metastore");
                 Add("hive.metastore.uri", hive.ThriftUri.ToString());
-                break;
-            case GlueCatalogConnection glue:
+                return sb;
+            },
+            glue: glue =>
+            {
                 Add("iceberg.catalog.type", "glue");
                 Add("hive.metastore.glue.region", glue.Region);
                 Add("hive.metastore.glue.default-warehouse-dir", glue.WarehouseLocation);
@@ -78,10 +78,8 @@ public sealed record TrinoIcebergCatalog(IcebergCatalogConnection Catalog, Endpo
                 {
                     Add("hive.metastore.glue.catalogid", glue.CatalogId);
                 }
-                break;
-            default:
-                throw new InvalidOperationException($"Trino has no Iceberg catalog type for {Catalog.GetType().Name}");
-        }
+                return sb;
+            });
         Add("fs.native-s3.enabled", "true");
         Add("s3.endpoint", S3Endpoint.ToString());
         Add("s3.region", S3Region);

@@ -111,6 +111,7 @@ public sealed record Valkey(string Name) : Component(Name), IKeyValueStore
             // One key per user, named after it; created out of band (docs/secrets.md).
             .Set("auth.usersExistingSecret", naming.Secret(Name, "users"))
             .Set("auth.aclUsers", Users(context, config.Replicas > 0))
+            .Set("livenessProbe.enabled", true)
             .Set("readinessProbe.enabled", true)
             .Set("metrics.enabled", true)
             .Set("metrics.exporter.resources", Values.Resources(new() { Cpu = "20m", Memory = "64Mi" }))
@@ -154,7 +155,7 @@ public sealed record Valkey(string Name) : Component(Name), IKeyValueStore
             Values = values,
             Manifests = StandardObjects.Baseline(context, this, [Port], [MetricsPort]),
             Metrics = new ChartMonitor("metrics.serviceMonitor.enabled"),
-            Probes = new ProbeSource("exec: valkey-cli ping", "exec: valkey-cli ping"),
+            Probes = new ChartProbes("livenessProbe.enabled", "readinessProbe.enabled"),
         };
     }
 }

@@ -30,9 +30,12 @@ public sealed record CatalogConfig
     [Required]
     public required CatalogBackend Backend { get; init; }
 
-    /// <summary>Name of the Iceberg warehouse (the catalog name in Polaris).</summary>
+    /// <summary>Name of the Iceberg warehouse (the catalog name in Polaris); the platform's name when absent.</summary>
     [RegularExpression(Patterns.DnsLabel)]
-    public string Warehouse { get; init; } = "lakehouse";
+    public string? Warehouse { get; init; }
+
+    /// <summary>The warehouse clients ask for: catalog.warehouse, or the platform's name.</summary>
+    public string WarehouseName(Naming naming) => Warehouse ?? naming.Platform;
 
     /// <summary>REST catalog settings, required when backend is rest.</summary>
     public RestCatalogConfig? Rest { get; init; }
@@ -78,9 +81,12 @@ public sealed record ExternalRestCatalogConfig
 /// <summary>The Iceberg JDBC catalog's name inside its database (the catalog_name column clients agree on).</summary>
 public sealed record JdbcCatalogConfig
 {
-    /// <summary>Catalog name recorded in the JDBC catalog's tables; every client must use the same.</summary>
+    /// <summary>Catalog name recorded in the JDBC catalog's tables; every client must use the same. The platform's name ('-' as '_') when absent.</summary>
     [RegularExpression(@"^[a-z][a-z0-9_]*$")]
-    public string CatalogName { get; init; } = "lakehouse";
+    public string? CatalogName { get; init; }
+
+    /// <summary>The catalog name clients use: catalog.jdbc.catalogName, or the platform's name with '-' as '_'.</summary>
+    public string CatalogNameFor(Naming naming) => CatalogName ?? naming.Platform.Replace('-', '_');
 }
 
 /// <summary>An existing Hive Metastore.</summary>

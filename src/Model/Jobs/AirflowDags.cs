@@ -13,7 +13,8 @@ public static class AirflowDags
     /// <param name="job">The job.</param>
     /// <param name="runs">Its tasks resolved for this environment, in dependency order.</param>
     /// <param name="podNamespace">Where task pods run (the orchestrator's namespace).</param>
-    public static string Render(JobSpec job, IReadOnlyList<TaskRun> runs, string podNamespace)
+    /// <param name="platform">The platform's name, the DAG's tag.</param>
+    public static string Render(JobSpec job, IReadOnlyList<TaskRun> runs, string podNamespace, string platform)
     {
         var tasks = new ScriptArray();
         foreach (var run in runs)
@@ -54,6 +55,7 @@ public static class AirflowDags
             ["dag_id"] = Python.Str(job.Name),
             ["schedule"] = job.Schedule is null ? "None" : Python.Str(job.Schedule),
             ["owner"] = Python.Str(job.Owner),
+            ["tags"] = Python.List([platform]),
             ["retries"] = job.Retries,
             ["tasks"] = tasks,
             ["edges"] = edges,

@@ -21,7 +21,7 @@ public static class StandardObjects
         var ns = context.NamespaceOf(component);
         return
         [
-            Namespace(ns, podSecurity ?? PodSecurity.Restricted),
+            Namespace(ns, context.Naming.Platform, podSecurity),
             IngressPolicy(ns, [.. context.ConsumerNamespaces, .. alsoAllowed ?? []], servicePorts, context.Environment.Monitoring.Namespace, metricsPorts),
         ];
     }
@@ -68,10 +68,10 @@ public static class StandardObjects
         });
 
     /// <summary>
-    /// The component's Namespace at its Pod Security level: restricted unless the workload needs less, and
-    /// then with the reason as annotation lakehouse.io/reason.
+    /// The component's Namespace, part of the platform <paramref name="platform"/>, at its Pod Security level:
+    /// restricted unless the workload needs less, and then with the reason as annotation lakehouse.io/reason.
     /// </summary>
-    public static ManifestObject Namespace(string name, PodSecurity? podSecurity = null)
+    public static ManifestObject Namespace(string name, string platform, PodSecurity? podSecurity = null)
     {
         var level = podSecurity ?? PodSecurity.Restricted;
         return ManifestObject.From(new V1Namespace
@@ -83,7 +83,7 @@ public static class StandardObjects
                 Name = name,
                 Labels = new Dictionary<string, string>
                 {
-                    ["app.kubernetes.io/part-of"] = "lakehouse",
+                    ["app.kubernetes.io/part-of"] = platform,
                     [PodSecurity.EnforceLabel] = level.Level,
                 },
                 Annotations = level.Reason is { } reason ? new Dictionary<string, string> { [ReasonAnnotation] = reason } : null,

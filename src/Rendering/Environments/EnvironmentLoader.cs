@@ -119,7 +119,7 @@ public static class EnvironmentLoader
         }
         foreach (var (keyPath, text, at) in doc.Scalars)
         {
-            if (IpLiteral.Find(text) is { } ip)
+            if (IpLiteral.Find(text, keyPath.Split('.').Last()) is { } ip)
             {
                 diagnostics.Add(new Diagnostic(Rules.IpAddressLiteral, at, $"{keyPath}: '{ip}' is an IP address; use a DNS name"));
             }

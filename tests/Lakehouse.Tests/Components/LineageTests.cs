@@ -43,6 +43,6 @@ public class LineageTests
         var endpoint = manifest.Body["spec"]!["podMetricsEndpoints"]![0]!;
         Assert.Equal("http-admin", (string?)endpoint["port"]);
         Assert.Equal("/metrics", (string?)endpoint["path"]);
-        Assert.Equal(new ProbeSource("/healthcheck", "/healthcheck"), spec.Probes);
+        Assert.Equal(new ChartTemplateProbes("templates/marquez/deployment.yaml"), spec.Probes);
     }
 }

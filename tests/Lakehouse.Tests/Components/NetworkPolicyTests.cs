@@ -153,7 +153,8 @@ public class NetworkPolicyTests
         Assert.Equal("kubernetes-api", Grants("staging")["object-storage"]);
         Assert.Equal("kubernetes-api", Grants("staging")["orchestrator"]);
         var node = Policy(Env("dev").Components.Single(c => c.Name == "monitoring").Spec, "egress-node-scrapes");
-        Assert.Equal([("", "", "TCP/2381,TCP/9100,TCP/10249,TCP/10250,TCP/10257,TCP/10259")], EgressRules(node));
+        // The kubelet and node-exporter only: the control-plane and CoreDNS monitors are off (Monitoring.cs).
+        Assert.Equal([("", "", "TCP/9100,TCP/10250")], EgressRules(node));
     }
 
     [Fact]
@@ -223,7 +224,7 @@ public class NetworkPolicyTests
         public override ComponentSpec Describe(ComponentContext context)
         {
             var spec = new StubComponent(Name).Describe(context);
-            var ns = StandardObjects.Namespace(context.NamespaceOf(this));
+            var ns = StandardObjects.Namespace(context.NamespaceOf(this), context.Naming.Platform);
             if (Level is null)
             {
                 ns.Body["metadata"]!["labels"]!.AsObject().Remove(PodSecurity.EnforceLabel);

@@ -213,7 +213,7 @@ public class ObservabilityTests
     [Fact]
     public void Thresholds_from_env_change_the_expression_text()
     {
-        var rules = PlatformRules.Rules(new AlertThresholds { PostgresConnectionsRatio = 0.9, PostgresCacheHitRatio = 0.99, ValkeyMemoryRatio = 0.75 });
+        var rules = PlatformRules.Rules(new AlertThresholds { PostgresConnectionsRatio = 0.9, PostgresCacheHitRatio = 0.99, ValkeyMemoryRatio = 0.75 }, new Naming("lakehouse", "dev"));
         Assert.EndsWith("> 0.9", rules.Single(r => r.Alert == "PostgresConnectionsHigh").Expr);
         Assert.EndsWith("< 0.99", rules.Single(r => r.Alert == "PostgresCacheHitRatioLow").Expr);
         Assert.EndsWith("> 0.75", rules.Single(r => r.Alert == "ValkeyMemoryHigh").Expr);
@@ -240,9 +240,9 @@ public class ObservabilityTests
     [Fact]
     public void The_overview_dashboard_is_a_labelled_configmap_whose_json_has_the_panels()
     {
-        var configMap = MonitoringSpec("dev").Manifests.Single(m => m.Kind == "ConfigMap" && m.Name == PlatformDashboard.ConfigMapName);
+        var configMap = MonitoringSpec("dev").Manifests.Single(m => m.Kind == "ConfigMap" && m.Name == PlatformDashboard.ConfigMapName(new Naming("lakehouse", "dev")));
         Assert.Equal("1", (string?)configMap.Body["metadata"]!["labels"]!["grafana_dashboard"]);
-        var json = JsonNode.Parse((string)configMap.Body["data"]![PlatformDashboard.FileName]!)!.AsObject();
+        var json = JsonNode.Parse((string)configMap.Body["data"]![PlatformDashboard.FileName(new Naming("lakehouse", "dev"))]!)!.AsObject();
         Assert.Equal("Lakehouse Platform Overview", (string?)json["title"]);
         var panels = json["panels"]!.AsArray();
         var exprs = panels.SelectMany(p => p!["targets"]!.AsArray().Select(t => (string)t!["expr"]!)).ToList();
@@ -292,9 +292,9 @@ public class MonitorCoherenceRuleTests
                 Namespace = ns,
                 Chart = new HelmChart("https://charts.example.com/", "stub", "1.0.0"),
                 Values = new JsonObject(),
-                Manifests = [Lakehouse.Model.Kubernetes.StandardObjects.Namespace(ns), monitor],
+                Manifests = [Lakehouse.Model.Kubernetes.StandardObjects.Namespace(ns, context.Naming.Platform), monitor],
                 Metrics = new ManifestMonitor("ServiceMonitor", Name),
-                Probes = new ProbeSource("/healthz", "/readyz"),
+                Probes = new NoProbes("a fixture"),
             };
         }
     }

@@ -314,7 +314,7 @@ public class PostgresTests
             ["CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
             op.ClusterResources.Select(k => k.Kind));
         Assert.Empty(Env("dev").Spec("postgres").ClusterResources);
-        Assert.Equal(new ProbeSource("/readyz", "/readyz"), op.Probes);
+        Assert.Equal(new ChartTemplateProbes("templates/deployment.yaml"), op.Probes);
         Assert.Equal(new ChartMonitor("monitoring.podMonitorEnabled"), op.Metrics);
         // The API server reaches the admission webhook on 9443 through the default-deny policy.
         var webhook = op.Manifests.Single(m => m.Kind == "NetworkPolicy" && m.Name.Contains("webhook", StringComparison.Ordinal));

@@ -148,7 +148,7 @@ public class HelmValuesTests
             Chart = new HelmChart("https://prometheus-community.github.io/helm-charts", "kube-prometheus-stack", "88.5.3"),
             Values = new JsonObject(),
             Metrics = new NoMetrics("test"),
-            Probes = new ProbeSource("/", "/"),
+            Probes = new NoProbes("a probe of the conformance harness, never deployed"),
         };
         Assert.True(InSubchart(spec, "grafana.sidecar.resources"));
         Assert.False(InSubchart(spec, "grafana.sidecar.resourcez"));

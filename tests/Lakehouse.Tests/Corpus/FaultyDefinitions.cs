@@ -143,9 +143,9 @@ internal static class FaultyDefinitions
         Namespace = context.Naming.Namespace(context.Self),
         Chart = new HelmChart("https://charts.example.com/", "stub", "1.0.0"),
         Values = new JsonObject { ["metrics"] = new JsonObject { ["enabled"] = true }, ["image"] = new JsonObject { ["tag"] = tag } },
-        Manifests = [StandardObjects.Namespace(context.Naming.Namespace(context.Self))],
+        Manifests = [StandardObjects.Namespace(context.Naming.Namespace(context.Self), context.Naming.Platform)],
         Metrics = new ChartMonitor("metrics.enabled"),
-        Probes = new ProbeSource("/healthz", "/readyz"),
+        Probes = new NoProbes("a stand-in component of the corpus: it is never deployed"),
     };
 
     /// <summary>A custom exception type, to prove every type is caught, not a list of known ones.</summary>

@@ -31,7 +31,7 @@ internal sealed record StubComponent(string Name, IReadOnlyList<Component> Uses)
     public override ComponentSpec Describe(ComponentContext context)
     {
         var ns = context.NamespaceOf(this);
-        var values = new JsonObject { ["replicas"] = context.Environment.Trino.Workers, ["metrics"] = new JsonObject { ["enabled"] = true } };
+        var values = new JsonObject { ["replicas"] = context.Environment.Trino.Workers, ["metrics"] = new JsonObject { ["enabled"] = true }, ["probes"] = new JsonObject { ["enabled"] = true } };
         foreach (var (k, v) in ExtraValues)
         {
             values[k] = v?.DeepClone();
@@ -42,10 +42,10 @@ internal sealed record StubComponent(string Name, IReadOnlyList<Component> Uses)
             Chart = new HelmChart("https://charts.example.com/", Name, "1.0.0"),
             Values = values,
             Manifests = LabelNamespaceWithEnvironment
-                ? [Labelled(StandardObjects.Namespace(ns), "lakehouse.io/tier", context.Environment.Name), StandardObjects.IngressPolicy(ns, context.ConsumerNamespaces, [8080], "monitoring", [9090])]
-                : [StandardObjects.Namespace(ns)],
+                ? [Labelled(StandardObjects.Namespace(ns, context.Naming.Platform), "lakehouse.io/tier", context.Environment.Name), StandardObjects.IngressPolicy(ns, context.ConsumerNamespaces, [8080], "monitoring", [9090])]
+                : [StandardObjects.Namespace(ns, context.Naming.Platform)],
             Metrics = new ChartMonitor("metrics.enabled"),
-            Probes = new ProbeSource("/healthz", "/readyz"),
+            Probes = new ChartProbes("probes.enabled"),
         };
     }
 

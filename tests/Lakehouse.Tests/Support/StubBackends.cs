@@ -31,8 +31,8 @@ internal sealed record StubBackends(string Name) : Component(Name), ISqlEngine, 
         Namespace = context.NamespaceOf(this),
         Chart = new HelmChart("https://charts.example.com/", "stub", "1.0.0"),
         Values = new JsonObject { ["metrics"] = new JsonObject { ["enabled"] = true } },
-        Manifests = [StandardObjects.Namespace(context.NamespaceOf(this))],
+        Manifests = [StandardObjects.Namespace(context.NamespaceOf(this), context.Naming.Platform)],
         Metrics = new ChartMonitor("metrics.enabled"),
-        Probes = new ProbeSource("/healthz", "/readyz"),
+        Probes = new NoProbes("a stub backend, never deployed"),
     };
 }
