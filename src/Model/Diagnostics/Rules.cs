@@ -43,6 +43,8 @@ public static class Rules
     public static readonly Rule ExplicitTag = new("LH0035", "Environment values carry no explicit YAML tag");
     public static readonly Rule KeyShape = new("LH0036", "Keys in an environment file are plain scalars, each once per map");
 
+    public static readonly Rule DuplicateManifest = new("LH0090", "A component's manifests are unique by kind and name");
+
     public static IReadOnlyList<Rule> All { get; } =
     [
         IpAddressLiteral, SecretLiteral, InvalidEndpoint, UnknownEnvironmentKey, InvalidEnvironmentValue,
@@ -50,7 +52,7 @@ public static class Rules
         UnpinnedVersion, NotObservable, Drift, InvalidName, DefinitionFailed, MissingSchemaReference, AmbiguousProvider,
         LeftoverBackendSection, SharedEnvironmentTarget,
         InvalidChartLock, UnverifiedChart, DigestMismatch, ChartUnavailable, UnsafeArchive, UnlockedVersion, NotLocked,
-        PodSecurityWithoutReason, OpenIngressWithoutReason,
+        PodSecurityWithoutReason, OpenIngressWithoutReason, DuplicateManifest,
         YamlLimit, UnreadableEnvironment, NotText, YamlExtension, MultipleDocuments, ExplicitTag, KeyShape,
     ];
 }

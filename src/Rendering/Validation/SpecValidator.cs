@@ -20,12 +20,27 @@ internal static partial class SpecValidator
         var at = render.Placed.Location;
         var name = render.Name;
         CheckObservable(spec, name, environment, at, diagnostics);
+        CheckManifestsUnique(spec, name, environment, at, diagnostics);
         CheckMonitorsCoherent(spec, name, environment, at, diagnostics, monitorLabels ?? new Dictionary<string, string>());
         var where = $"component '{name}' in environment '{environment}'";
         Scan(spec.Values, "values", name, where, at, diagnostics);
         foreach (var manifest in spec.Manifests)
         {
             Scan(manifest.Body, manifest.Id, name, where, at, diagnostics);
+        }
+    }
+
+    /// <summary>
+    /// Each manifest becomes one file named by its kind and name (<see cref="Renderers.GitOpsLayout.FileName"/>), so two
+    /// with the same kind and name would claim the same file: an error here, before any renderer runs (LH0090).
+    /// </summary>
+    private static void CheckManifestsUnique(ComponentSpec spec, string name, string environment, SourceLocation at, List<Diagnostic> diagnostics)
+    {
+        foreach (var twice in spec.Manifests.GroupBy(m => Renderers.GitOpsLayout.FileName(m.Kind, m.Name), StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var first = twice.First();
+            diagnostics.Add(new Diagnostic(Rules.DuplicateManifest, at,
+                $"component '{name}' in environment '{environment}' describes {first.Kind} '{first.Name}' {twice.Count()} times; each object is one file ({twice.Key}), so give each a name of its own"));
         }
     }
 

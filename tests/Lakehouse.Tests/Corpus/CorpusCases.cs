@@ -219,6 +219,7 @@ internal static class CorpusCases
         Definition("define-latest-image-at-run-time", "Define builds ContainerImage(\"nginx\", tag) with tag 'latest' at run time", () => FaultyDefinitions.DefineLatestImage, "@define-latest: LH0011"),
         Definition("describe-throws-custom-exception", "a component's Describe throws a custom exception", () => FaultyDefinitions.DescribeThrows(() => new FaultyDefinitions.PlatformBugException("bug")), "@describe-throw: LH0015"),
         Definition("describe-throws-invalid-cast", "Describe throws InvalidCastException", () => FaultyDefinitions.DescribeThrows(() => new InvalidCastException("cast")), "@describe-throw: LH0015"),
+        Definition("describe-duplicate-manifest", "Describe returns two objects of one kind and name (one file each)", () => FaultyDefinitions.DescribeDuplicateManifest, "@describe-duplicate: LH0090"),
         Definition("describe-throws-null-reference", "Describe dereferences null", () => FaultyDefinitions.DescribeNullReference, "@describe-null: LH0015"),
         Definition("describe-returns-null", "Describe returns null", () => FaultyDefinitions.DescribeReturnsNull, "@describe-returns-null: LH0015"),
         Definition("describe-throws-key-not-found", "Describe throws KeyNotFoundException", () => FaultyDefinitions.DescribeThrows(() => new KeyNotFoundException("key")), "@describe-throw: LH0015"),

@@ -115,6 +115,11 @@ internal static class FaultyDefinitions
         p.Add(new FaultyComponent("api", context => Spec(context, new ContainerImage("nginx", context.Environment.Domain[..0]).Tag))); // at:describe-empty-tag
     });
 
+    public static IPlatformDefinition DescribeDuplicateManifest => new TestPlatform((p, _) =>
+    {
+        p.Add(new FaultyComponent("api", context => Spec(context, "1") is var spec ? spec with { Manifests = [.. spec.Manifests, .. spec.Manifests] } : spec)); // at:describe-duplicate
+    });
+
     public static IPlatformDefinition DependenciesGetterThrows => new TestPlatform((p, _) =>
     {
         p.Add(new BrokenDependencies("api"));
