@@ -221,6 +221,14 @@ public static class EnvironmentCorpus
 
         // YAML syntax.
         Case("bad-indentation", Edit(Dev, "  queryMaxMemory: 1GB\n", "   queryMaxMemory: 1GB\n"), new Expected("   queryMaxMemory|: 1GB", Family.Yaml)),
+        // What the shared preflight (YamlPreflight) refuses, reported the same way by both sides.
+        Case("explicit-tag", Edit(Dev, "  workers: 1\n", "  workers: !!str 1\n"), new Expected("!!str 1", Family.Yaml)),
+        Case("explicit-tag-on-map", Edit(Dev, "trino:\n", "trino: !!map\n"), new Expected("!!map", Family.Yaml)),
+        Case("second-document", Dev + "---\nextra: 1\n", new Expected("---\nextra", Family.Yaml)),
+        Case("complex-key", Dev + "? [a, b]\n: 1\n", new Expected("[a, b]", Family.Yaml)),
+        Case("duplicate-key", Edit(Dev, "  workers: 1\n", "  workers: 1\n  workers: 2\n"), new Expected("workers: 2", Family.Yaml)),
+        Case("alias-as-key", Edit(Dev, "  workers: 1\n", "  workers: &w 1\n  *w : 2\n"), new Expected("*w : 2", Family.Yaml)),
+        Case("nesting-too-deep", Dev + "deep: " + new string('[', 70) + new string(']', 70) + "\n", new Expected("deep: " + new string('[', 63) + "|[", Family.Yaml)),
 
         // Several mistakes at once, each at its place.
         Case("several", Edit(Edit(Dev, "  workers: 1\n", "  workers: many\n"), "    servers: 1\n", "    servers: 1\n    serverz: 3\n"), Value("many"), Key("serverz")),
