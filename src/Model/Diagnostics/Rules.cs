@@ -23,11 +23,19 @@ public static class Rules
     public static readonly Rule DefinitionFailed = new("LH0015", "The platform definition runs without an exception");
     public static readonly Rule MissingSchemaReference = new("LH0016", "Each environment file names its JSON Schema on its first line");
     public static readonly Rule AmbiguousProvider = new("LH0017", "A needed contract has exactly one provider, or the consumer names one");
+    public static readonly Rule OwnedPathOutsideTree = new("LH0020", "Owned paths are normalised relative paths under gitops/");
+    public static readonly Rule SymbolicLink = new("LH0021", "The tree writer never follows a symbolic link");
+    public static readonly Rule HandEdited = new("LH0022", "Owned files are changed only by a render");
+    public static readonly Rule ForeignFile = new("LH0023", "Every file under gitops/ is owned by the renderer");
+    public static readonly Rule TreeLocked = new("LH0024", "One render or check of a tree at a time");
+    public static readonly Rule FileSystemFailure = new("LH0025", "The file system accepts the tree's files and folders");
+    public static readonly Rule InterruptedRender = new("LH0026", "No interrupted render is left behind");
 
     public static IReadOnlyList<Rule> All { get; } =
     [
         IpAddressLiteral, SecretLiteral, InvalidEndpoint, UnknownEnvironmentKey, InvalidEnvironmentValue,
         DuplicateComponent, DependencyCycle, UnresolvedDependency, InvalidYaml, NoEnvironment,
         UnpinnedVersion, NotObservable, Drift, InvalidName, DefinitionFailed, MissingSchemaReference, AmbiguousProvider,
+        OwnedPathOutsideTree, SymbolicLink, HandEdited, ForeignFile, TreeLocked, FileSystemFailure, InterruptedRender,
     ];
 }

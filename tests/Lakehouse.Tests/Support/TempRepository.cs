@@ -23,11 +23,12 @@ internal sealed class TempRepository : IDisposable
 
     public string Read(string relative) => File.ReadAllText(PathOf(relative));
 
-    /// <summary>Every file below gitops/ with a hash of its bytes and its modification time.</summary>
+    /// <summary>Every file below gitops/ with a hash of its bytes and its modification time (not the lock file, which is no part of the tree).</summary>
     public IReadOnlyDictionary<string, (string Hash, DateTime Modified)> Snapshot()
     {
         var dir = PathOf("gitops");
         return Directory.GetFiles(dir, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetRelativePath(Root, f).Replace('\\', '/') != "gitops/.lock")
             .Order(StringComparer.Ordinal)
             .ToDictionary(
                 f => Path.GetRelativePath(Root, f).Replace('\\', '/'),
