@@ -244,7 +244,8 @@ public sealed class TreeWriter
 
     private void EnsureDirectory(string directory, HashSet<string> known)
     {
-        if (known.Contains(directory))
+        // Folders are created only under the tree's folder; the schema's folder (env/) exists, or nothing was loaded.
+        if (known.Contains(directory) || !directory.StartsWith(_treeRoot + "/", StringComparison.Ordinal))
         {
             return;
         }
