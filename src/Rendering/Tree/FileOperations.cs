@@ -38,21 +38,24 @@ public sealed class FileOperations
     /// <summary>Operations done so far.</summary>
     public long Count { get; private set; }
 
+    /// <summary>When set, each operation is recorded here as "kind path" (tests map a kill point to what it interrupted).</summary>
+    public List<string>? Journal { get; init; }
+
     public void CreateDirectory(string full)
     {
-        Step(full);
+        Step("mkdir", full);
         Directory.CreateDirectory(full);
     }
 
     public void DeleteFile(string full)
     {
-        Step(full);
+        Step("unlink", full);
         File.Delete(full);
     }
 
     public void DeleteEmptyDirectory(string full)
     {
-        Step(full);
+        Step("rmdir", full);
         Directory.Delete(full, recursive: false);
     }
 
@@ -64,11 +67,11 @@ public sealed class FileOperations
     /// </summary>
     public void WriteAtomically(string full, ReadOnlySpan<byte> bytes, bool flush = false)
     {
-        Step(full);
+        Step("create", full);
         var temporary = CreateTemporary(full, out var handle);
         using (handle)
         {
-            if (Step(temporary, partial: true) is { } kill)
+            if (Step("write", temporary, partial: true) is { } kill)
             {
                 RandomAccess.Write(handle, bytes[..(bytes.Length / 2)], 0);
                 kill();
@@ -79,7 +82,7 @@ public sealed class FileOperations
                 RandomAccess.FlushToDisk(handle);
             }
         }
-        Step(full);
+        Step("rename", full);
         File.Move(temporary, full, overwrite: true);
     }
 
@@ -103,9 +106,10 @@ public sealed class FileOperations
     }
 
     /// <summary>Counts an operation; kills or fails here when armed. With <paramref name="partial"/>, returns the kill to run after a partial write.</summary>
-    private Action? Step(string path, bool partial = false)
+    private Action? Step(string kind, string path, bool partial = false)
     {
         Count++;
+        Journal?.Add(kind + " " + path);
         if (Count == _failAt && _failure is not null)
         {
             throw _failure(path);

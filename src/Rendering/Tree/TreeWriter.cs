@@ -167,17 +167,17 @@ public sealed class TreeWriter
             var pending = new OwnedList(inspection.Current.Entries.Concat(inspection.FinalList.Entries).ToList(), pending: true);
             _operations.WriteAtomically(Full(_listPath), pending.ToBytes(), flush: true);
 
-            // (2) Leftovers of an interrupted render.
+            // (2) Leftovers of an interrupted render (and the folders they alone kept).
+            var directories = inspection.Scan.Entries.Where(e => e.Value == EntryKind.Directory).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+            directories.Add(_treeRoot);
             foreach (var temporary in inspection.Temporaries)
             {
                 current = temporary;
                 _operations.DeleteFile(Full(temporary));
-                RemoveEmptyDirectories(Path.GetDirectoryName(temporary)!.Replace('\\', '/'));
+                RemoveEmptyDirectories(Parent(temporary), directories);
             }
 
             // (3) Changed files, one at a time, each through a temporary file and a rename.
-            var directories = inspection.Scan.Entries.Where(e => e.Value == EntryKind.Directory).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
-            directories.Add(_treeRoot);
             foreach (var file in changed)
             {
                 current = file.Path;
@@ -190,12 +190,12 @@ public sealed class TreeWriter
             {
                 current = stale;
                 _operations.DeleteFile(Full(stale));
-                RemoveEmptyDirectories(Parent(stale));
+                RemoveEmptyDirectories(Parent(stale), directories);
             }
             foreach (var absent in inspection.Stale.Where(p => inspection.Scan.KindOf(p) is null))
             {
                 current = absent;
-                RemoveEmptyDirectories(Parent(absent));
+                RemoveEmptyDirectories(Parent(absent), directories);
             }
 
             // (5) The final list.
@@ -255,13 +255,14 @@ public sealed class TreeWriter
     }
 
     /// <summary>Removes <paramref name="directory"/> and its parents while they are empty, never the tree's folder itself.</summary>
-    private void RemoveEmptyDirectories(string directory)
+    private void RemoveEmptyDirectories(string directory, HashSet<string> known)
     {
         while (directory.StartsWith(_treeRoot + "/", StringComparison.Ordinal)
                && TreeScan.Lstat(Full(directory)) == EntryKind.Directory
                && !Directory.EnumerateFileSystemEntries(Full(directory)).Any())
         {
             _operations.DeleteEmptyDirectory(Full(directory));
+            known.Remove(directory);
             directory = Parent(directory);
         }
     }
