@@ -20,13 +20,14 @@ public class CrashTests(ITestOutputHelper log)
     private const int Components = 100;
     private static readonly string List = new GitOpsLayout().OwnedList;
 
-    private sealed record Scenario(string Name, (int Environments, int Variant)? Before, (int Environments, int Variant) After);
+    /// <summary>A render to interrupt; every other kill lands on an operation of the kinds the scenario is about.</summary>
+    private sealed record Scenario(string Name, (int Environments, int Variant)? Before, (int Environments, int Variant) After, string[] Focus);
 
     private static readonly Scenario[] Scenarios =
     [
-        new("fresh", null, (3, 0)),
-        new("rewrite", (3, 0), (3, 1)),
-        new("delete", (4, 0), (3, 0)),
+        new("fresh", null, (3, 0), ["mkdir", "create", "write"]),
+        new("rewrite", (3, 0), (3, 1), ["write", "rename"]),
+        new("delete", (4, 0), (3, 0), ["unlink", "rmdir"]),
     ];
 
     [Fact]
@@ -47,15 +48,22 @@ public class CrashTests(ITestOutputHelper log)
                 if (before is not null)
                 {
                     Assert.True(new TreeWriter(template, List).Write(before).Succeeded);
+                    // Copies share the template's inodes: a shared lock file would serialise them.
+                    File.Delete(Path.Combine(template, "gitops", ".lock"));
                 }
                 // The operations of the render to interrupt, counted on a copy.
                 var journal = new List<string>();
                 var counting = Copy(template, Path.Combine(work, scenario.Name + "-count"));
                 Assert.True(new TreeWriter(counting, List, new FileOperations { Journal = journal }).Write(after).Succeeded);
                 var sides = new Sides(before, after);
+                var focus = scenario.Focus
+                    .Select(kind => Enumerable.Range(1, journal.Count).Where(n => journal[n - 1].StartsWith(kind + " ", StringComparison.Ordinal)).ToList())
+                    .ToList();
+                Assert.All(focus, Assert.NotEmpty);
                 for (var k = 0; k < KillsPerScenario; k++)
                 {
-                    var n = random.NextInt64(1, journal.Count + 1);
+                    var kind = focus[k / 2 % focus.Count];
+                    var n = k % 2 == 0 ? random.NextInt64(1, journal.Count + 1) : kind[random.Next(kind.Count)];
                     cases.Add((scenario, n, journal[(int)n - 1].Split(' ')[0], sides, template));
                 }
             }
@@ -88,7 +96,7 @@ public class CrashTests(ITestOutputHelper log)
                           string.Join(", ", cases.GroupBy(c => c.Operation).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")));
             Assert.True(cases.Count >= 30);
             // The seed reaches every kind of operation a render of these scenarios does.
-            Assert.Superset(new HashSet<string> { "write", "rename", "unlink", "create" }, cases.Select(c => c.Operation).ToHashSet());
+            Assert.Superset(new HashSet<string> { "mkdir", "create", "write", "rename", "unlink", "rmdir" }, cases.Select(c => c.Operation).ToHashSet());
         }
         finally
         {
