@@ -12,6 +12,9 @@ namespace Lakehouse.Rendering.Tree;
 /// </summary>
 public sealed class FileOperations
 {
+    /// <summary>The key under which a failed operation's exception carries the path it was changing.</summary>
+    public const string PathKey = "Lakehouse.Path";
+
     /// <summary>Test-only: the 1-based operation before which the process kills itself.</summary>
     public const string KillVariable = "LAKEHOUSE_TEST_KILL_AT_OPERATION";
 
@@ -35,8 +38,10 @@ public sealed class FileOperations
             ? new FileOperations(killAt: n)
             : new FileOperations();
 
-    /// <summary>Operations done so far.</summary>
-    public long Count { get; private set; }
+    private long _count;
+
+    /// <summary>Operations done so far (the writer writes files on several threads).</summary>
+    public long Count => Interlocked.Read(ref _count);
 
     /// <summary>When set, each operation is recorded here as "kind path" (tests map a kill point to what it interrupted).</summary>
     public List<string>? Journal { get; init; }
@@ -65,7 +70,20 @@ public sealed class FileOperations
     /// target holds its old bytes or its new bytes, never a part. <paramref name="flush"/> forces the
     /// bytes to disk before the rename.
     /// </summary>
-    public void WriteAtomically(string full, ReadOnlySpan<byte> bytes, bool flush = false)
+    public void WriteAtomically(string full, byte[] bytes, bool flush = false)
+    {
+        try
+        {
+            WriteThroughTemporary(full, bytes, flush);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            e.Data[PathKey] = full;
+            throw;
+        }
+    }
+
+    private void WriteThroughTemporary(string full, ReadOnlySpan<byte> bytes, bool flush)
     {
         Step("create", full);
         var temporary = CreateTemporary(full, out var handle);
@@ -108,13 +126,19 @@ public sealed class FileOperations
     /// <summary>Counts an operation; kills or fails here when armed. With <paramref name="partial"/>, returns the kill to run after a partial write.</summary>
     private Action? Step(string kind, string path, bool partial = false)
     {
-        Count++;
-        Journal?.Add(kind + " " + path);
-        if (Count == _failAt && _failure is not null)
+        var count = Interlocked.Increment(ref _count);
+        if (Journal is { } journal)
+        {
+            lock (journal)
+            {
+                journal.Add(kind + " " + path);
+            }
+        }
+        if (count == _failAt && _failure is not null)
         {
             throw _failure(path);
         }
-        if (Count != _killAt)
+        if (count != _killAt)
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Lakehouse.Model.Diagnostics;
 
@@ -20,6 +21,7 @@ public sealed class OwnedList
     public const string PendingMarker = "# pending: a render was changing the files below; the next render repairs the tree.";
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdef");
 
     public OwnedList(IReadOnlyList<OwnedEntry> entries, bool pending)
     {
@@ -98,10 +100,11 @@ public sealed class OwnedList
         {
             text.Append(PendingMarker).Append('\n');
         }
-        foreach (var entry in Entries
-                     .Distinct()
-                     .OrderBy(e => e.Path, StringComparer.Ordinal)
-                     .ThenBy(e => e.Sha256, StringComparer.Ordinal))
+        // A final list comes in path order with one entry per path; a pending one merges two lists.
+        var ordered = Pending
+            ? Entries.Distinct().OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Sha256, StringComparer.Ordinal).ToList()
+            : Entries;
+        foreach (var entry in ordered)
         {
             if (entry.Sha256 is not null)
             {
@@ -115,7 +118,7 @@ public sealed class OwnedList
     /// <summary>A line is "SHA256 PATH" (64 lower-case hex digits and a space), or just "PATH" in a list of an older version.</summary>
     private static (string? Hash, string Path, int Column) Split(string line)
     {
-        if (line.Length > 65 && line[64] == ' ' && line.AsSpan(0, 64).ContainsAnyExcept("0123456789abcdef") is false)
+        if (line.Length > 65 && line[64] == ' ' && !line.AsSpan(0, 64).ContainsAnyExcept(HexDigits))
         {
             return (line[..64], line[65..], 66);
         }

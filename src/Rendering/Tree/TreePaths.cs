@@ -18,25 +18,31 @@ public static class TreePaths
         {
             return "the path is empty";
         }
-        if (path.Contains('\0', StringComparison.Ordinal))
+        // One pass over the characters (the list of a large tree has tens of thousands of entries).
+        foreach (var c in path)
         {
-            return "the path contains a NUL character";
+            if (c == '\0')
+            {
+                return "the path contains a NUL character";
+            }
+            if (char.IsControl(c))
+            {
+                return "the path contains a control character";
+            }
+            if (c == '\\')
+            {
+                return "the path contains a backslash (paths use '/')";
+            }
         }
-        if (path.Any(char.IsControl))
-        {
-            return "the path contains a control character";
-        }
-        if (path.Contains('\\', StringComparison.Ordinal))
-        {
-            return "the path contains a backslash (paths use '/')";
-        }
-        if (path.StartsWith('/') || Path.IsPathRooted(path))
+        if (path[0] == '/' || Path.IsPathRooted(path))
         {
             return "the path is absolute";
         }
-        var segments = path.Split('/');
-        foreach (var segment in segments)
+        var segments = 0;
+        var first = true;
+        foreach (var range in path.AsSpan().Split('/'))
         {
+            var segment = path.AsSpan(range);
             if (segment.Length == 0)
             {
                 return "the path has an empty segment";
@@ -45,12 +51,14 @@ public static class TreePaths
             {
                 return $"the path has a '{segment}' segment";
             }
+            if (first && !segment.SequenceEqual(treeRoot))
+            {
+                return $"the path is outside {treeRoot}/";
+            }
+            first = false;
+            segments++;
         }
-        if (segments.Length < 2 || segments[0] != treeRoot)
-        {
-            return $"the path is outside {treeRoot}/";
-        }
-        return null;
+        return segments < 2 ? $"the path is outside {treeRoot}/" : null;
     }
 
     /// <summary>True for a file name the writer gives its temporary files.</summary>

@@ -29,7 +29,7 @@ public sealed class TreeScan
     public static TreeScan Of(string repositoryRoot, string folder)
     {
         var entries = new Dictionary<string, EntryKind>(StringComparer.Ordinal);
-        var full = Path.Combine(repositoryRoot, folder);
+        var full = Path.TrimEndingDirectorySeparator(Path.Combine(repositoryRoot, folder));
         if (Lstat(full) != EntryKind.Directory)
         {
             return new TreeScan(entries);
@@ -43,7 +43,8 @@ public sealed class TreeScan
         };
         var enumeration = new FileSystemEnumerable<(string Path, EntryKind Kind)>(full,
             (ref FileSystemEntry entry) =>
-                (folder + "/" + Path.GetRelativePath(full, entry.ToFullPath()).Replace('\\', '/'), KindOf(ref entry)),
+                // entry.Directory is full or a folder below it: the relative path without normalising anything.
+                (string.Concat(folder, entry.Directory[full.Length..], "/", entry.FileName), KindOf(ref entry)),
             options)
         {
             // Never descend into a link, whatever it points to.

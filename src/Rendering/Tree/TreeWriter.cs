@@ -79,6 +79,19 @@ public sealed class TreeWriter
     /// <summary>Everything <c>check</c> reports: differences, and anything else a render would have to repair or refuse.</summary>
     public CheckResult Check(GitOpsTree tree)
     {
+        try
+        {
+            return CheckUnguarded(tree);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new CheckResult([], [new Diagnostic(Rules.FileSystemFailure, new SourceLocation(_treeRoot, 0, 0),
+                $"the file system refused to read {_treeRoot}/: {e.Message}")]);
+        }
+    }
+
+    private CheckResult CheckUnguarded(GitOpsTree tree)
+    {
         if (RefusedTreeFolder() is { } refused)
         {
             return new CheckResult([], [refused]);
@@ -134,21 +147,23 @@ public sealed class TreeWriter
                 current = _treeRoot;
                 _operations.CreateDirectory(treeFolder);
             }
+            current = _lockPath;
             using var held = AcquireLock(out var lockError);
             if (held is null)
             {
                 return Failed(lockError!);
             }
+            current = _treeRoot;
             var inspection = Inspect(tree);
+            if (inspection.Errors.Count > 0)
+            {
+                return new WriteResult([], [], 0) { Errors = inspection.Errors };
+            }
             var warnings = new List<Diagnostic>();
             warnings.AddRange(inspection.HandEdited.Select(path => new Diagnostic(Rules.HandEdited, new SourceLocation(path, 0, 0),
                 $"restored hand-edited file {path}: its bytes matched no render; change definitions/ or env/ instead")));
             warnings.AddRange(inspection.Foreign.Select(path => new Diagnostic(Rules.ForeignFile, new SourceLocation(path, 0, 0),
                 "this file is not owned by Lakehouse GitOps; left alone, but 'check' fails on it")));
-            if (inspection.Errors.Count > 0)
-            {
-                return new WriteResult([], [], 0) { Errors = inspection.Errors, Warnings = warnings };
-            }
             warnings.AddRange(inspection.Temporaries.Select(path => new Diagnostic(Rules.InterruptedRender, new SourceLocation(path, 0, 0),
                 "deleted a temporary file left by an interrupted render")));
 
@@ -177,12 +192,23 @@ public sealed class TreeWriter
                 RemoveEmptyDirectories(Parent(temporary), directories);
             }
 
-            // (3) Changed files, one at a time, each through a temporary file and a rename.
+            // (3) Changed files, each through a temporary file and a rename: folders first, one at a time;
+            // then the files on every core. Each rename is atomic and the pending list names every file,
+            // so the order in which they land does not matter to a crash (the disk's latency does to speed).
             foreach (var file in changed)
             {
-                current = file.Path;
-                EnsureDirectory(Parent(file.Path), directories);
-                _operations.WriteAtomically(Full(file.Path), file.Bytes);
+                current = Parent(file.Path);
+                EnsureDirectory(current, directories);
+            }
+            current = _treeRoot;
+            try
+            {
+                Parallel.ForEach(changed, file => _operations.WriteAtomically(Full(file.Path), file.Bytes));
+            }
+            catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is IOException or UnauthorizedAccessException) is { } first)
+            {
+                current = first.Data[FileOperations.PathKey] as string is { } failed ? Path.GetRelativePath(_root, failed).Replace('\\', '/') : _treeRoot;
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
             }
 
             // (4) Stale owned files and the folders they leave empty; and folders an interrupted render left.
@@ -206,7 +232,7 @@ public sealed class TreeWriter
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Failed(new Diagnostic(Rules.FileSystemFailure, new SourceLocation(current, 0, 0),
-                $"the file system refused a change to {current}: {e.Message}. Files already replaced hold their new bytes, the others their old ones; the owned list names them all, so the next render repairs the tree"));
+                $"the file system refused {current}: {e.Message}. Files already replaced hold their new bytes, the others their old ones; the owned list names them all, so the next render repairs the tree"));
         }
     }
 
@@ -397,14 +423,15 @@ public sealed class TreeWriter
         errors = errors.Distinct().ToList();
 
         // Compare on every core: reading changes nothing.
-        var hashes = Hash(tree);
         var expected = tree.Bytes.ToArray();
+        var hashes = new string[expected.Length];
         var states = new FileState[expected.Length];
         var edited = new bool[expected.Length];
         var knownHashes = current.Hashes();
         Parallel.For(0, expected.Length, i =>
         {
             var (path, bytes) = expected[i];
+            hashes[i] = Sha256(bytes);
             var kind = path.StartsWith(_treeRoot + "/", StringComparison.Ordinal) ? scan.KindOf(path) : TreeScan.Lstat(Full(path));
             if (kind != EntryKind.File)
             {
@@ -472,7 +499,7 @@ public sealed class TreeWriter
         {
             Scan = scan,
             Current = current,
-            FinalList = new OwnedList(files.Where(f => !_ownedByRule.Contains(f.Path)).Select(f => new OwnedEntry(f.Path, hashes[f.Path])).ToList(), pending: false),
+            FinalList = new OwnedList(files.Select((f, i) => new OwnedEntry(f.Path, hashes[i])).Where(e => !_ownedByRule.Contains(e.Path)).ToList(), pending: false),
             Files = files,
             Stale = stale,
             Temporaries = temporaries,
