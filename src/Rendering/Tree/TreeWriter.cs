@@ -31,8 +31,8 @@ public sealed record CheckResult(IReadOnlyList<FileDifference> Differences, IRea
 /// paths under gitops/ (LH0020): a tampered list is refused at its line, never obeyed.
 /// Write protocol (docs/decisions.md, "Writing the tree: confined, atomic, recoverable"): under the tree
 /// lock, (1) the owned list is replaced by a pending list naming old and new files, (2) leftovers of an
-/// interrupted render are deleted, (3) each changed file is written to a new temporary file beside it
-/// and renamed over it, one at a time, (4) stale owned files and emptied folders are deleted, (5) the
+/// interrupted render are deleted, (3) missing folders are created, then each changed file is written to
+/// a new temporary file beside it and renamed over it (on every core: each rename is atomic), (4) stale owned files and emptied folders are deleted, (5) the
 /// final list replaces the pending one. A crash at any point leaves only files the pending list names,
 /// each holding its old or its new bytes, plus temporaries recognised by name; the next render repairs
 /// all of it and <c>check</c> fails until then.
