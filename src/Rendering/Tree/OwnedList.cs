@@ -95,10 +95,23 @@ public sealed class OwnedList
     /// <summary>The list's bytes: a header, the pending marker while a render runs, then one "sha256 path" line per entry in path order.</summary>
     public byte[] ToBytes()
     {
-        var text = new StringBuilder(Entries.Count * 120).Append(Header).Append('\n');
+        // Straight to UTF-8: the list of a large tree is megabytes, no need for a UTF-16 copy as well.
+        var bytes = new ArrayBufferWriter<byte>(Entries.Count * 120 + 256);
+        void Line(params string?[] parts)
+        {
+            foreach (var part in parts)
+            {
+                if (part is not null)
+                {
+                    Utf8.GetBytes(part, bytes);
+                }
+            }
+            bytes.Write("\n"u8);
+        }
+        Line(Header);
         if (Pending)
         {
-            text.Append(PendingMarker).Append('\n');
+            Line(PendingMarker);
         }
         // A final list comes in path order with one entry per path; a pending one merges two lists.
         var ordered = Pending
@@ -106,13 +119,9 @@ public sealed class OwnedList
             : Entries;
         foreach (var entry in ordered)
         {
-            if (entry.Sha256 is not null)
-            {
-                text.Append(entry.Sha256).Append(' ');
-            }
-            text.Append(entry.Path).Append('\n');
+            Line(entry.Sha256, entry.Sha256 is null ? null : " ", entry.Path);
         }
-        return Utf8.GetBytes(text.ToString());
+        return bytes.WrittenSpan.ToArray();
     }
 
     /// <summary>A line is "SHA256 PATH" (64 lower-case hex digits and a space), or just "PATH" in a list of an older version.</summary>
