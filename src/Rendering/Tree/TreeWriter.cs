@@ -140,6 +140,7 @@ public sealed class TreeWriter
         }
         var treeFolder = Full(_treeRoot);
         var current = "";
+        var changing = false;
         try
         {
             if (!Directory.Exists(treeFolder))
@@ -179,6 +180,7 @@ public sealed class TreeWriter
 
             // (1) Pending list: every file this render may touch, old and new, before touching any.
             current = _listPath;
+            changing = true;
             var pending = new OwnedList(inspection.Current.Entries.Concat(inspection.FinalList.Entries).ToList(), pending: true);
             _operations.WriteAtomically(Full(_listPath), pending.ToBytes(), flush: true);
 
@@ -231,8 +233,9 @@ public sealed class TreeWriter
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Failed(new Diagnostic(Rules.FileSystemFailure, new SourceLocation(current, 0, 0),
-                $"the file system refused {current}: {e.Message}. Files already replaced hold their new bytes, the others their old ones; the owned list names them all, so the next render repairs the tree"));
+            return Failed(new Diagnostic(Rules.FileSystemFailure, new SourceLocation(current, 0, 0), changing
+                ? $"the file system refused {current}: {e.Message}. Files already replaced hold their new bytes, the others their old ones; the owned list names them all, so the next render repairs the tree"
+                : $"the file system refused {current}: {e.Message}. Nothing was written"));
         }
     }
 
