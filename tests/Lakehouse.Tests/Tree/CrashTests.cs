@@ -11,7 +11,7 @@ namespace Lakehouse.Tests.Tree;
 /// operation (write, rename, unlink, mkdir, rmdir; N drawn from a fixed seed), in three scenarios:
 /// a fresh tree, a rewrite of most files, an environment removed. After every kill: each file holds its
 /// old or its new bytes (temporaries aside), check fails, and the next render restores the exact tree
-/// without calling any file hand-edited.
+/// (or the tree of a change undone after the crash) without calling any file hand-edited or foreign.
 /// </summary>
 public class CrashTests(ITestOutputHelper log)
 {
@@ -20,14 +20,19 @@ public class CrashTests(ITestOutputHelper log)
     private const int Components = 100;
     private static readonly string List = new GitOpsLayout().OwnedList;
 
-    /// <summary>A render to interrupt; every other kill lands on an operation of the kinds the scenario is about.</summary>
-    private sealed record Scenario(string Name, (int Environments, int Variant)? Before, (int Environments, int Variant) After, string[] Focus);
+    /// <summary>
+    /// A render to interrupt; every other kill lands on an operation of the kinds the scenario is about.
+    /// Every other repair renders <see cref="Revert"/> instead (the change was undone after the crash), so
+    /// files the killed render wrote and the repair does not render must be known too.
+    /// </summary>
+    private sealed record Scenario(string Name, (int Environments, int Variant)? Before, (int Environments, int Variant) After,
+        (int Environments, int Variant) Revert, string[] Focus);
 
     private static readonly Scenario[] Scenarios =
     [
-        new("fresh", null, (3, 0), ["mkdir", "create", "write"]),
-        new("rewrite", (3, 0), (3, 1), ["write", "rename"]),
-        new("delete", (4, 0), (3, 0), ["unlink", "rmdir"]),
+        new("fresh", null, (3, 0), (2, 0), ["mkdir", "create", "write"]),
+        new("rewrite", (3, 0), (3, 1), (3, 0), ["write", "rename"]),
+        new("delete", (4, 0), (3, 0), (4, 0), ["unlink", "rmdir"]),
     ];
 
     [Fact]
@@ -55,7 +60,7 @@ public class CrashTests(ITestOutputHelper log)
                 var journal = new List<string>();
                 var counting = Copy(template, Path.Combine(work, scenario.Name + "-count"));
                 Assert.True(new TreeWriter(counting, List, new FileOperations { Journal = journal }).Write(after).Succeeded);
-                var sides = new Sides(before, after);
+                var sides = new Sides(before, after, Render(scenario.Revert.Environments, scenario.Revert.Variant));
                 var focus = scenario.Focus
                     .Select(kind => Enumerable.Range(1, journal.Count).Where(n => journal[n - 1].StartsWith(kind + " ", StringComparison.Ordinal)).ToList())
                     .ToList();
@@ -79,13 +84,14 @@ public class CrashTests(ITestOutputHelper log)
                 AssertEveryFileIsOldOrNew(dir, sides, $"{scenario.Name} kill at {kill} ({operation})");
                 var check = new TreeWriter(dir, List).Check(sides.After);
                 Assert.True(check.Differences.Count + check.Errors.Count > 0, $"{scenario.Name} kill at {kill}: check passed on an interrupted tree");
-                var repair = new TreeWriter(dir, List).Write(sides.After);
+                var (target, targetName) = i % 2 == 0 ? (sides.After, "the interrupted render") : (sides.Revert, "a reverted change");
+                var repair = new TreeWriter(dir, List).Write(target);
                 Assert.True(repair.Succeeded, string.Join("\n", repair.Errors));
                 Assert.DoesNotContain(repair.Warnings, w => w.Rule.Id is "LH0022" or "LH0023");
-                AssertExactly(dir, sides.After);
-                var again = new TreeWriter(dir, List).Check(sides.After);
+                AssertExactly(dir, target);
+                var again = new TreeWriter(dir, List).Check(target);
                 Assert.True(again.Differences.Count + again.Errors.Count == 0, $"{scenario.Name} kill at {kill}: check fails after the repair");
-                outcomes[i] = $"{scenario.Name}: killed before operation {kill} ({operation}), check failed, restored";
+                outcomes[i] = $"{scenario.Name}: killed before operation {kill} ({operation}), check failed, repaired to {targetName}";
                 Directory.Delete(dir, recursive: true);
             });
             foreach (var outcome in outcomes)
@@ -107,7 +113,7 @@ public class CrashTests(ITestOutputHelper log)
         }
     }
 
-    private sealed record Sides(GitOpsTree? Before, GitOpsTree After);
+    private sealed record Sides(GitOpsTree? Before, GitOpsTree After, GitOpsTree Revert);
 
     private static GitOpsTree Render(int environments, int variant) =>
         TreeCommand.Render(Components, environments, variant, out var diagnostics) ?? throw new InvalidOperationException(string.Join("\n", diagnostics));
