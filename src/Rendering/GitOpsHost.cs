@@ -20,9 +20,10 @@ public static class GitOpsHost
         var root = Option(args, "--root") ?? FindRoot(Directory.GetCurrentDirectory());
         if (verb is not ("render" or "check") || root is null)
         {
-            output.WriteLine("usage: <definitions> render|check [--root <repository root>]");
+            output.WriteLine("usage: <definitions> render|check [--root <repository root>] [--wait <seconds>]");
             output.WriteLine("  render  regenerate gitops/ from definitions/ and env/");
             output.WriteLine("  check   fail with a diff when gitops/ differs from what definitions/ and env/ render");
+            output.WriteLine("  --wait  how long to wait for another render or check of the same tree (default 60)");
             return 2;
         }
         root = Path.GetFullPath(root);
@@ -36,40 +37,65 @@ public static class GitOpsHost
             output.WriteLine($"lakehouse: {outcome.Diagnostics.Count} error(s); gitops/ was not changed.");
             return 1;
         }
-        var layout = new GitOpsLayout();
-        var writer = new TreeWriter(root, layout.OwnedList);
         var environments = string.Join(", ", outcome.Platform!.Environments.Select(e => e.Name));
+        var wait = Option(args, "--wait") is { } seconds ? TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)) : (TimeSpan?)null;
+        return Apply(verb, root, outcome.Tree!, $"environments {environments}", output, wait);
+    }
+
+    /// <summary>
+    /// Writes (<c>render</c>) or checks (<c>check</c>) a rendered tree under <paramref name="root"/> and
+    /// prints the outcome; the benchmark host runs its synthetic trees through here too.
+    /// </summary>
+    public static int Apply(string verb, string root, GitOpsTree tree, string summary, TextWriter output, TimeSpan? lockWait = null, FileOperations? operations = null)
+    {
+        var layout = new GitOpsLayout();
+        var writer = new TreeWriter(root, layout.OwnedList, operations) { LockWait = lockWait ?? TimeSpan.FromSeconds(60) };
         if (verb == "check")
         {
-            var differences = writer.Compare(outcome.Tree!);
-            foreach (var d in differences)
+            var check = writer.Check(tree);
+            foreach (var d in check.Differences)
             {
                 output.Write(UnifiedDiff.Format(d.Path, d.Actual, d.Expected));
             }
-            if (differences.Count > 0)
+            foreach (var error in check.Errors)
+            {
+                output.WriteLine(error.ToString());
+            }
+            if (check.Differences.Count > 0)
             {
                 output.WriteLine(new Diagnostic(Rules.Drift, new SourceLocation(layout.Root, 0, 0),
-                    $"{differences.Count} file(s) in {layout.Root}/ differ from what definitions/ and env/ render (diff above); run 'dotnet build' and commit the result").ToString());
+                    $"{check.Differences.Count} file(s) in {layout.Root}/ differ from what definitions/ and env/ render (diff above); run 'dotnet build' and commit the result").ToString());
+            }
+            if (check.Differences.Count > 0 || check.Errors.Count > 0)
+            {
                 return 1;
             }
-            output.WriteLine($"lakehouse: {layout.Root}/ matches definitions/ and env/ ({outcome.Tree!.Bytes.Count + 1} files; environments {environments}).");
+            output.WriteLine($"lakehouse: {layout.Root}/ matches definitions/ and env/ ({tree.Bytes.Count + 1} files; {summary}).");
             return 0;
         }
-        var collisions = writer.Collisions(outcome.Tree!);
-        if (collisions.Count > 0)
+        var result = writer.Write(tree);
+        foreach (var warning in result.Warnings)
         {
-            foreach (var path in collisions)
+            output.WriteLine(Warning(warning));
+        }
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
             {
-                output.WriteLine(new Diagnostic(Rules.Drift, new SourceLocation(path, 1, 1),
-                    "this file is not owned by Lakehouse GitOps and would be overwritten; move it away or remove it").ToString());
+                output.WriteLine(error.ToString());
             }
-            output.WriteLine("lakehouse: nothing was written.");
+            output.WriteLine(result.Errors.Any(e => e.Rule == Rules.FileSystemFailure)
+                ? $"lakehouse: the write stopped; run the render again to complete or repair {layout.Root}/."
+                : "lakehouse: nothing was written.");
             return 1;
         }
-        var result = writer.Write(outcome.Tree!);
-        output.WriteLine($"lakehouse: {result.Written.Count} written, {result.Deleted.Count} deleted, {result.Unchanged} unchanged (environments {environments}).");
+        output.WriteLine($"lakehouse: {result.Written.Count} written, {result.Deleted.Count} deleted, {result.Unchanged} unchanged ({summary}).");
         return 0;
     }
+
+    /// <summary>A warning in MSBuild's canonical format (the build shows it, and does not fail).</summary>
+    private static string Warning(Diagnostic diagnostic) =>
+        diagnostic.ToString().Replace($": error {diagnostic.Rule.Id}: ", $": warning {diagnostic.Rule.Id}: ", StringComparison.Ordinal);
 
     private static string? Option(string[] args, string name)
     {

@@ -1,10 +1,14 @@
 using BenchmarkDotNet.Running;
 using Lakehouse.Benchmarks;
 
-// 'scale ...' runs the scale workload; anything else goes to BenchmarkDotNet (e.g. --filter '*').
-return args.FirstOrDefault() == "scale"
-    ? ScaleCommand.Run(args[1..])
-    : RunBenchmarks(args);
+// 'scale ...' runs the scale workload, 'tree ...' renders or checks a synthetic tree through the host
+// (the crash tests' subject); anything else goes to BenchmarkDotNet (e.g. --filter '*').
+return args.FirstOrDefault() switch
+{
+    "scale" => ScaleCommand.Run(args[1..]),
+    "tree" => TreeCommand.Run(args[1..]),
+    _ => RunBenchmarks(args),
+};
 
 static int RunBenchmarks(string[] args)
 {

@@ -49,6 +49,11 @@ internal static class ScaleCommand
         var writer = new TreeWriter(output, layout.OwnedList);
         var result = writer.Write(tree);
         Mark("compare + write");
+        if (!result.Succeeded)
+        {
+            result.Errors.ToList().ForEach(d => Console.Error.WriteLine(d));
+            return 1;
+        }
 
         var bytes = tree.Bytes.Values.Sum(b => (long)b.Length);
         var wall = DateTime.Now - Process.GetCurrentProcess().StartTime;

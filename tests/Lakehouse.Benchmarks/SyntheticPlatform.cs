@@ -25,15 +25,19 @@ public sealed class SyntheticPlatform(int components) : IPlatformDefinition
         }
     }
 
-    /// <summary>E environments named env-00 ... with sizes that differ.</summary>
-    public static IReadOnlyList<EnvironmentConfig> Environments(int count) =>
+    /// <summary>
+    /// E environments named env-00 ... with sizes that differ. A non-zero <paramref name="variant"/>
+    /// changes the Git revision and scrape intervals, so most files of the tree get new bytes (the
+    /// crash tests' rewrite scenario).
+    /// </summary>
+    public static IReadOnlyList<EnvironmentConfig> Environments(int count, int variant = 0) =>
         Enumerable.Range(0, count).Select(i => new EnvironmentConfig
         {
             Name = $"env-{i:D2}",
             Cluster = new ClusterConfig { Server = $"https://api.env-{i:D2}.scale.example.com:6443" },
-            GitOps = new GitOpsConfig { Repository = "https://git.example.com/platform/scale.git", Revision = "main" },
+            GitOps = new GitOpsConfig { Repository = "https://git.example.com/platform/scale.git", Revision = variant == 0 ? "main" : $"release-{variant}" },
             Domain = $"env-{i:D2}.scale.example.com",
-            Monitoring = new MonitoringConfig { Interval = $"{15 + i}s" },
+            Monitoring = new MonitoringConfig { Interval = $"{15 + i + variant}s" },
             Storage = new StorageConfig { Backend = ObjectStoreBackend.Minio, Region = "us-east-1" },
             Catalog = new CatalogConfig { Backend = CatalogBackend.Rest },
             Trino = new TrinoConfig

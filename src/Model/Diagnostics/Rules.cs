@@ -44,6 +44,13 @@ public static class Rules
     public static readonly Rule KeyShape = new("LH0036", "Keys in an environment file are plain scalars, each once per map");
 
     public static readonly Rule DuplicateManifest = new("LH0090", "A component's manifests are unique by kind and name");
+    public static readonly Rule OwnedPathOutsideTree = new("LH0020", "Owned paths are normalised relative paths under gitops/");
+    public static readonly Rule SymbolicLink = new("LH0021", "The tree writer never follows a symbolic link");
+    public static readonly Rule HandEdited = new("LH0022", "Owned files are changed only by a render");
+    public static readonly Rule ForeignFile = new("LH0023", "Every file under gitops/ is owned by the renderer");
+    public static readonly Rule TreeLocked = new("LH0024", "One render or check of a tree at a time");
+    public static readonly Rule FileSystemFailure = new("LH0025", "The file system accepts the tree's files and folders");
+    public static readonly Rule InterruptedRender = new("LH0026", "No interrupted render is left behind");
 
     public static IReadOnlyList<Rule> All { get; } =
     [
@@ -54,5 +61,6 @@ public static class Rules
         InvalidChartLock, UnverifiedChart, DigestMismatch, ChartUnavailable, UnsafeArchive, UnlockedVersion, NotLocked,
         PodSecurityWithoutReason, OpenIngressWithoutReason, DuplicateManifest,
         YamlLimit, UnreadableEnvironment, NotText, YamlExtension, MultipleDocuments, ExplicitTag, KeyShape,
+        OwnedPathOutsideTree, SymbolicLink, HandEdited, ForeignFile, TreeLocked, FileSystemFailure, InterruptedRender,
     ];
 }

@@ -49,7 +49,7 @@ public static class RenderPipeline
         }
         layout ??= new GitOpsLayout();
         var tree = new GitOpsTree();
-        tree.Add($"env/{EnvironmentSchema.FileName}", EnvironmentSchema.ToText());
+        tree.Add(GitOpsLayout.EnvironmentSchemaFile, EnvironmentSchema.ToText());
         foreach (var renderer in Renderers)
         {
             renderer.Render(platform, layout, tree);

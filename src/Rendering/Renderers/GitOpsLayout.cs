@@ -30,8 +30,17 @@ public sealed record GitOpsLayout(string Root = "gitops")
 
     public string Bootstrap(string environment) => $"{Root}/bootstrap/{environment}";
 
-    /// <summary>The list of files the renderer owns (and may delete when they are no longer rendered).</summary>
+    /// <summary>The list of files the renderer owns (and may delete when they are no longer rendered), with a SHA-256 of each.</summary>
     public string OwnedList => $"{Root}/.generated";
+
+    /// <summary>The lock a render or check holds on the tree (not committed: .gitignore).</summary>
+    public string LockFile => $"{Root}/.lock";
+
+    /// <summary>
+    /// The one file outside the tree that a render writes: the env files' JSON Schema. It is owned by
+    /// this rule, never through the owned list, so a tampered list cannot extend it.
+    /// </summary>
+    public static string EnvironmentSchemaFile => $"env/{Lakehouse.Rendering.Environments.EnvironmentSchema.FileName}";
 
     /// <summary>One object per file, named by kind and name: deployment-trino.yaml.</summary>
     public static string FileName(string kind, string name) => $"{kind.ToLowerInvariant()}-{name}.yaml";

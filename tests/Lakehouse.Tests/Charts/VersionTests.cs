@@ -48,6 +48,11 @@ public class VersionTests
                 ? oldLines.Zip(newLines).Where(p => p.First != p.Second).ToList()
                 : [(old, now)];
         }
+        // The ownership list carries each file's hash: a changed file changes its own hash line there, and nothing else.
+        if (changes.Remove("gitops/.generated", out var hashes))
+        {
+            Assert.All(hashes, h => Assert.Contains(changes.Keys, path => h.Item2.EndsWith(" " + path, StringComparison.Ordinal)));
+        }
         return changes;
     }
 

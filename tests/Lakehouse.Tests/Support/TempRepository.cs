@@ -14,7 +14,42 @@ internal sealed class TempRepository : IDisposable
         Copy(Path.Combine(Paths.RepositoryRoot, "gitops"), Path.Combine(Root, "gitops"));
     }
 
+    /// <summary>A folder outside the repository copy, for symbolic links to point at (created on first use).</summary>
+    public string Outside
+    {
+        get
+        {
+            Directory.CreateDirectory(_outside);
+            return _outside;
+        }
+    }
+
+    private readonly string _outside = Path.Combine(Path.GetTempPath(), "lakehouse-outside-" + Guid.NewGuid().ToString("N"));
+
     public string PathOf(string relative) => Path.Combine(Root, relative);
+
+    /// <summary>Adds the files a real clone has beside env/ and gitops/: what a tampered list or a link could reach.</summary>
+    public void AddRepositoryFiles()
+    {
+        File.Copy(Path.Combine(Paths.RepositoryRoot, "README.md"), PathOf("README.md"));
+        Write("definitions/Program.cs", File.ReadAllText(Path.Combine(Paths.RepositoryRoot, "definitions", "Program.cs")));
+        Write(".git/config", "[core]\n\trepositoryformatversion = 0\n");
+        Write(".git/HEAD", "ref: refs/heads/main\n");
+    }
+
+    /// <summary>Every file outside gitops/, in the copy and in <see cref="Outside"/>, with a hash of its bytes (links are not followed).</summary>
+    public IReadOnlyDictionary<string, string> SnapshotOutsideTree()
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        var files = Directory.EnumerateFiles(Root, "*", options)
+            .Where(f => !Path.GetRelativePath(Root, f).Replace('\\', '/').StartsWith("gitops/", StringComparison.Ordinal))
+            .Select(f => ("repo/" + Path.GetRelativePath(Root, f).Replace('\\', '/'), f));
+        if (Directory.Exists(_outside))
+        {
+            files = files.Concat(Directory.EnumerateFiles(_outside, "*", options).Select(f => ("outside/" + Path.GetRelativePath(_outside, f), f)));
+        }
+        return files.ToDictionary(p => p.Item1, p => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(p.Item2))));
+    }
 
     public void Write(string relative, string text)
     {
@@ -24,15 +59,17 @@ internal sealed class TempRepository : IDisposable
 
     public string Read(string relative) => File.ReadAllText(PathOf(relative));
 
-    /// <summary>Every file below gitops/ with a hash of its bytes and its modification time.</summary>
+    /// <summary>Every file below gitops/ with a hash of its bytes and its modification time (not the lock file, which is no part of the tree).</summary>
     public IReadOnlyDictionary<string, (string Hash, DateTime Modified)> Snapshot()
     {
         var dir = PathOf("gitops");
         return Directory.GetFiles(dir, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetRelativePath(Root, f).Replace('\\', '/') != "gitops/.lock")
             .Order(StringComparer.Ordinal)
             .ToDictionary(
                 f => Path.GetRelativePath(Root, f).Replace('\\', '/'),
-                f => (Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))), File.GetLastWriteTimeUtc(f)));
+                f => (new FileInfo(f).LinkTarget is { } target ? "link to " + target : Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))),
+                    File.GetLastWriteTimeUtc(f)));
     }
 
     public (int Code, string Output) Run(params string[] args)
@@ -44,18 +81,25 @@ internal sealed class TempRepository : IDisposable
 
     public void Dispose()
     {
-        try
+        foreach (var folder in new[] { Root, _outside })
         {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
+            try
+            {
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 
     private static void Copy(string from, string to)
     {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        // What a clone has: not the render lock of the working copy (ignored by Git).
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != ".lock"))
         {
             var target = Path.Combine(to, Path.GetRelativePath(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);

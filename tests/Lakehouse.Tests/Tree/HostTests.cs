@@ -46,7 +46,12 @@ public class HostTests
         Assert.Contains("lakehouse: 1 written, 0 deleted,", output);
         var after = repo.Snapshot();
         var changed = after.Where(p => before[p.Key].Hash != p.Value.Hash).Select(p => p.Key).ToList();
-        Assert.Equal(["gitops/apps/trino/overlays/prod/values.yaml"], changed);
+        // The file, and its hash in the owned list.
+        Assert.Equal(["gitops/.generated", "gitops/apps/trino/overlays/prod/values.yaml"], changed);
+        var listDiff = Golden.Diff(File.ReadAllText(Path.Combine(Paths.RepositoryRoot, changed[0])), repo.Read(changed[0]));
+        Assert.Equal(2, listDiff.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal) || l.StartsWith("+ ", StringComparison.Ordinal)));
+        Assert.Contains(" gitops/apps/trino/overlays/prod/values.yaml", listDiff);
+        changed.RemoveAt(0);
         var diff = Golden.Diff(File.ReadAllText(Path.Combine(Paths.RepositoryRoot, changed[0])), repo.Read(changed[0]));
         Assert.Equal(2, diff.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal) || l.StartsWith("+ ", StringComparison.Ordinal)));
         Assert.Contains("-   workers: 4", diff);
