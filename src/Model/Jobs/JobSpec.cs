@@ -68,12 +68,23 @@ public sealed record JobSpec(string Name, string? Schedule, IReadOnlyList<TaskSp
     }
 }
 
-/// <summary>One step of a job. Cases are closed: each orchestrator handles every one (a new case is a compile error there).</summary>
-/// <param name="Name">DNS-1123 label, unique in the job.</param>
-public abstract record TaskSpec(string Name)
+/// <summary>
+/// One step of a job. Cases are closed: only this assembly can add one (the constructor is private protected),
+/// every case implements <see cref="Match{T}"/>, and the jobs are resolved through it with one handler per
+/// case, so a new case is a compile error until it is handled (tests/Lakehouse.Tests/Model/TaskDispatchTests.cs).
+/// </summary>
+public abstract record TaskSpec
 {
+    private protected TaskSpec(string name) => Name = name;
+
+    /// <summary>DNS-1123 label, unique in the job.</summary>
+    public string Name { get; init; }
+
     /// <summary>Names of the tasks of the same job this one runs after.</summary>
     public IReadOnlyList<string> After { get; init; } = [];
+
+    /// <summary>Calls the handler of this kind of task: the one way to tell tasks apart.</summary>
+    public abstract T Match<T>(Func<SparkTask, T> spark, Func<SqlTask, T> sql, Func<ContainerTask, T> container);
 }
 
 /// <summary>
@@ -87,6 +98,8 @@ public abstract record TaskSpec(string Name)
 /// <param name="Arguments">Application arguments.</param>
 public sealed record SparkTask(string Name, ContainerImage Image, string MainApplicationFile, string? MainClass = null, IReadOnlyList<string>? Arguments = null) : TaskSpec(Name)
 {
+    public override T Match<T>(Func<SparkTask, T> spark, Func<SqlTask, T> sql, Func<ContainerTask, T> container) => spark(this);
+
     /// <summary>Executors; driver and executors get the sizes below.</summary>
     public int Executors { get; init; } = 2;
 
@@ -103,10 +116,16 @@ public sealed record SparkTask(string Name, ContainerImage Image, string MainApp
 /// <summary>SQL statements run on the platform's SQL engine (Trino), against its Iceberg catalog.</summary>
 /// <param name="Name">Task name.</param>
 /// <param name="Sql">Statements separated by ';'; run one after the other.</param>
-public sealed record SqlTask(string Name, string Sql) : TaskSpec(Name);
+public sealed record SqlTask(string Name, string Sql) : TaskSpec(Name)
+{
+    public override T Match<T>(Func<SparkTask, T> spark, Func<SqlTask, T> sql, Func<ContainerTask, T> container) => sql(this);
+}
 
 /// <summary>A container run to completion as a Kubernetes pod (a dbt run, a Python script).</summary>
 /// <param name="Name">Task name.</param>
 /// <param name="Image">Pinned image.</param>
 /// <param name="Command">Entrypoint and arguments.</param>
-public sealed record ContainerTask(string Name, ContainerImage Image, IReadOnlyList<string> Command) : TaskSpec(Name);
+public sealed record ContainerTask(string Name, ContainerImage Image, IReadOnlyList<string> Command) : TaskSpec(Name)
+{
+    public override T Match<T>(Func<SparkTask, T> spark, Func<SqlTask, T> sql, Func<ContainerTask, T> container) => container(this);
+}

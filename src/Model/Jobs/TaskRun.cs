@@ -34,14 +34,11 @@ public static class TaskRuns
     public static IReadOnlyList<TaskRun> Resolve(ComponentContext context, string consumer, JobSpec job) =>
         job.Validated().TopologicalOrder().Select(task => Resolve(context, consumer, job, task)).ToList();
 
-    private static TaskRun Resolve(ComponentContext context, string consumer, JobSpec job, TaskSpec task) => task switch
-    {
-        SparkTask spark => new SparkRun(spark.Name, spark.After,
+    private static TaskRun Resolve(ComponentContext context, string consumer, JobSpec job, TaskSpec task) => task.Match<TaskRun>(
+        spark => new SparkRun(spark.Name, spark.After,
             context.UseFor<ISparkJobs>(consumer).SparkApplication(context, consumer, job.Name, spark)),
-        SqlTask sql => Sql(context, consumer, sql),
-        ContainerTask container => new PodRun(container.Name, container.After, container.Image, container.Command, [], []),
-        _ => throw new InvalidOperationException($"job '{job.Name}': no orchestrator runs a {task.GetType().Name}"),
-    };
+        sql => Sql(context, consumer, sql),
+        container => new PodRun(container.Name, container.After, container.Image, container.Command, [], []));
 
     /// <summary>
     /// SQL runs in the Trino client: user and password from the orchestrator's Secret (the client reads
