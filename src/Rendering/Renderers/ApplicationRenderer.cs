@@ -60,6 +60,10 @@ public sealed class ApplicationRenderer : IRenderer
         {
             metadata["annotations"]!["lakehouse.io/observability-exemption"] = none.Reason;
         }
+        if (spec.Probes is NoProbes noProbes)
+        {
+            metadata["annotations"]!["lakehouse.io/probes-exemption"] = noProbes.Reason;
+        }
         // Deleting the Application deletes what it deployed.
         metadata["finalizers"] = new JsonArray("resources-finalizer.argocd.argoproj.io");
 
