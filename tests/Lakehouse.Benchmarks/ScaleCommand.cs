@@ -20,11 +20,14 @@ internal static class ScaleCommand
         var output = Option(args, "--out") ?? Path.Combine(Path.GetTempPath(), $"lakehouse-scale-{components}x{environments}");
         var profile = args.Contains("--profile");
 
-        var phases = new List<(string Phase, double Ms)>();
+        var phases = new List<(string Phase, double Ms, long Allocated, double Peak)>();
         var clock = Stopwatch.StartNew();
+        var allocated = GC.GetTotalAllocatedBytes();
         void Mark(string phase)
         {
-            phases.Add((phase, clock.Elapsed.TotalMilliseconds));
+            var now = GC.GetTotalAllocatedBytes();
+            phases.Add((phase, clock.Elapsed.TotalMilliseconds, now - allocated, profile ? PeakMegabytes() : 0));
+            allocated = now;
             clock.Restart();
         }
 
@@ -63,9 +66,9 @@ internal static class ScaleCommand
             $"{bytes / 1048576.0:F1} MB, peak memory {PeakMegabytes():F0} MB, out {output}"));
         if (profile)
         {
-            foreach (var (phase, ms) in phases)
+            foreach (var (phase, ms, phaseBytes, peak) in phases)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {phase,-32} {ms,8:F1} ms"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {phase,-32} {ms,8:F1} ms {phaseBytes / 1048576.0,8:F1} MB allocated, peak so far {peak,5:F0} MB"));
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, allocated {GC.GetTotalAllocatedBytes() / 1048576} MB"));

@@ -134,7 +134,28 @@ public static class PlainScalars
     /// True when the plain (unquoted) form of the string <paramref name="value"/> would not read back as
     /// this string by the core schema or by YAML 1.1: the YAML writer quotes exactly these.
     /// </summary>
-    public static bool NeedsQuotes(string value) => Resolve(value) != ScalarKind.String || IsYaml11NonString(value);
+    public static bool NeedsQuotes(string value) =>
+        !StartsAsWord(value) && (Resolve(value) != ScalarKind.String || IsYaml11NonString(value));
+
+    // The YAML writer asks for every key and string of every file, and the rule's nine regular
+    // expressions are interpreted: a cheap exact shortcut first. Every non-string form above starts with
+    // a digit, a sign, a dot or '~', or is one of these words (a regex's '$' also matches before one
+    // final newline), so a text that starts with a letter and is none of them is a string, in both schemas.
+    private static readonly System.Collections.Generic.HashSet<string> Words = new(StringComparer.Ordinal)
+    {
+        "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL",
+    };
+
+    private static bool StartsAsWord(string value)
+    {
+        if (value.Length == 0 || !((value[0] >= 'a' && value[0] <= 'z') || (value[0] >= 'A' && value[0] <= 'Z')))
+        {
+            return false;
+        }
+        var word = value.Length <= 6 && value[value.Length - 1] == '\n' ? value.Substring(0, value.Length - 1) : value;
+        return word.Length > 5 || !Words.Contains(word);
+    }
 
     // Overflow (1e999) is false here on every runtime (.NET Framework's compiler host fails to parse it).
     private static bool TryFiniteDouble(string text, out double value) =>

@@ -37,7 +37,7 @@ internal static class JsonTrees
                     common[key] = inner;
                 }
             }
-            else if (values.All(v => JsonNode.DeepEquals(v, first)))
+            else if (values.All(v => Same(v, first)))
             {
                 common[key] = first?.DeepClone();
             }
@@ -64,12 +64,54 @@ internal static class JsonTrees
                     delta[key] = inner;
                 }
             }
-            else if (!JsonNode.DeepEquals(value, shared))
+            else if (!Same(value, shared))
             {
                 delta[key] = value?.DeepClone();
             }
         }
         return delta;
+    }
+
+    /// <summary>
+    /// <see cref="JsonNode.DeepEquals"/>, without its cost for the common leaves: it compares two strings by
+    /// serialising both into JsonDocuments, which was most of the renderers' allocations. Strings compare
+    /// ordinally (as DeepEquals does), lists item by item, maps key by key; any other pair goes to DeepEquals.
+    /// </summary>
+    internal static bool Same(JsonNode? a, JsonNode? b)
+    {
+        switch (a, b)
+        {
+            case (JsonValue x, JsonValue y) when x.TryGetValue<string>(out var s) && y.TryGetValue<string>(out var t):
+                return string.Equals(s, t, StringComparison.Ordinal);
+            case (JsonArray x, JsonArray y):
+                if (x.Count != y.Count)
+                {
+                    return false;
+                }
+                for (var i = 0; i < x.Count; i++)
+                {
+                    if (!Same(x[i], y[i]))
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            case (JsonObject x, JsonObject y) when x.Options?.PropertyNameCaseInsensitive != true && y.Options?.PropertyNameCaseInsensitive != true:
+                if (x.Count != y.Count)
+                {
+                    return false;
+                }
+                foreach (var (key, value) in x)
+                {
+                    if (!y.TryGetPropertyValue(key, out var other) || !Same(value, other))
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            default:
+                return JsonNode.DeepEquals(a, b);
+        }
     }
 
     /// <summary>A new tree: <paramref name="overlay"/> merged over <paramref name="target"/>, maps key by key (as Helm merges values).</summary>

@@ -17,15 +17,15 @@ public sealed class ProjectRenderer : IRenderer
 {
     public void Render(PlatformRender platform, GitOpsLayout layout, GitOpsTree tree)
     {
-        foreach (var environment in platform.Environments)
+        // Parallel per component like the Application renderer: the tree is sorted, so the order of additions never shows.
+        var work = platform.Environments.SelectMany(e => e.Components.Select(c => (Environment: e, Component: c)));
+        Parallel.ForEach(work, item =>
         {
-            foreach (var component in environment.Components)
-            {
-                var name = environment.Naming.ComponentProject(component.Name);
-                var header = Header.For([component.Placed.Location.Path, environment.SourceFile]);
-                tree.Add($"{layout.Cluster(environment.Name)}/{FileName(environment, component.Name)}", YamlWriter.Write(Project(environment, component, name), header));
-            }
-        }
+            var (environment, component) = item;
+            var name = environment.Naming.ComponentProject(component.Name);
+            var header = Header.For([component.Placed.Location.Path, environment.SourceFile]);
+            tree.Add($"{layout.Cluster(environment.Name)}/{FileName(environment, component.Name)}", YamlWriter.Write(Project(environment, component, name), header));
+        });
     }
 
     /// <summary>The AppProject file of a component, for the cluster's kustomization.</summary>

@@ -519,7 +519,11 @@ public sealed class TreeWriter
         TreePaths.IsTemporary(Path.GetFileName(path))
         || (path.EndsWith(".tmp", StringComparison.Ordinal) && (owned.Contains(path[..^4]) || rendered.Contains(path[..^4])));
 
-    /// <summary>Compares a file with bytes, reading it only when the lengths agree; hands back what it read.</summary>
+    /// <summary>
+    /// Compares a file with bytes, reading it only when the lengths agree, into a pooled buffer: a re-render
+    /// reads every file of the tree, and a fresh array per file was the tree's size again at the memory peak.
+    /// Hands back a copy of what it read only when it differs (the hand-edit check hashes it).
+    /// </summary>
     private static bool SameBytes(string path, byte[] bytes, out byte[]? read)
     {
         read = null;
@@ -528,18 +532,30 @@ public sealed class TreeWriter
         {
             return false;
         }
-        var existing = new byte[bytes.Length];
-        var total = 0;
-        while (total < existing.Length)
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(1, bytes.Length));
+        try
         {
-            var n = RandomAccess.Read(handle, existing.AsSpan(total), total);
-            if (n == 0)
+            var existing = buffer.AsSpan(0, bytes.Length);
+            var total = 0;
+            while (total < existing.Length)
             {
-                return false;
+                var n = RandomAccess.Read(handle, existing[total..], total);
+                if (n == 0)
+                {
+                    return false;
+                }
+                total += n;
             }
-            total += n;
+            if (existing.SequenceEqual(bytes))
+            {
+                return true;
+            }
+            read = existing.ToArray();
+            return false;
         }
-        read = existing;
-        return existing.AsSpan().SequenceEqual(bytes);
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

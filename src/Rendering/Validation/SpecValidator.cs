@@ -279,7 +279,8 @@ internal static partial class SpecValidator
     /// existingSecret.keyOfSecretAccessKey: secret-key); a password beside the name is still a password.
     /// </summary>
     private static bool NamesSecretEntries(string? key, JsonObject o) =>
-        key is not null && KeyWords.Split(key).Contains("secret")
+        // The word split only for keys that spell "secret" at all: the scan asks for every object of every value.
+        key is not null && key.Contains("secret", StringComparison.OrdinalIgnoreCase) && KeyWords.Split(key).Contains("secret")
         && o.TryGetPropertyValue("name", out var name) && name is JsonValue n && n.GetValueKind() == JsonValueKind.String;
 
     // A "...Key" member whose value has the shape of a Secret's data key (Kubernetes: [-._a-zA-Z0-9]+).

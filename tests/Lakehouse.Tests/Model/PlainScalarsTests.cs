@@ -107,6 +107,30 @@ public class PlainScalarsTests
     [InlineData("yes please")]
     public void Ordinary_strings_need_no_quotes(string text) => Assert.False(PlainScalars.NeedsQuotes(text));
 
+    // NeedsQuotes takes a shortcut for text that starts with a letter; it must agree with the regular
+    // expressions on every word they know, also before a final newline (where their '$' matches too).
+    [Theory]
+    [InlineData("yes\n")]
+    [InlineData("True\n")]
+    [InlineData("NULL\n")]
+    [InlineData("Off")]
+    [InlineData("n\n")]
+    [InlineData("FALSE\n")]
+    public void Words_that_start_with_a_letter_still_need_quotes(string text)
+    {
+        Assert.True(PlainScalars.Resolve(text) != ScalarKind.String || PlainScalars.IsYaml11NonString(text));
+        Assert.True(PlainScalars.NeedsQuotes(text));
+    }
+
+    [Theory]
+    [InlineData("yesterday")]
+    [InlineData("Nope")]
+    [InlineData("offset")]
+    [InlineData("nulls")]
+    [InlineData("yes\n\n")]
+    [InlineData("kind")]
+    public void Other_words_need_no_quotes(string text) => Assert.False(PlainScalars.NeedsQuotes(text));
+
     /// <summary>The rule lives once: no other C# file spells the core schema's null or bool forms as a rule.</summary>
     [Fact]
     public void No_other_file_has_its_own_copy_of_the_rule()

@@ -54,4 +54,27 @@ public class JsonTreesTests
             Assert.True(JsonNode.DeepEquals(env, merged), $"{env.ToJsonString()} != {merged.ToJsonString()}");
         }
     }
+
+    // JsonTrees.Same is DeepEquals without its serialisation: it must agree with it on every pair,
+    // built (primitives) or parsed (JsonElement values), strings, numbers, booleans, lists, maps, mixes.
+    [Fact]
+    public void Same_agrees_with_DeepEquals_on_every_pair()
+    {
+        JsonNode?[] nodes =
+        [
+            null, "a", "A", "", "1", "a\u00e9", 1, 1.0, 2, true, false,
+            JsonNode.Parse("\"a\""), JsonNode.Parse("\"\\u0061\""), JsonNode.Parse("1"), JsonNode.Parse("1.0"), JsonNode.Parse("true"), JsonNode.Parse("null"),
+            new JsonArray(1, "a"), new JsonArray("a", 1), JsonNode.Parse("[1,\"a\"]"), new JsonArray(), new JsonArray(new JsonArray("a")),
+            new JsonObject { ["k"] = "v", ["n"] = 1 }, new JsonObject { ["n"] = 1, ["k"] = "v" }, Parse("""{"k":"v","n":1}"""),
+            new JsonObject { ["K"] = "v", ["n"] = 1 }, new JsonObject { ["k"] = "v" }, new JsonObject(), Parse("""{"k":["a",{"x":null}]}"""),
+            new JsonObject(new JsonNodeOptions { PropertyNameCaseInsensitive = true }) { ["K"] = "v", ["n"] = 1 },
+        ];
+        foreach (var a in nodes)
+        {
+            foreach (var b in nodes)
+            {
+                Assert.True(JsonNode.DeepEquals(a, b) == JsonTrees.Same(a, b), $"{a?.ToJsonString() ?? "null"} vs {b?.ToJsonString() ?? "null"}");
+            }
+        }
+    }
 }
