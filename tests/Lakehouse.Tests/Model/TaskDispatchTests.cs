@@ -1,7 +1,5 @@
 using Lakehouse.Model.Jobs;
 using Lakehouse.Tests.Support;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Lakehouse.Tests.Model;
 
@@ -11,19 +9,7 @@ namespace Lakehouse.Tests.Model;
 /// </summary>
 public class TaskDispatchTests
 {
-    private static readonly MetadataReference[] References =
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .Append(MetadataReference.CreateFromFile(typeof(TaskSpec).Assembly.Location))
-            .ToArray();
-
-    private static IReadOnlyList<string> Errors(params string[] sources)
-    {
-        var compilation = CSharpCompilation.Create("Fixture",
-            sources.Select(s => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest))),
-            References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        return compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).Distinct().ToList();
-    }
+    private static IReadOnlyList<string> Errors(params string[] sources) => FixtureCompilation.Errors(sources);
 
     private const string Usings = "using System;\nusing System.Collections.Generic;\nusing Lakehouse.Model;\nusing Lakehouse.Model.Jobs;\n";
 
