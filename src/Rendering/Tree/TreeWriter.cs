@@ -300,6 +300,10 @@ public sealed class TreeWriter
 
     private string Full(string path) => Path.Combine(_root, path);
 
+    /// <summary>What is at <paramref name="path"/>: from the scan under the tree's folder, else read without following links.</summary>
+    private EntryKind? KindOf(TreeScan scan, string path) =>
+        path.StartsWith(_treeRoot + "/", StringComparison.Ordinal) ? scan.KindOf(path) : TreeScan.Lstat(Full(path));
+
     private static Dictionary<string, string> Hash(GitOpsTree tree)
     {
         var files = tree.Bytes.ToArray();
@@ -352,7 +356,7 @@ public sealed class TreeWriter
         var scan = TreeScan.Of(_root, _treeRoot);
         byte[]? Read(string path)
         {
-            var kind = path.StartsWith(_treeRoot + "/", StringComparison.Ordinal) ? scan.KindOf(path) : TreeScan.Lstat(Full(path));
+            var kind = KindOf(scan, path);
             return kind == EntryKind.File ? File.ReadAllBytes(Full(path)) : null;
         }
 
@@ -416,7 +420,7 @@ public sealed class TreeWriter
         }
         foreach (var path in tree.Bytes.Keys)
         {
-            var kind = path.StartsWith(_treeRoot + "/", StringComparison.Ordinal) ? scan.KindOf(path) : TreeScan.Lstat(Full(path));
+            var kind = KindOf(scan, path);
             if (kind == EntryKind.Directory)
             {
                 errors.Add(new Diagnostic(Rules.FileSystemFailure, new SourceLocation(path, 0, 0),
@@ -435,7 +439,7 @@ public sealed class TreeWriter
         {
             var (path, bytes) = expected[i];
             hashes[i] = Sha256(bytes);
-            var kind = path.StartsWith(_treeRoot + "/", StringComparison.Ordinal) ? scan.KindOf(path) : TreeScan.Lstat(Full(path));
+            var kind = KindOf(scan, path);
             if (kind != EntryKind.File)
             {
                 states[i] = FileState.New;
