@@ -3,7 +3,7 @@ using Lakehouse.ChartRestore;
 using Lakehouse.Model.Diagnostics;
 using Lakehouse.Model.Versions;
 
-// lakehouse-chart-restore restore --root <repository> [--cache <folder>] [--mirror <folder>] [--default-lock <file>]
+// lakehouse-chart-restore restore --root <repository> [--cache <folder>] [--mirror <folder>] [--default-lock <file>] [--chart-list <file>]
 // lakehouse-chart-restore digest <chart folder or .tgz>
 return await ChartRestoreCommand.RunAsync(args, Console.Out);
 
@@ -22,7 +22,7 @@ public static class ChartRestoreCommand
         var root = Option(args, "--root");
         if (verb != "restore" || root is null)
         {
-            output.WriteLine("usage: restore --root <repository root> [--cache <folder>] [--mirror <folder>] [--default-lock <file>] | digest <chart folder or .tgz>");
+            output.WriteLine("usage: restore --root <repository root> [--cache <folder>] [--mirror <folder>] [--default-lock <file>] [--chart-list <file>] | digest <chart folder or .tgz>");
             return 2;
         }
         root = Path.GetFullPath(root);
@@ -59,7 +59,31 @@ public static class ChartRestoreCommand
             output.WriteLine(d);
         }
         output.WriteLine($"lakehouse: charts {result.Restored} restored, {result.UpToDate} up to date, {result.Skipped} unverified and not restored, from {(mirror is null ? "the charts' repositories" : "the mirror " + mirror.Value.Path)} into {cache.Root} ({clock.ElapsedMilliseconds} ms).");
+        if (result.Succeeded && Option(args, "--chart-list") is { } list)
+        {
+            WriteChartList(list, chartLock, cache);
+        }
         return result.Succeeded ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The catalogue's build reads this list to hand each chart's restored values (and CRDs) to the type
+    /// generator: one line per chart at the version every environment deploys by default,
+    /// <c>name|version|chart folder</c>. A chart that could not be restored (unverified, LH0071) is left out,
+    /// so its components get no generated types rather than types of another version.
+    /// </summary>
+    private static void WriteChartList(string path, ChartLock chartLock, ChartCache cache)
+    {
+        var lines = chartLock.Charts.Values
+            .Where(c => cache.CompleteDigest(c.Name, c.Version) is not null)
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => $"{c.Name}|{c.Version}|{cache.ChartFolder(c.Name, c.Version)}");
+        var text = string.Join("\n", lines) + "\n";
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        if (!File.Exists(path) || File.ReadAllText(path) != text)
+        {
+            File.WriteAllText(path, text);
+        }
     }
 
     /// <summary>--mirror, else LAKEHOUSE_CHART_MIRROR, else ../shared/charts beside the repository when it exists.</summary>

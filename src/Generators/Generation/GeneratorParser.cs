@@ -76,7 +76,7 @@ internal static class GeneratorParser
     {
         var types = ImmutableArray.CreateBuilder<TypeModel>();
         var found = false;
-        foreach (var document in Load(input.Text).OfType<YamlMappingNode>())
+        foreach (var document in Load(TemplateDirectives.Strip(input.Text)).OfType<YamlMappingNode>())
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (SchemaTypeBuilder.Str(document, "kind") != "CustomResourceDefinition"
