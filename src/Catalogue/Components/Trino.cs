@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Lakehouse.Catalogue;
+using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Configuration;
 using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Kubernetes;
@@ -53,94 +55,116 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
         var workerHeap = Heap(config.Worker);
         var iceberg = IcebergCatalog(context);
 
-        var values = new JsonObject()
-            .Set("image.repository", Image.Repository)
-            .Set("image.tag", Image.Tag)
-            .Set("server.workers", config.Workers)
-            .Set("server.node.environment", context.Environment.Name)
-            .Set("server.config.authenticationType", "PASSWORD")
-            .Set("server.config.https.enabled", true)
-            .Set("server.config.https.port", HttpsPort)
-            .Set("server.config.https.keystore.path", $"{TlsPath}/keystore.pem")
-            .Set("server.config.query.maxMemory", config.QueryMaxMemory)
-            .Set("additionalConfigProperties", Values.List("internal-communication.shared-secret=${ENV:TRINO_INTERNAL_SHARED_SECRET}"))
-            // password.db (htpasswd format, bcrypt) in a Secret: users are managed outside Git.
-            .Set("auth.passwordAuthSecret", naming.Secret(Name, "password-authentication"))
-            .Set("secretMounts", Values.List(new JsonObject
+        var values = new TrinoValues
+        {
+            Image = new() { Repository = Image.Repository, Tag = Image.Tag },
+            Server = new()
+            {
+                Workers = config.Workers,
+                Node = new() { Environment = context.Environment.Name },
+                Config = new()
+                {
+                    AuthenticationType = "PASSWORD",
+                    Https = new() { Enabled = true, Port = HttpsPort, Keystore = new() { Path = $"{TlsPath}/keystore.pem" } },
+                    Query = new() { MaxMemory = config.QueryMaxMemory },
+                },
+            },
+            AdditionalConfigProperties = ["internal-communication.shared-secret=${ENV:TRINO_INTERNAL_SHARED_SECRET}"],
+            // password.db (htpasswd format, bcrypt) in a Secret: users are managed outside Git. The chart leaves
+            // `auth` open (its keys are documented in comments only).
+            Auth = new() { ["passwordAuthSecret"] = naming.Secret(Name, "password-authentication") },
+            SecretMounts = [new JsonObject
             {
                 ["name"] = "tls",
                 ["secretName"] = naming.Secret(Name, "tls"),
                 ["path"] = TlsPath,
-            }))
-            .Set("env", new JsonArray(
-                new[] { ("TRINO_INTERNAL_SHARED_SECRET", new SecretRef(naming.Secret(Name, "internal-communication"), "shared-secret")) }
-                    .Concat(iceberg.Environment)
-                    .Select(e => (JsonNode)Values.SecretEnv(e.Item1, e.Item2)).ToArray()))
+            }],
+            Env = [.. new[] { ("TRINO_INTERNAL_SHARED_SECRET", new SecretRef(naming.Secret(Name, "internal-communication"), "shared-secret")) }
+                .Concat(iceberg.Environment)
+                .Select(e => (JsonNode)Values.SecretEnv(e.Item1, e.Item2))],
             // Only Iceberg: the chart's demo catalogs are removed (null deletes a default key in Helm).
-            .Set("catalogs", new JsonObject
+            Catalogs = new()
             {
-                ["tpch"] = null,
-                ["tpcds"] = null,
-                [Catalog] = iceberg.ToProperties(),
-            })
-            .Set("coordinator.jvm.maxHeapSize", $"{coordinatorHeap}M")
-            .Set("coordinator.config.query.maxMemoryPerNode", $"{QueryMemoryPerNode(coordinatorHeap)}MB")
-            .Set("coordinator.resources", Values.Resources(config.Coordinator))
-            .Set("worker.jvm.maxHeapSize", $"{workerHeap}M")
-            .Set("worker.config.query.maxMemoryPerNode", $"{QueryMemoryPerNode(workerHeap)}MB")
-            .Set("worker.resources", Values.Resources(config.Worker))
+                AdditionalValues = new()
+                {
+                    ["tpch"] = null,
+                    ["tpcds"] = null,
+                    [Catalog] = iceberg.ToProperties(),
+                },
+            },
+            Coordinator = new()
+            {
+                Jvm = new() { MaxHeapSize = $"{coordinatorHeap}M" },
+                Config = new() { Query = new() { MaxMemoryPerNode = $"{QueryMemoryPerNode(coordinatorHeap)}MB" } },
+                Resources = Values.Resources(config.Coordinator),
+            },
+            Worker = new()
+            {
+                Jvm = new() { MaxHeapSize = $"{workerHeap}M" },
+                Config = new() { Query = new() { MaxMemoryPerNode = $"{QueryMemoryPerNode(workerHeap)}MB" } },
+                Resources = Values.Resources(config.Worker),
+                // With several workers, spread them over nodes (with the disruption budget below).
+                Affinity = config.Workers > 1 ? Values.SpreadOverNodes(WorkerLabels(naming)) : null,
+            },
             // The namespace enforces Pod Security "restricted": the chart sets only the user (pod) and
             // no-escalation (Trino's container), nothing for its JMX exporter sidecar.
-            .Set("securityContext", Values.RestrictedPod(1000))
-            .Set("containerSecurityContext", Values.RestrictedContainer())
-            .Set("jmx.exporter.securityContext", Values.RestrictedContainer())
-            .Set("jmx.enabled", true)
-            .Set("jmx.exporter.enabled", true)
-            .Set("jmx.exporter.image", JmxExporterImage.ToString())
-            .Set("jmx.exporter.pullPolicy", "IfNotPresent")
-            .Set("jmx.exporter.port", MetricsPort)
-            .Set("jmx.exporter.configProperties", JmxExporterConfig)
-            .Set("jmx.exporter.resources", new JsonObject
+            SecurityContext = ChartValues.From<TrinoValuesSecurityContext>(Values.RestrictedPod(1000)),
+            ContainerSecurityContext = ChartValues.From<TrinoValuesContainerSecurityContext>(Values.RestrictedContainer()),
+            Jmx = new()
             {
-                ["requests"] = new JsonObject { ["cpu"] = "50m", ["memory"] = "128Mi" },
-                ["limits"] = new JsonObject { ["memory"] = "128Mi" },
-            })
-            .Set("serviceMonitor.enabled", true)
-            .Set("serviceMonitor.labels", Values.Map(context.MonitorLabels))
-            .Set("serviceMonitor.interval", context.Environment.Monitoring.Interval);
-
-        if (config.ServiceAccountRoleArn is { } roleArn)
-        {
+                Enabled = true,
+                Exporter = new()
+                {
+                    Enabled = true,
+                    Image = JmxExporterImage.ToString(),
+                    PullPolicy = "IfNotPresent",
+                    Port = MetricsPort,
+                    ConfigProperties = JmxExporterConfig,
+                    SecurityContext = Values.RestrictedContainer(),
+                    Resources = new()
+                    {
+                        ["requests"] = new JsonObject { ["cpu"] = "50m", ["memory"] = "128Mi" },
+                        ["limits"] = new JsonObject { ["memory"] = "128Mi" },
+                    },
+                },
+            },
+            ServiceMonitor = new()
+            {
+                Enabled = true,
+                Labels = new() { AdditionalValues = Values.Map(context.MonitorLabels) },
+                Interval = context.Environment.Monitoring.Interval,
+            },
             // Trino reaches AWS-managed storage and catalogs by its workload identity, not by keys.
-            values.Set("serviceAccount.create", true)
-                .Set("serviceAccount.annotations", new JsonObject { ["eks.amazonaws.com/role-arn"] = roleArn });
-        }
+            ServiceAccount = config.ServiceAccountRoleArn is { } roleArn
+                ? new() { Create = true, Annotations = new() { ["eks.amazonaws.com/role-arn"] = roleArn } }
+                : null,
+        };
 
         // The chart renders no PodDisruptionBudget and no affinity: with several workers, spread them over
-        // nodes and let a drain take one at a time (graceful shutdown finishes its tasks).
-        var workerLabels = new Dictionary<string, string>
-        {
-            ["app.kubernetes.io/name"] = "trino",
-            ["app.kubernetes.io/instance"] = naming.Release(Name),
-            ["app.kubernetes.io/component"] = "worker",
-        };
+        // nodes (the affinity above) and let a drain take one at a time (graceful shutdown finishes its tasks).
         var manifests = StandardObjects.Baseline(context, this, [HttpsPort], [MetricsPort]).ToList();
         if (config.Workers > 1)
         {
-            values.Set("worker.affinity", Values.SpreadOverNodes(workerLabels));
-            manifests.Add(StandardObjects.DisruptionBudget($"{naming.Release(Name)}-worker", ns, workerLabels));
+            manifests.Add(StandardObjects.DisruptionBudget($"{naming.Release(Name)}-worker", ns, WorkerLabels(naming)));
         }
 
         return new ComponentSpec
         {
             Namespace = ns,
             Chart = Chart,
-            Values = values,
+            Values = values.ToValues(),
             Manifests = manifests,
             Metrics = new ChartMonitor("serviceMonitor.enabled"),
             Probes = new ChartTemplateProbes("templates/deployment-coordinator.yaml", "templates/deployment-worker.yaml"),
         };
     }
+
+    private IReadOnlyDictionary<string, string> WorkerLabels(Naming naming) => new Dictionary<string, string>
+    {
+        ["app.kubernetes.io/name"] = "trino",
+        ["app.kubernetes.io/instance"] = naming.Release(Name),
+        ["app.kubernetes.io/component"] = "worker",
+    };
 
     // Exported beans: enough for the platform dashboards (queries, tasks, memory pools, JVM).
     private const string JmxExporterConfig =
