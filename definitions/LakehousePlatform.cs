@@ -1,6 +1,6 @@
 using Lakehouse.Model;
 using Lakehouse.Model.Components;
-using Lakehouse.Definitions.Charts;
+using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Configuration;
 
 namespace Lakehouse.Definitions;
@@ -28,7 +28,7 @@ public sealed class LakehousePlatform : IPlatformDefinition
         platform.AddIcebergCatalog(env, warehouseBucket: "warehouse");
         platform.Add(new Trino("trino")
         {
-            // Workers finish running tasks before they stop; typed from charts/trino/values.schema.json.
+            // Workers finish running tasks before they stop; typed by the locked trino chart (TrinoValues).
             ValueOverrides = new TrinoValues
             {
                 Worker = new()

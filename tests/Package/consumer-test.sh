@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs Lakehouse.Model, Lakehouse.Rendering and Lakehouse.Generators into a local folder, then builds a
+# Packs Lakehouse.Model, Lakehouse.Catalogue, Lakehouse.Rendering and Lakehouse.Generators into a local folder, then builds a
 # consumer repository (tests/Package/Consumer, copied outside this tree) with one PackageReference:
 # its build must render its own gitops/, and an IP literal in its definitions must fail the build (LH1001).
 set -euo pipefail
@@ -16,7 +16,7 @@ cp -r tests/Package/Consumer/. "$work/"
 mkdir -p "$work/packages"
 
 dotnet build src/CodeFixes -c Release -nologo -v:q
-for project in src/Model src/Rendering src/Generators; do
+for project in src/Model src/Catalogue src/Rendering src/Generators; do
   dotnet pack "$project" -c Release -o "$work/packages" -p:Version="$version" -nologo -v:q
 done
 echo "package: packed $(ls "$work/packages" | tr '\n' ' ')"
