@@ -41,6 +41,23 @@ public sealed class IsolationTests : IDisposable
     }
 
     [Fact]
+    public void Every_file_of_an_environment_names_only_its_own_env_file_and_points_only_into_its_own_folder()
+    {
+        foreach (var (path, text) in Lakehouse.Tests.Support.Render.ReferenceTree.Files.Where(f => f.Key.StartsWith("gitops/", StringComparison.Ordinal)))
+        {
+            var environment = path.Split('/')[1];
+            var sources = text.Split('\n').Single(l => l.StartsWith("# Sources: ", StringComparison.Ordinal));
+            Assert.Equal($"# Sources: definitions/LakehousePlatform.cs, env/{environment}.yaml", sources);
+            if (path.Contains("/cluster/application-", StringComparison.Ordinal))
+            {
+                var application = Lakehouse.Tests.Hydration.ArgoApplications.Parse(environment, YamlFiles.Read(text)!.AsObject());
+                Assert.All(application.ValueFiles, f => Assert.StartsWith($"gitops/{environment}/apps/{application.Component}/", f));
+                Assert.StartsWith($"gitops/{environment}/apps/{application.Component}", application.OverlayPath);
+            }
+        }
+    }
+
+    [Fact]
     public void A_size_in_one_environment_changes_one_file_of_that_environment()
     {
         var edit = Render(repo => Edit(repo, "prod", t => t.Replace("trino:\n  workers: 4", "trino:\n  workers: 6")));
