@@ -88,7 +88,7 @@ public class VersionTests
         using var repo = WithTrino1430();
         repo.Write(ChartLock.FileName, repo.Read(ChartLock.FileName).Replace("    version: 1.42.2\n", "    version: 1.43.0\n"));
         var changes = RenderChanges(repo);
-        Assert.Equal(["aws", "dev", "prod", "staging"], changes.Keys.Select(p => p.Split('/')[2]));
+        Assert.Equal(["aws", "dev", "prod", "staging"], changes.Keys.Select(p => p.Split('/')[1]));
         Assert.All(changes.Values, lines => Assert.Equal([("      targetRevision: 1.42.2", "      targetRevision: 1.43.0")], lines));
     }
 
