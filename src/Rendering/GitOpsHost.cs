@@ -90,6 +90,16 @@ public static class GitOpsHost
             return 1;
         }
         output.WriteLine($"lakehouse: {result.Written.Count} written, {result.Deleted.Count} deleted, {result.Unchanged} unchanged ({summary}).");
+        // Which files, per environment, and whether the tree shrank or grew more than a one-line edit would.
+        var report = new ChangeReport(result, layout);
+        foreach (var line in report.Lines())
+        {
+            output.WriteLine(line);
+        }
+        foreach (var warning in report.Warnings())
+        {
+            output.WriteLine(warning.ToString());
+        }
         return 0;
     }
 

@@ -22,14 +22,14 @@ done
 echo "package: packed $(ls "$work/packages" | tr '\n' ' ')"
 
 (cd "$work" && dotnet build definitions -p:LakehousePackageVersion="$version" -nologo -v:q -clp:NoSummary)
-test -f "$work/gitops/clusters/dev/application-demo-dev-trino.yaml"
-test -f "$work/gitops/apps/trino/values.yaml"
+test -f "$work/gitops/dev/cluster/application-demo-dev-trino.yaml"
+test -f "$work/gitops/dev/apps/trino/values.yaml"
 test -f "$work/env/environment.schema.json"
 # No lock of its own yet: the first build wrote the package's default lock, and the render read its versions.
 cmp -s charts.lock.yaml "$work/charts.lock.yaml"
-grep -q "targetRevision: $(awk '/^  trino:/{t=1} t&&/^    version:/{print $2; exit}' charts.lock.yaml)" "$work/gitops/clusters/dev/application-demo-dev-trino.yaml"
+grep -q "targetRevision: $(awk '/^  trino:/{t=1} t&&/^    version:/{print $2; exit}' charts.lock.yaml)" "$work/gitops/dev/cluster/application-demo-dev-trino.yaml"
 echo "package: the first build wrote charts.lock.yaml from the package and restored its charts"
-grep -q "iceberg.catalog.type=rest" "$work/gitops/apps/trino/values.yaml"
+grep -q "iceberg.catalog.type=rest" "$work/gitops/dev/apps/trino/values.yaml"
 echo "package: the consumer rendered $(find "$work/gitops" -type f | wc -l) files into its own gitops/"
 
 cat >> "$work/definitions/DemoPlatform.cs" <<'CS'

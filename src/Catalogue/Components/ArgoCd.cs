@@ -5,7 +5,7 @@ namespace Lakehouse.Model.Components;
 
 /// <summary>
 /// Argo CD itself (chart argo-cd from argoproj.github.io/argo-helm), in gitOps.argoCdNamespace. The
-/// platform adopts the Argo CD that was installed by hand to apply gitops/bootstrap/&lt;env&gt;: the same
+/// platform adopts the Argo CD that was installed by hand to apply gitops/&lt;env&gt;/bootstrap: the same
 /// chart, version and release name ("argocd"), so the resources keep their names and Argo CD takes them
 /// over (docs/decisions.md). argocd-cm carries the health check for argoproj.io/Application that Argo CD
 /// has not shipped since 1.8, without which the root Application does not wait for a wave's Applications

@@ -52,6 +52,9 @@ public static class Rules
     public static readonly Rule FileSystemFailure = new("LH0025", "The file system accepts the tree's files and folders");
     public static readonly Rule InterruptedRender = new("LH0026", "No interrupted render is left behind");
 
+    public static readonly Rule TreeShrank = new("LH0100", "A render that deletes files says so");
+    public static readonly Rule TreeGrew = new("LH0101", "A render that grows the tree by more than a tenth says so");
+
     public static IReadOnlyList<Rule> All { get; } =
     [
         IpAddressLiteral, SecretLiteral, InvalidEndpoint, UnknownEnvironmentKey, InvalidEnvironmentValue,
@@ -62,5 +65,6 @@ public static class Rules
         PodSecurityWithoutReason, OpenIngressWithoutReason, DuplicateManifest,
         YamlLimit, UnreadableEnvironment, NotText, YamlExtension, MultipleDocuments, ExplicitTag, KeyShape,
         OwnedPathOutsideTree, SymbolicLink, HandEdited, ForeignFile, TreeLocked, FileSystemFailure, InterruptedRender,
+        TreeShrank, TreeGrew,
     ];
 }

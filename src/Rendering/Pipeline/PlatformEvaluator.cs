@@ -36,10 +36,6 @@ public static class PlatformEvaluator
                     perEnvironment[i] = render;
                 }
             }
-            if (chartLock is not null && config.Images.Count > 0 && perEnvironment[i] is { } picked)
-            {
-                perEnvironment[i] = WithDefaultValues(definition, picked, chartLock);
-            }
         });
         foreach (var found in findings)
         {
@@ -109,25 +105,6 @@ public static class PlatformEvaluator
             }
         }
         return new EnvironmentRender(config, naming, EgressPolicies.Add(components, externalPorts)) { External = external };
-    }
-
-    /// <summary>
-    /// An environment that picks image tags, described once more at the lock's default tags: the values renderer
-    /// factors common values from those, so the pick changes this environment's files only.
-    /// </summary>
-    private static EnvironmentRender WithDefaultValues(IPlatformDefinition definition, EnvironmentRender picked, ChartLock chartLock)
-    {
-        var config = picked.Config with { Images = new SortedDictionary<string, string>(StringComparer.Ordinal) };
-        EnvironmentRender? defaults;
-        using (Locked.Use(new VersionSelection(chartLock, config.Charts)))
-        {
-            defaults = Evaluate(definition, config, []);
-        }
-        var byName = defaults?.Components.ToDictionary(c => c.Name, c => c.Spec.Values, StringComparer.Ordinal) ?? [];
-        return picked with
-        {
-            Components = picked.Components.Select(c => byName.TryGetValue(c.Name, out var values) ? c with { DefaultValues = values } : c).ToList(),
-        };
     }
 
     /// <summary>

@@ -33,11 +33,4 @@ public sealed record EnvironmentRender(EnvironmentConfig Config, Naming Naming, 
 public sealed record ComponentRender(PlacedComponent Placed, ComponentSpec Spec, int Wave, IReadOnlyList<string> DependsOn)
 {
     public string Name => Placed.Component.Name;
-
-    /// <summary>
-    /// Where env/ picks image tags for this environment: the values the component describes at the lock's default
-    /// tags. Values common to all environments are factored from these, so an environment's pick is a change in
-    /// that environment's files only (docs/charts.md). Null when the environment picks no image tag.
-    /// </summary>
-    public System.Text.Json.Nodes.JsonObject? DefaultValues { get; init; }
 }

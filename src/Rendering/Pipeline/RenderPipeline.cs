@@ -20,7 +20,7 @@ public sealed record RenderOutcome(GitOpsTree? Tree, IReadOnlyList<Diagnostic> D
 /// </summary>
 public static class RenderPipeline
 {
-    /// <summary>Renderers in order; the Application renderer reads which value files the values renderer wrote.</summary>
+    /// <summary>Renderers, each writing its own files of every environment (the tree is sorted, so their order never shows).</summary>
     public static IReadOnlyList<IRenderer> Renderers { get; } =
         [new HelmValuesRenderer(), new KustomizeRenderer(), new ApplicationRenderer(), new ProjectRenderer(), new BootstrapRenderer()];
 

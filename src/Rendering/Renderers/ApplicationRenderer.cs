@@ -8,9 +8,9 @@ namespace Lakehouse.Rendering.Renderers;
 
 /// <summary>
 /// One Argo CD Application per component and environment, with three sources: the upstream chart at
-/// its pinned version with value files from this repository ($values), this repository as the
-/// "values" ref, and the component's Kustomize overlay. Its sync wave follows the dependency graph.
-/// Runs after <see cref="HelmValuesRenderer"/>: it lists only value files that exist.
+/// its pinned version with the environment's value file from this repository ($values), this repository
+/// as the "values" ref, and the component's Kustomize folder in the environment's tree. Its sync wave
+/// follows the dependency graph. Everything it points at lies under its own environment's folder.
 /// </summary>
 public sealed class ApplicationRenderer : IRenderer
 {
@@ -21,8 +21,8 @@ public sealed class ApplicationRenderer : IRenderer
         {
             var (environment, component) = item;
             var name = environment.Naming.Application(component.Name);
-            var application = Application(environment, component, name, layout, tree);
-            var header = Header.For([component.Placed.Location.Path, environment.SourceFile]);
+            var application = Application(environment, component, name, layout);
+            var header = Header.For(component, environment);
             tree.Add($"{layout.Cluster(environment.Name)}/{GitOpsLayout.FileName("Application", name)}", YamlWriter.Write(application, header));
         });
     }
@@ -48,7 +48,7 @@ public sealed class ApplicationRenderer : IRenderer
     public static IEnumerable<string> FileNames(EnvironmentRender environment) =>
         environment.Components.Select(c => GitOpsLayout.FileName("Application", environment.Naming.Application(c.Name)));
 
-    private static JsonObject Application(EnvironmentRender environment, ComponentRender component, string name, GitOpsLayout layout, GitOpsTree tree)
+    private static JsonObject Application(EnvironmentRender environment, ComponentRender component, string name, GitOpsLayout layout)
     {
         var spec = component.Spec;
         var metadata = ArgoCdObjects.Metadata(environment, name, component.Wave, component.Name);
@@ -67,8 +67,6 @@ public sealed class ApplicationRenderer : IRenderer
         // Deleting the Application deletes what it deployed.
         metadata["finalizers"] = new JsonArray("resources-finalizer.argocd.argoproj.io");
 
-        var valueFiles = HelmValuesRenderer.ValueFiles(layout, tree, component.Name, environment.Name, spec.Chart.Name)
-            .Select(f => (JsonNode)$"$values/{f}").ToArray();
         return new JsonObject
         {
             ["apiVersion"] = ArgoCdObjects.ApiVersion,
@@ -86,7 +84,7 @@ public sealed class ApplicationRenderer : IRenderer
                     ChartSource(spec.Chart, new JsonObject
                     {
                         ["releaseName"] = environment.Naming.Release(component.Name),
-                        ["valueFiles"] = new JsonArray(valueFiles),
+                        ["valueFiles"] = new JsonArray($"$values/{layout.Values(component.Name, environment.Name)}"),
                     }),
                     new JsonObject
                     {
@@ -94,7 +92,7 @@ public sealed class ApplicationRenderer : IRenderer
                         ["targetRevision"] = environment.Config.GitOps.Revision,
                         ["ref"] = "values",
                     },
-                    ArgoCdObjects.GitSource(environment, layout.Overlay(component.Name, environment.Name))),
+                    ArgoCdObjects.GitSource(environment, layout.App(component.Name, environment.Name))),
                 ["syncPolicy"] = ArgoCdObjects.SyncPolicy("ServerSideApply=true", "PruneLast=true"),
             },
         };

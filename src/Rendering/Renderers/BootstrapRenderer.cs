@@ -6,9 +6,9 @@ using Lakehouse.Rendering.Yaml;
 namespace Lakehouse.Rendering.Renderers;
 
 /// <summary>
-/// The app of apps of each environment: gitops/clusters/ENV/kustomization.yaml lists the AppProject and
-/// the Applications, and gitops/bootstrap/ENV/ holds the root Application that syncs that folder.
-/// The root is applied once by hand (kubectl apply -f gitops/bootstrap/ENV/, which also applies its
+/// The app of apps of each environment: gitops/ENV/cluster/kustomization.yaml lists the AppProjects and
+/// the Applications, and gitops/ENV/bootstrap/ holds the root Application that syncs that folder.
+/// The root is applied once by hand (kubectl apply -f gitops/ENV/bootstrap/, which also applies its
 /// AppProject); from then on Git drives. The root's project is not Argo CD's "default": it allows only
 /// Applications and AppProjects in Argo CD's namespace, from this repository, and no cluster-scoped kind.
 /// </summary>
@@ -57,7 +57,7 @@ public sealed class BootstrapRenderer : IRenderer
         }
     }
 
-    /// <summary>What the root syncs, gitops/clusters/ENV/: Applications and AppProjects, in Argo CD's namespace only.</summary>
+    /// <summary>What the root syncs, gitops/ENV/cluster/: Applications and AppProjects, in Argo CD's namespace only.</summary>
     private static JsonObject RootProject(EnvironmentRender environment) => new()
     {
         ["apiVersion"] = ArgoCdObjects.ApiVersion,

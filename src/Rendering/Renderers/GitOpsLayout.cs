@@ -1,40 +1,54 @@
 namespace Lakehouse.Rendering.Renderers;
 
 /// <summary>
-/// Where everything goes in the tree, in one place. One base per app, overlays holding only the
-/// deltas of each environment, values beside the overlay they configure:
+/// Where everything goes in the tree, in one place. Each environment's tree is written on its own, under a
+/// folder of its name, and holds everything Argo CD reads for that environment (nothing is factored into a
+/// file shared with other environments), so a change to one environment's configuration changes only that
+/// environment's files, and adding or removing an environment changes no other environment's files:
 /// <code>
-/// gitops/bootstrap/ENV/              the root Application, applied once by hand
-/// gitops/clusters/ENV/               AppProject and one Application per component (what the root syncs)
-/// gitops/apps/APP/values.yaml        Helm values shared by every environment
-/// gitops/apps/APP/base/              raw objects shared by every environment
-/// gitops/apps/APP/overlays/ENV/      patches, environment-only objects and values.yaml of one environment
+/// gitops/ENV/bootstrap/              the root Application and its AppProject, applied once by hand
+/// gitops/ENV/cluster/                one AppProject and one Application per component (what the root syncs)
+/// gitops/ENV/apps/APP/values.yaml    the component's complete Helm values in this environment
+/// gitops/ENV/apps/APP/               kustomization.yaml and the component's raw objects, one per file
 /// </code>
+/// The only files outside an environment's folder are the render's own bookkeeping: the owned list
+/// (one line per file, so it changes exactly in the lines of the files that changed) and the lock.
 /// </summary>
 public sealed record GitOpsLayout(string Root = "gitops")
 {
-    public string AppDirectory(string component) => $"{Root}/apps/{component}";
+    /// <summary>Everything one environment's Argo CD reads, and nothing any other environment reads.</summary>
+    public string Environment(string environment) => $"{Root}/{environment}";
 
-    public string CommonValues(string component) => $"{AppDirectory(component)}/values.yaml";
+    /// <summary>A component's folder in one environment: the Kustomize source of its Application, and its Helm values.</summary>
+    public string App(string component, string environment) => $"{Environment(environment)}/apps/{component}";
 
-    /// <summary>Values common to the environments that install another chart under the same component (a swapped backend).</summary>
-    public string CommonValues(string component, string chart) => $"{AppDirectory(component)}/values-{chart}.yaml";
+    /// <summary>The complete Helm values of a component in one environment (the only value file its Application lists).</summary>
+    public string Values(string component, string environment) => $"{App(component, environment)}/values.yaml";
 
-    public string Base(string component) => $"{AppDirectory(component)}/base";
+    public string Cluster(string environment) => $"{Environment(environment)}/cluster";
 
-    public string Overlay(string component, string environment) => $"{AppDirectory(component)}/overlays/{environment}";
-
-    public string EnvironmentValues(string component, string environment) => $"{Overlay(component, environment)}/values.yaml";
-
-    public string Cluster(string environment) => $"{Root}/clusters/{environment}";
-
-    public string Bootstrap(string environment) => $"{Root}/bootstrap/{environment}";
+    public string Bootstrap(string environment) => $"{Environment(environment)}/bootstrap";
 
     /// <summary>The list of files the renderer owns (and may delete when they are no longer rendered), with a SHA-256 of each.</summary>
     public string OwnedList => $"{Root}/.generated";
 
     /// <summary>The lock a render or check holds on the tree (not committed: .gitignore).</summary>
     public string LockFile => $"{Root}/.lock";
+
+    /// <summary>
+    /// The environment a path of the tree belongs to (gitops/prod/... -> prod), or null for the render's own
+    /// files (the owned list, the lock) and anything outside the tree.
+    /// </summary>
+    public string? EnvironmentOf(string path)
+    {
+        var prefix = Root + "/";
+        if (!path.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var slash = path.IndexOf('/', prefix.Length);
+        return slash < 0 ? null : path[prefix.Length..slash];
+    }
 
     /// <summary>
     /// The one file outside the tree that a render writes: the env files' JSON Schema. It is owned by
@@ -44,6 +58,4 @@ public sealed record GitOpsLayout(string Root = "gitops")
 
     /// <summary>One object per file, named by kind and name: deployment-trino.yaml.</summary>
     public static string FileName(string kind, string name) => $"{kind.ToLowerInvariant()}-{name}.yaml";
-
-    public static string PatchFileName(string kind, string name) => $"patch-{FileName(kind, name)}";
 }

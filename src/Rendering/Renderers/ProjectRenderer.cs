@@ -23,7 +23,7 @@ public sealed class ProjectRenderer : IRenderer
         {
             var (environment, component) = item;
             var name = environment.Naming.ComponentProject(component.Name);
-            var header = Header.For([component.Placed.Location.Path, environment.SourceFile]);
+            var header = Header.For(component, environment);
             tree.Add($"{layout.Cluster(environment.Name)}/{FileName(environment, component.Name)}", YamlWriter.Write(Project(environment, component, name), header));
         });
     }

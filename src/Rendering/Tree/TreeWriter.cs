@@ -9,6 +9,9 @@ namespace Lakehouse.Rendering.Tree;
 /// file-system failure midway, what the next render will repair), and the warnings it gave.</summary>
 public sealed record WriteResult(IReadOnlyList<string> Written, IReadOnlyList<string> Deleted, int Unchanged)
 {
+    /// <summary>The written files that did not exist before (the others were updated).</summary>
+    public IReadOnlyList<string> Created { get; init; } = [];
+
     public IReadOnlyList<Diagnostic> Errors { get; init; } = [];
 
     /// <summary>Hand-edited files restored, foreign files left alone, leftovers cleaned.</summary>
@@ -229,7 +232,11 @@ public sealed class TreeWriter
             // (5) The final list.
             current = _listPath;
             _operations.WriteAtomically(Full(_listPath), finalList, flush: true);
-            return new WriteResult(changed.Select(f => f.Path).ToList(), staleFiles, inspection.Files.Count - changed.Count) { Warnings = warnings };
+            return new WriteResult(changed.Select(f => f.Path).ToList(), staleFiles, inspection.Files.Count - changed.Count)
+            {
+                Created = changed.Where(f => f.State == FileState.New).Select(f => f.Path).ToList(),
+                Warnings = warnings,
+            };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -58,7 +58,7 @@ public class VersionTests
 
     private static void AssertOneLine(Dictionary<string, List<(string Old, string New)>> changes, string environment)
     {
-        var path = $"gitops/clusters/{environment}/application-lakehouse-{environment}-trino.yaml";
+        var path = $"gitops/{environment}/cluster/application-lakehouse-{environment}-trino.yaml";
         Assert.Equal([path], changes.Keys);
         Assert.Equal([("      targetRevision: 1.42.2", "      targetRevision: 1.43.0")], changes[path]);
     }
@@ -88,7 +88,7 @@ public class VersionTests
         using var repo = WithTrino1430();
         repo.Write(ChartLock.FileName, repo.Read(ChartLock.FileName).Replace("    version: 1.42.2\n", "    version: 1.43.0\n"));
         var changes = RenderChanges(repo);
-        Assert.Equal(["aws", "dev", "prod", "staging"], changes.Keys.Select(p => p.Split('/')[2]));
+        Assert.Equal(["aws", "dev", "prod", "staging"], changes.Keys.Select(p => p.Split('/')[1]));
         Assert.All(changes.Values, lines => Assert.Equal([("      targetRevision: 1.42.2", "      targetRevision: 1.43.0")], lines));
     }
 
@@ -99,9 +99,9 @@ public class VersionTests
         Pick(repo, "dev", """images: { trino: "481" }""");
         var changes = RenderChanges(repo);
         // Trino's values in dev, and the Trino CLI of dev's jobs (the same image): nothing shared, no other environment.
-        Assert.Equal(["gitops/apps/orchestrator/overlays/dev/configmap-orchestrator-dags.yaml", "gitops/apps/trino/overlays/dev/values.yaml"], changes.Keys);
-        Assert.Contains("  tag: \"481\"", changes["gitops/apps/trino/overlays/dev/values.yaml"].Single().New);
-        Assert.All(changes["gitops/apps/orchestrator/overlays/dev/configmap-orchestrator-dags.yaml"], l => Assert.Equal(l.Old.Replace("trinodb/trino:480", "trinodb/trino:481"), l.New));
+        Assert.Equal(["gitops/dev/apps/orchestrator/configmap-orchestrator-dags.yaml", "gitops/dev/apps/trino/values.yaml"], changes.Keys);
+        Assert.Contains("  tag: \"481\"", changes["gitops/dev/apps/trino/values.yaml"].Single().New);
+        Assert.All(changes["gitops/dev/apps/orchestrator/configmap-orchestrator-dags.yaml"], l => Assert.Equal(l.Old.Replace("trinodb/trino:480", "trinodb/trino:481"), l.New));
     }
 
     [Fact]
@@ -110,8 +110,11 @@ public class VersionTests
         using var repo = new TempRepository();
         repo.Write(ChartLock.FileName, repo.Read(ChartLock.FileName).Replace("  trino: trinodb/trino:480\n", "  trino: trinodb/trino:481\n"));
         var changes = RenderChanges(repo);
-        Assert.Contains("gitops/apps/trino/values.yaml", changes.Keys);
-        Assert.Equal([("  tag: \"480\"", "  tag: \"481\"")], changes["gitops/apps/trino/values.yaml"]);
+        // Every environment's own Trino values (none of them picks a tag).
+        foreach (var environment in new[] { "aws", "dev", "prod", "staging" })
+        {
+            Assert.Equal([("  tag: \"480\"", "  tag: \"481\"")], changes[$"gitops/{environment}/apps/trino/values.yaml"]);
+        }
     }
 
     [Theory]

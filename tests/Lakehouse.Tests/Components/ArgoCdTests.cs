@@ -21,7 +21,7 @@ public class ArgoCdTests
         Assert.Contains("hs.status = \"Progressing\"", lua);
         Assert.EndsWith("return hs\n", lua);
         // The rendered values file keeps the dotted key as one key, not a nested path.
-        var values = YamlFiles.Read(Render.ReferenceTree.Files["gitops/apps/argocd/values.yaml"])!;
+        var values = YamlFiles.Read(Render.ReferenceTree.Files["gitops/prod/apps/argocd/values.yaml"])!;
         Assert.Equal(lua, (string?)values["configs"]!["cm"]!["resource.customizations.health.argoproj.io_Application"]);
     }
 
@@ -36,7 +36,7 @@ public class ArgoCdTests
             Assert.Equal(new HelmChart("https://argoproj.github.io/argo-helm", "argo-cd", "10.1.1"), spec.Chart);
             Assert.True((bool)spec.Values["crds"]!["keep"]!);
         }
-        var app = YamlFiles.Read(Render.ReferenceTree.Files["gitops/clusters/prod/application-lakehouse-prod-argocd.yaml"])!;
+        var app = YamlFiles.Read(Render.ReferenceTree.Files["gitops/prod/cluster/application-lakehouse-prod-argocd.yaml"])!;
         Assert.Equal("argocd", (string?)app["spec"]!["sources"]![0]!["helm"]!["releaseName"]);
     }
 

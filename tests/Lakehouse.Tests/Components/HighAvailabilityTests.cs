@@ -20,7 +20,7 @@ public class HighAvailabilityTests
         var term = prod.Values["worker"]!["affinity"]!["podAntiAffinity"]!["preferredDuringSchedulingIgnoredDuringExecution"]![0]!["podAffinityTerm"]!;
         Assert.Equal("kubernetes.io/hostname", (string?)term["topologyKey"]);
         Assert.True(JsonNodeEquals(selector, term["labelSelector"]!["matchLabels"]!));
-        Assert.True(Render.ReferenceTree.Files.ContainsKey("gitops/apps/trino/overlays/prod/poddisruptionbudget-trino-worker.yaml"));
+        Assert.True(Render.ReferenceTree.Files.ContainsKey("gitops/prod/apps/trino/poddisruptionbudget-trino-worker.yaml"));
     }
 
     [Fact]

@@ -214,8 +214,8 @@ public class NetworkPolicyTests
         // node-exporter runs in that namespace; Prometheus, Alertmanager and Grafana stay at baseline.
         var monitoring = Render.Spec("dev", "monitoring");
         Assert.Equal("monitoring-node-exporter", (string?)monitoring.Values["prometheus-node-exporter"]!["namespaceOverride"]);
-        Assert.Contains("pod-security.kubernetes.io/enforce: baseline", Render.ReferenceTree.Files["gitops/apps/monitoring/base/namespace-monitoring.yaml"]);
-        Assert.Contains("host's network and PID namespaces", Render.ReferenceTree.Files["gitops/apps/monitoring/base/namespace-monitoring-node-exporter.yaml"]);
+        Assert.Contains("pod-security.kubernetes.io/enforce: baseline", Render.ReferenceTree.Files["gitops/prod/apps/monitoring/namespace-monitoring.yaml"]);
+        Assert.Contains("host's network and PID namespaces", Render.ReferenceTree.Files["gitops/prod/apps/monitoring/namespace-monitoring-node-exporter.yaml"]);
         Assert.Throws<ArgumentException>(() => PodSecurity.Privileged(" "));
     }
 

@@ -281,7 +281,7 @@ public class PostgresTests
     }
 
     private static JsonNode Application(string env, string component) =>
-        YamlFiles.Read(File.ReadAllText(Path.Combine(Paths.RepositoryRoot, "gitops", "clusters", env, $"application-lakehouse-{env}-{component}.yaml")))!;
+        YamlFiles.Read(File.ReadAllText(Path.Combine(Paths.RepositoryRoot, "gitops", env, "cluster", $"application-lakehouse-{env}-{component}.yaml")))!;
 
     private static int Wave(string env, string component) =>
         int.Parse((string)Application(env, component)["metadata"]!["annotations"]!["argocd.argoproj.io/sync-wave"]!, System.Globalization.CultureInfo.InvariantCulture);
@@ -292,7 +292,7 @@ public class PostgresTests
     {
         var postgres = Wave(env, "postgres");
         Assert.True(Wave(env, "postgres-operator") < postgres);
-        var store = Path.Combine(Paths.RepositoryRoot, "gitops", "clusters", env, $"application-lakehouse-{env}-object-storage.yaml");
+        var store = Path.Combine(Paths.RepositoryRoot, "gitops", env, "cluster", $"application-lakehouse-{env}-object-storage.yaml");
         if (File.Exists(store))
         {
             Assert.True(Wave(env, "object-storage") < postgres, "backups need the bucket first");
@@ -300,7 +300,7 @@ public class PostgresTests
         // Each role belongs to a consumer; the deployed ones (a referenced catalog has no Application) sync later.
         var consumers = Env(env).Spec("postgres").Values["cluster"]!["roles"]!.AsArray().Select(r => ((string)r!["name"]!).Replace('_', '-')).ToList();
         Assert.NotEmpty(consumers);
-        foreach (var consumer in consumers.Where(c => File.Exists(Path.Combine(Paths.RepositoryRoot, "gitops", "clusters", env, $"application-lakehouse-{env}-{c}.yaml"))))
+        foreach (var consumer in consumers.Where(c => File.Exists(Path.Combine(Paths.RepositoryRoot, "gitops", env, "cluster", $"application-lakehouse-{env}-{c}.yaml"))))
         {
             Assert.True(Wave(env, consumer) > postgres, $"{consumer} syncs before the database it needs");
         }
@@ -319,7 +319,7 @@ public class PostgresTests
         // The API server reaches the admission webhook on 9443 through the default-deny policy.
         var webhook = op.Manifests.Single(m => m.Kind == "NetworkPolicy" && m.Name.Contains("webhook", StringComparison.Ordinal));
         Assert.Contains("9443", webhook.Body.ToJsonString(), StringComparison.Ordinal);
-        var project = YamlFiles.Read(File.ReadAllText(Path.Combine(Paths.RepositoryRoot, "gitops", "clusters", "dev", "appproject-lakehouse-dev-postgres-operator.yaml")))!;
+        var project = YamlFiles.Read(File.ReadAllText(Path.Combine(Paths.RepositoryRoot, "gitops", "dev", "cluster", "appproject-lakehouse-dev-postgres-operator.yaml")))!;
         var allowed = project["spec"]!["clusterResourceWhitelist"]!.AsArray().Select(k => (string)k!["kind"]!).ToList();
         // Its own AppProject allows exactly these and its Namespace.
         Assert.Equal(op.ClusterResources.Select(k => k.Kind).Append("Namespace").Order(StringComparer.Ordinal), allowed.Order(StringComparer.Ordinal));

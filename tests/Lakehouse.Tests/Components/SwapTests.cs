@@ -32,21 +32,22 @@ public class SwapTests
         using var _ = repo;
         Assert.Empty(added);
         // The Polaris Application and its prod overlay go: Glue is referenced, not deployed.
-        Assert.Contains("gitops/clusters/prod/application-lakehouse-prod-iceberg-catalog.yaml", removed);
-        Assert.Contains("gitops/apps/iceberg-catalog/overlays/prod/kustomization.yaml", removed);
+        Assert.Contains("gitops/prod/cluster/application-lakehouse-prod-iceberg-catalog.yaml", removed);
+        Assert.Contains("gitops/prod/apps/iceberg-catalog/kustomization.yaml", removed);
         Assert.All(removed, p => Assert.True(p.Contains("iceberg-catalog", StringComparison.Ordinal), p));
         // Trino's prod catalog file now speaks Glue; the other environments keep REST.
-        var prodTrino = repo.Read("gitops/apps/trino/overlays/prod/values.yaml");
+        var prodTrino = repo.Read("gitops/prod/apps/trino/values.yaml");
         Assert.Contains("iceberg.catalog.type=glue", prodTrino);
         Assert.Contains("hive.metastore.glue.region=us-east-1", prodTrino);
         Assert.Contains("hive.metastore.glue.default-warehouse-dir=s3://lakehouse-prod-warehouse/", prodTrino);
         Assert.DoesNotContain("ICEBERG_REST_CREDENTIAL", prodTrino);
-        Assert.Contains("iceberg.catalog.type=rest", repo.Read("gitops/apps/trino/overlays/dev/values.yaml"));
-        Assert.Contains("gitops/clusters/prod/kustomization.yaml", changed);
+        Assert.Contains("iceberg.catalog.type=rest", repo.Read("gitops/dev/apps/trino/values.yaml"));
+        Assert.Contains("gitops/prod/cluster/kustomization.yaml", changed);
         // The catalog's own AppProject goes with its Application; clients now leave their namespace for Glue on 443 only.
-        Assert.Contains("gitops/clusters/prod/appproject-lakehouse-prod-iceberg-catalog.yaml", removed);
-        Assert.Contains("iceberg-catalog (external, port 443)", repo.Read("gitops/apps/trino/overlays/prod/patch-networkpolicy-default-egress.yaml"));
-        Assert.All(changed, p => Assert.True(p.StartsWith("gitops/", StringComparison.Ordinal) || p == "env/environment.schema.json", p));
+        Assert.Contains("gitops/prod/cluster/appproject-lakehouse-prod-iceberg-catalog.yaml", removed);
+        Assert.Contains("iceberg-catalog (external, port 443)", repo.Read("gitops/prod/apps/trino/networkpolicy-default-egress.yaml"));
+        // Prod's files only (and their lines in the owned list).
+        Assert.All(added.Concat(removed).Concat(changed), p => Assert.True(p == "gitops/.generated" || p.StartsWith("gitops/prod/", StringComparison.Ordinal), p));
     }
 
     [Fact]
@@ -55,16 +56,16 @@ public class SwapTests
         var (_, removed, _, repo) = Swap("prod", text => ReplaceSection(text, "storage",
             "storage:\n  backend: external\n  region: us-east-1\n  external:\n    endpoint: https://s3.us-east-1.amazonaws.com:443\n"));
         using var _ = repo;
-        Assert.Contains("gitops/clusters/prod/application-lakehouse-prod-object-storage.yaml", removed);
-        Assert.Contains("gitops/clusters/prod/application-lakehouse-prod-minio-operator.yaml", removed);
-        Assert.True(File.Exists(repo.PathOf("gitops/clusters/dev/application-lakehouse-dev-object-storage.yaml")));
-        var prodTrino = repo.Read("gitops/apps/trino/overlays/prod/values.yaml");
+        Assert.Contains("gitops/prod/cluster/application-lakehouse-prod-object-storage.yaml", removed);
+        Assert.Contains("gitops/prod/cluster/application-lakehouse-prod-minio-operator.yaml", removed);
+        Assert.True(File.Exists(repo.PathOf("gitops/dev/cluster/application-lakehouse-dev-object-storage.yaml")));
+        var prodTrino = repo.Read("gitops/prod/apps/trino/values.yaml");
         Assert.Contains("s3.endpoint=https://s3.us-east-1.amazonaws.com:443", prodTrino);
         Assert.Contains("s3.path-style-access=false", prodTrino);
         // Without workload identity, Trino still reads its keys from its own Secret.
         Assert.Contains("s3.aws-access-key=${ENV:S3_ACCESS_KEY}", prodTrino);
         // PostgreSQL backups follow the store: same bucket name, the external endpoint.
-        Assert.Contains("endpointURL: https://s3.us-east-1.amazonaws.com:443", repo.Read("gitops/apps/postgres/overlays/prod/values.yaml"));
+        Assert.Contains("endpointURL: https://s3.us-east-1.amazonaws.com:443", repo.Read("gitops/prod/apps/postgres/values.yaml"));
     }
 
     [Fact]
@@ -74,38 +75,36 @@ public class SwapTests
             "storage:\n  backend: seaweedfs\n  region: us-east-1\n  seaweedfs:\n    volumeServers: 1\n    volumeSize: 20Gi\n    resources:\n      cpu: 250m\n      memory: 1Gi\n"));
         using var _ = repo;
         // The MinIO operator goes; the object-storage Application now installs the seaweedfs chart.
-        Assert.Contains("gitops/clusters/dev/application-lakehouse-dev-minio-operator.yaml", removed);
-        // Values are shared among environments of the same chart: only object-storage's value files move, and
-        // the egress of its clients, which now reach SeaweedFS' S3 port instead of MinIO's.
-        Assert.All(added, p => Assert.True(p.StartsWith("gitops/apps/object-storage/", StringComparison.Ordinal)
-            || p.EndsWith("/patch-networkpolicy-default-egress.yaml", StringComparison.Ordinal), p));
-        Assert.Contains("port: 8333", repo.Read("gitops/apps/trino/overlays/dev/patch-networkpolicy-default-egress.yaml"));
-        var app = repo.Read("gitops/clusters/dev/application-lakehouse-dev-object-storage.yaml");
+        Assert.Contains("gitops/dev/cluster/application-lakehouse-dev-minio-operator.yaml", removed);
+        // Dev's files only: object-storage's, and the egress of its clients, which now reach SeaweedFS' S3 port instead of MinIO's.
+        Assert.All(added.Concat(removed).Concat(changed), p => Assert.True(p == "gitops/.generated" || p.StartsWith("gitops/dev/", StringComparison.Ordinal), p));
+        Assert.Contains("port: 8333", repo.Read("gitops/dev/apps/trino/networkpolicy-default-egress.yaml"));
+        var app = repo.Read("gitops/dev/cluster/application-lakehouse-dev-object-storage.yaml");
         Assert.Contains("chart: seaweedfs", app);
         Assert.Contains("targetRevision: 4.44.0", app);
-        // SeaweedFS is now the chart most environments install (dev and staging): it keeps values.yaml.
-        Assert.Contains("$values/gitops/apps/object-storage/values.yaml", app);
-        Assert.Contains("$values/gitops/apps/object-storage/values-tenant.yaml", repo.Read("gitops/clusters/prod/application-lakehouse-prod-object-storage.yaml"));
+        // Each Application reads its own environment's values; prod's Application is untouched.
+        Assert.Contains("$values/gitops/dev/apps/object-storage/values.yaml", app);
+        Assert.Contains("$values/gitops/prod/apps/object-storage/values.yaml", repo.Read("gitops/prod/cluster/application-lakehouse-prod-object-storage.yaml"));
         // Consumers reach SeaweedFS' S3 service, path-style, with the same per-consumer Secrets.
-        var trino = repo.Read("gitops/apps/trino/overlays/dev/values.yaml");
+        var trino = repo.Read("gitops/dev/apps/trino/values.yaml");
         Assert.Contains("s3.endpoint=http://object-storage-seaweedfs-s3.lakehouse-object-storage.svc.cluster.local:8333", trino);
         Assert.Contains("s3.path-style-access=true", trino);
         Assert.Contains("s3.aws-access-key=${ENV:S3_ACCESS_KEY}", trino);
         Assert.All(changed, p => Assert.True(p.StartsWith("gitops/", StringComparison.Ordinal), p));
         // The rendered difference, consumer by consumer: every S3 client of dev follows the store.
         const string seaweedS3 = "http://object-storage-seaweedfs-s3.lakehouse-object-storage.svc.cluster.local:8333";
-        Assert.Contains($"endpointURL: {seaweedS3}", repo.Read("gitops/apps/postgres/overlays/dev/values.yaml"));
-        Assert.Contains($"MLFLOW_S3_ENDPOINT_URL: {seaweedS3}", repo.Read("gitops/apps/mlflow/overlays/dev/values.yaml"));
-        Assert.Contains($"\"spark.sql.catalog.iceberg.s3.endpoint\": \"{seaweedS3}\"", repo.Read("gitops/apps/orchestrator/overlays/dev/configmap-orchestrator-dags.yaml"));
+        Assert.Contains($"endpointURL: {seaweedS3}", repo.Read("gitops/dev/apps/postgres/values.yaml"));
+        Assert.Contains($"MLFLOW_S3_ENDPOINT_URL: {seaweedS3}", repo.Read("gitops/dev/apps/mlflow/values.yaml"));
+        Assert.Contains($"\"spark.sql.catalog.iceberg.s3.endpoint\": \"{seaweedS3}\"", repo.Read("gitops/dev/apps/orchestrator/configmap-orchestrator-dags.yaml"));
         // No operator to wait for: object-storage moves up a sync wave and depends on monitoring only.
         Assert.Contains("lakehouse.io/depends-on: monitoring\n", app);
         Assert.DoesNotContain("minio-operator", app);
         // MinIO's own ServiceMonitor goes with the tenant; SeaweedFS' chart renders its monitors.
-        Assert.Contains("gitops/apps/object-storage/overlays/dev/servicemonitor-object-storage.yaml", removed);
-        Assert.Contains("    monitoring:\n      enabled: true", repo.Read("gitops/apps/object-storage/values.yaml"));
+        Assert.Contains("gitops/dev/apps/object-storage/servicemonitor-object-storage.yaml", removed);
+        Assert.Contains("    monitoring:\n      enabled: true", repo.Read("gitops/dev/apps/object-storage/values.yaml"));
         // Other environments keep their store: prod's Trino still reads MinIO.
-        Assert.Contains("s3.endpoint=http://minio.lakehouse-object-storage.svc.cluster.local:80", repo.Read("gitops/apps/trino/overlays/prod/values.yaml") + repo.Read("gitops/apps/trino/values.yaml"));
-        Assert.DoesNotContain(changed, p => p.StartsWith("gitops/clusters/prod/", StringComparison.Ordinal) && !p.Contains("object-storage", StringComparison.Ordinal));
+        Assert.Contains("s3.endpoint=http://minio.lakehouse-object-storage.svc.cluster.local:80", repo.Read("gitops/prod/apps/trino/values.yaml"));
+        Assert.DoesNotContain(changed, p => p.StartsWith("gitops/prod/cluster/", StringComparison.Ordinal) && !p.Contains("object-storage", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -114,8 +113,8 @@ public class SwapTests
         var (added, removed, changed, repo) = Swap("dev", text => ReplaceSection(text, "catalog", "catalog:\n  backend: jdbc\n"));
         using var _ = repo;
         Assert.Empty(added);
-        Assert.Contains("gitops/clusters/dev/application-lakehouse-dev-iceberg-catalog.yaml", removed);
-        var trino = repo.Read("gitops/apps/trino/overlays/dev/values.yaml");
+        Assert.Contains("gitops/dev/cluster/application-lakehouse-dev-iceberg-catalog.yaml", removed);
+        var trino = repo.Read("gitops/dev/apps/trino/values.yaml");
         Assert.Contains("iceberg.catalog.type=jdbc\n", trino);
         Assert.Contains("iceberg.jdbc-catalog.driver-class=org.postgresql.Driver\n", trino);
         Assert.Contains("iceberg.jdbc-catalog.connection-password=${ENV:ICEBERG_JDBC_PASSWORD}\n", trino);
@@ -126,8 +125,8 @@ public class SwapTests
         Assert.Contains("name: trino-catalog-database", trino);
         Assert.DoesNotContain("iceberg.rest-catalog", trino);
         // The catalog keeps its database and role; Trino is now let into PostgreSQL's namespace.
-        Assert.Contains("name: iceberg_catalog", repo.Read("gitops/apps/postgres/overlays/dev/values.yaml"));
-        Assert.Contains("kubernetes.io/metadata.name: lakehouse-trino", repo.Read("gitops/apps/postgres/overlays/dev/patch-networkpolicy-default-ingress.yaml"));
+        Assert.Contains("name: iceberg_catalog", repo.Read("gitops/dev/apps/postgres/values.yaml"));
+        Assert.Contains("kubernetes.io/metadata.name: lakehouse-trino", repo.Read("gitops/dev/apps/postgres/networkpolicy-default-ingress.yaml"));
         Assert.All(changed, p => Assert.True(p.StartsWith("gitops/", StringComparison.Ordinal), p));
     }
 
@@ -137,10 +136,10 @@ public class SwapTests
         var (added, removed, _, repo) = Swap("dev", text => ReplaceSection(text, "catalog", "catalog:\n  backend: hive\n  hive:\n    uri: thrift://metastore.data.example.com:9083\n"));
         using var _ = repo;
         Assert.Empty(added);
-        Assert.Contains("gitops/clusters/dev/application-lakehouse-dev-iceberg-catalog.yaml", removed);
-        var trino = repo.Read("gitops/apps/trino/overlays/dev/values.yaml");
+        Assert.Contains("gitops/dev/cluster/application-lakehouse-dev-iceberg-catalog.yaml", removed);
+        var trino = repo.Read("gitops/dev/apps/trino/values.yaml");
         Assert.Contains("iceberg.catalog.type=hive_metastore\nhive.metastore.uri=thrift://metastore.data.example.com:9083\n", trino.Replace("    ", ""));
-        Assert.Contains("# Referenced, not deployed: iceberg-catalog (Hive Metastore)", repo.Read("gitops/clusters/dev/kustomization.yaml"));
+        Assert.Contains("# Referenced, not deployed: iceberg-catalog (Hive Metastore)", repo.Read("gitops/dev/cluster/kustomization.yaml"));
     }
 
     [Fact]
@@ -150,10 +149,10 @@ public class SwapTests
             "catalog:\n  backend: external-rest\n  externalRest:\n    uri: https://catalog.data.example.com:443/api/catalog\n"));
         using var _ = repo;
         Assert.Empty(added);
-        Assert.Contains("gitops/clusters/dev/application-lakehouse-dev-iceberg-catalog.yaml", removed);
+        Assert.Contains("gitops/dev/cluster/application-lakehouse-dev-iceberg-catalog.yaml", removed);
         Assert.All(removed, p => Assert.Contains("iceberg-catalog", p));
         Assert.All(changed, p => Assert.True(p.StartsWith("gitops/", StringComparison.Ordinal), p));
-        var trino = repo.Read("gitops/apps/trino/overlays/dev/values.yaml");
+        var trino = repo.Read("gitops/dev/apps/trino/values.yaml");
         Assert.Contains("iceberg.catalog.type=rest\n", trino);
         Assert.Contains("iceberg.rest-catalog.uri=https://catalog.data.example.com:443/api/catalog\n", trino);
         Assert.Contains("iceberg.rest-catalog.warehouse=lakehouse\n", trino);
@@ -162,7 +161,7 @@ public class SwapTests
         Assert.Contains("name: trino-catalog-credentials", trino);
         // The catalog serves its own tokens unless env/ names an identity provider.
         Assert.DoesNotContain("oauth2.server-uri", trino);
-        Assert.Contains("# Referenced, not deployed: iceberg-catalog (Iceberg REST catalog run outside the platform)", repo.Read("gitops/clusters/dev/kustomization.yaml"));
+        Assert.Contains("# Referenced, not deployed: iceberg-catalog (Iceberg REST catalog run outside the platform)", repo.Read("gitops/dev/cluster/kustomization.yaml"));
     }
 
     [Fact]
@@ -173,7 +172,7 @@ public class SwapTests
             + "    warehouse: 01f2-project/lakehouse\n    scope: lakekeeper\n"
             + "    tokenUri: https://idp.data.example.com:443/realms/data/protocol/openid-connect/token\n"));
         using var _ = repo;
-        var trino = repo.Read("gitops/apps/trino/overlays/dev/values.yaml");
+        var trino = repo.Read("gitops/dev/apps/trino/values.yaml");
         Assert.Contains("iceberg.rest-catalog.warehouse=01f2-project/lakehouse\n", trino);
         Assert.Contains("iceberg.rest-catalog.oauth2.scope=lakekeeper\n", trino);
         Assert.Contains("iceberg.rest-catalog.oauth2.server-uri=https://idp.data.example.com:443/realms/data/protocol/openid-connect/token\n", trino);
@@ -219,11 +218,11 @@ public class SwapTests
     {
         var (added, removed, changed, repo) = Swap("dev", text => ReplaceSection(text, "orchestrator", "orchestrator:\n  backend: dagster\n"));
         using var _ = repo;
-        var app = repo.Read("gitops/clusters/dev/application-lakehouse-dev-orchestrator.yaml");
+        var app = repo.Read("gitops/dev/cluster/application-lakehouse-dev-orchestrator.yaml");
         Assert.Contains("chart: dagster", app);
         Assert.Contains("repoURL: https://dagster-io.github.io/helm", app);
         // The DAG ConfigMap of dev gives way to Dagster's code location, generated from the same jobs.
-        var code = string.Concat(added.Concat(changed).Where(p => p.StartsWith("gitops/apps/orchestrator/overlays/dev/", StringComparison.Ordinal)).Select(repo.Read));
+        var code = string.Concat(added.Concat(changed).Where(p => p.StartsWith("gitops/dev/apps/orchestrator/", StringComparison.Ordinal)).Select(repo.Read));
         Assert.Contains("definitions.py: |", code);
         Assert.Contains("events_maintenance__ensure_table", code);
         Assert.Contains("events_maintenance__compact", code);
@@ -231,12 +230,12 @@ public class SwapTests
         // The orchestrator's project now allows Dagster's chart repository; Valkey no longer admits the
         // orchestrator (Dagster needs no broker) and Prometheus no longer reaches Airflow's statsd exporter
         // (Dagster has no metrics port). Nothing else outside the orchestrator changes.
-        Assert.Contains("https://dagster-io.github.io/helm", repo.Read("gitops/clusters/dev/appproject-lakehouse-dev-orchestrator.yaml"));
-        Assert.DoesNotContain("lakehouse-orchestrator", repo.Read("gitops/apps/valkey/overlays/dev/patch-networkpolicy-default-ingress.yaml"));
+        Assert.Contains("https://dagster-io.github.io/helm", repo.Read("gitops/dev/cluster/appproject-lakehouse-dev-orchestrator.yaml"));
+        Assert.DoesNotContain("lakehouse-orchestrator", repo.Read("gitops/dev/apps/valkey/networkpolicy-default-ingress.yaml"));
         Assert.All(added.Concat(removed).Concat(changed).Where(p => p != "gitops/.generated"),
             p => Assert.True(p.Contains("orchestrator", StringComparison.Ordinal)
-                || p.StartsWith("gitops/apps/valkey/", StringComparison.Ordinal)
-                || p.StartsWith("gitops/apps/monitoring/overlays/dev/patch-networkpolicy-default-egress", StringComparison.Ordinal), p));
+                || p.StartsWith("gitops/dev/apps/valkey/", StringComparison.Ordinal)
+                || p.StartsWith("gitops/dev/apps/monitoring/networkpolicy-default-egress", StringComparison.Ordinal), p));
     }
 
     /// <summary>Replaces one top-level section of an env file (from its key to the next top-level key).</summary>
@@ -255,15 +254,15 @@ public class SwapTests
     public void The_aws_environment_deploys_no_object_store_or_catalog_and_uses_its_workload_identity()
     {
         var tree = Render.ReferenceTree.Files;
-        var apps = tree.Keys.Where(k => k.StartsWith("gitops/clusters/aws/application-", StringComparison.Ordinal)).ToList();
+        var apps = tree.Keys.Where(k => k.StartsWith("gitops/aws/cluster/application-", StringComparison.Ordinal)).ToList();
         // S3 and Glue are referenced, not deployed; the rest runs in the EKS cluster like anywhere else.
         Assert.DoesNotContain(apps, a => a.Contains("object-storage", StringComparison.Ordinal) || a.Contains("minio", StringComparison.Ordinal) || a.Contains("iceberg-catalog", StringComparison.Ordinal));
-        Assert.Contains("gitops/clusters/aws/application-lakehouse-aws-trino.yaml", apps);
+        Assert.Contains("gitops/aws/cluster/application-lakehouse-aws-trino.yaml", apps);
         // PostgreSQL writes its backups to S3 with its IAM role, not with keys.
-        var postgres = tree["gitops/apps/postgres/overlays/aws/values.yaml"];
+        var postgres = tree["gitops/aws/apps/postgres/values.yaml"];
         Assert.Contains("inheritFromIAMRole: true", postgres);
         Assert.Contains("eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/lakehouse-aws-postgres", postgres);
-        var values = tree["gitops/apps/trino/overlays/aws/values.yaml"];
+        var values = tree["gitops/aws/apps/trino/values.yaml"];
         Assert.Contains("iceberg.catalog.type=glue", values);
         Assert.Contains("eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/lakehouse-aws-trino", values);
         Assert.DoesNotContain("S3_ACCESS_KEY", values);

@@ -8,7 +8,7 @@ namespace Lakehouse.Tests.Hydration;
 internal sealed record ChartReference(string RepoUrl, string? Chart, string? GitPath, string Version);
 
 /// <summary>
-/// One committed Application, read from gitops/clusters/ENV (never re-derived from the model): what Argo CD
+/// One committed Application, read from gitops/ENV/cluster (never re-derived from the model): what Argo CD
 /// would render for it.
 /// </summary>
 internal sealed record ArgoApplication(
@@ -35,12 +35,13 @@ internal sealed record AppProject(string Name, IReadOnlySet<string> Namespaces, 
 internal static class ArgoApplications
 {
     public static IReadOnlyList<string> Environments() =>
-        Directory.GetDirectories(Path.Combine(Paths.RepositoryRoot, "gitops", "clusters"))
+        Directory.GetDirectories(Path.Combine(Paths.RepositoryRoot, "gitops"))
+            .Where(d => Directory.Exists(Path.Combine(d, "cluster")))
             .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
 
     public static IReadOnlyList<ArgoApplication> Read(string environment)
     {
-        var folder = Path.Combine(Paths.RepositoryRoot, "gitops", "clusters", environment);
+        var folder = Path.Combine(Paths.RepositoryRoot, "gitops", environment, "cluster");
         return Directory.GetFiles(folder, "application-*.yaml").Order(StringComparer.Ordinal)
             .Select(f => Parse(environment, YamlFiles.Read(File.ReadAllText(f))!.AsObject()))
             .ToList();
@@ -48,7 +49,7 @@ internal static class ArgoApplications
 
     public static IReadOnlyList<AppProject> Projects(string environment)
     {
-        var folder = Path.Combine(Paths.RepositoryRoot, "gitops", "clusters", environment);
+        var folder = Path.Combine(Paths.RepositoryRoot, "gitops", environment, "cluster");
         return Directory.GetFiles(folder, "appproject-*.yaml").Order(StringComparer.Ordinal)
             .SelectMany(f => YamlFiles.ReadAll(File.ReadAllText(f)))
             .OfType<JsonObject>()

@@ -267,7 +267,7 @@ public class HydrationCheckFixtureTests
         Assert.Empty(ReferenceCheck.CheckEndpoints(Objects(Service + "\n---\n" + ConfigMap("http://app.lakehouse-app.svc.cluster.local:80/api")), []));
         Assert.Contains(ReferenceCheck.CheckEndpoints(Objects(Service + "\n---\n" + ConfigMap("http://app.lakehouse-app.svc.cluster.local:8080/api")), []),
             f => f.Message.Contains("has no port 8080", StringComparison.Ordinal));
-        Assert.Contains(ReferenceCheck.CheckEndpoints(Objects(Service), [(App, "gitops/apps/app/values.yaml", "url: http://gone.lakehouse-app.svc.cluster.local:80")]),
+        Assert.Contains(ReferenceCheck.CheckEndpoints(Objects(Service), [(App, "gitops/dev/apps/app/values.yaml", "url: http://gone.lakehouse-app.svc.cluster.local:80")]),
             f => f.Message.Contains("no Service lakehouse-app/gone", StringComparison.Ordinal));
     }
 

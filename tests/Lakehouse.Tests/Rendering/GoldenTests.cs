@@ -36,7 +36,7 @@ public class GoldenTests
     }
 
     [Fact]
-    public async Task Fixture_overlays_with_patches_build_with_kustomize()
+    public async Task Fixture_environment_folders_build_with_kustomize()
     {
         var kubectl = new[] { "/usr/bin/kubectl", "/usr/local/bin/kubectl" }.FirstOrDefault(File.Exists);
         Assert.SkipWhen(kubectl is null, "kubectl is not installed");
@@ -58,7 +58,7 @@ public class GoldenTests
             }
             foreach (var env in new[] { "dev", "prod" })
             {
-                var start = new System.Diagnostics.ProcessStartInfo(kubectl!, ["kustomize", Path.Combine(root, "gitops/apps/service/overlays", env)])
+                var start = new System.Diagnostics.ProcessStartInfo(kubectl!, ["kustomize", Path.Combine(root, "gitops", env, "apps/service")])
                 {
                     RedirectStandardOutput = true,
                     RedirectStandardError = true,
@@ -69,7 +69,7 @@ public class GoldenTests
                 await process.WaitForExitAsync(TestContext.Current.CancellationToken);
                 Assert.True(process.ExitCode == 0, error);
                 var ns = YamlFiles.ReadAll(output).Single(d => (string?)d!["kind"] == "Namespace")!;
-                // The patch put back exactly this environment's label on top of the shared base.
+                // Each environment's folder holds its own complete Namespace, with its own label.
                 Assert.Equal(env, (string?)ns["metadata"]!["labels"]!["lakehouse.io/tier"]);
                 Assert.Equal("restricted", (string?)ns["metadata"]!["labels"]!["pod-security.kubernetes.io/enforce"]);
             }
@@ -84,13 +84,13 @@ public class GoldenTests
     public void Reference_trino_catalog_properties()
     {
         var files = Render.ReferenceTree.Files;
-        var values = YamlFiles.Read(files["gitops/apps/trino/overlays/dev/values.yaml"])!;
+        var values = YamlFiles.Read(files["gitops/dev/apps/trino/values.yaml"])!;
         Golden.Verify("trino-iceberg.properties", values["catalogs"]!["iceberg"]!.GetValue<string>());
     }
 
     [Fact]
     public void Reference_prod_cluster_folder()
     {
-        Golden.Verify("prod-cluster.txt", Flatten(Render.ReferenceTree.Files, p => p.StartsWith("gitops/clusters/prod/", StringComparison.Ordinal)));
+        Golden.Verify("prod-cluster.txt", Flatten(Render.ReferenceTree.Files, p => p.StartsWith("gitops/prod/cluster/", StringComparison.Ordinal)));
     }
 }

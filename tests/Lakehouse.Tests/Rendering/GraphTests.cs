@@ -163,7 +163,7 @@ public class GraphTests
         }), Fixtures.ReferenceEnvironments);
         Assert.True(outcome.Succeeded, string.Join("\n", outcome.Diagnostics));
         Assert.DoesNotContain(outcome.Tree!.Files.Keys, k => k.Contains("object-storage", StringComparison.Ordinal));
-        Assert.Contains("store: object-storage", outcome.Tree.Files["gitops/apps/reader/values.yaml"]);
+        Assert.Contains("store: object-storage", outcome.Tree.Files["gitops/dev/apps/reader/values.yaml"]);
         Assert.Equal("object-storage", Assert.Single(outcome.Platform!.Environments[0].External).Component.Name);
     }
 
@@ -172,7 +172,7 @@ public class GraphTests
     {
         var outcome = RenderPipeline.Render(new TestPlatform((p, _) => p.Add(new OptionalConsumer("reader"))), Fixtures.ReferenceEnvironments);
         Assert.True(outcome.Succeeded, string.Join("\n", outcome.Diagnostics));
-        Assert.Contains("store: none", outcome.Tree!.Files["gitops/apps/reader/values.yaml"]);
+        Assert.Contains("store: none", outcome.Tree!.Files["gitops/dev/apps/reader/values.yaml"]);
     }
 
     private sealed record KeyValueUser(string Name) : Lakehouse.Model.Component(Name)

@@ -20,10 +20,10 @@ public class ProjectTests
         var environment = Render.Reference.Platform!.Environments.Single(e => e.Name == env);
         foreach (var component in environment.Components)
         {
-            var application = Read(files, $"gitops/clusters/{env}/application-lakehouse-{env}-{component.Name}.yaml");
+            var application = Read(files, $"gitops/{env}/cluster/application-lakehouse-{env}-{component.Name}.yaml");
             var projectName = (string)application["spec"]!["project"]!;
             Assert.Equal($"lakehouse-{env}-{component.Name}", projectName);
-            var project = Read(files, $"gitops/clusters/{env}/appproject-{projectName}.yaml")["spec"]!;
+            var project = Read(files, $"gitops/{env}/cluster/appproject-{projectName}.yaml")["spec"]!;
             Assert.Equal(
                 component.Spec.ClusterResources.Select(k => $"{k.Group}/{k.Kind}").Append("/Namespace").Order(StringComparer.Ordinal),
                 project["clusterResourceWhitelist"]!.AsArray().Select(k => $"{(string)k!["group"]!}/{(string)k["kind"]!}").Order(StringComparer.Ordinal));
@@ -41,7 +41,7 @@ public class ProjectTests
     [InlineData("staging", new[] { "argocd", "monitoring", "object-storage", "postgres-operator", "spark" })]
     public void Only_components_whose_charts_bind_cluster_roles_may_create_cluster_role_bindings(string env, string[] expected)
     {
-        var prefix = $"gitops/clusters/{env}/appproject-lakehouse-{env}-";
+        var prefix = $"gitops/{env}/cluster/appproject-lakehouse-{env}-";
         var binders = Render.ReferenceTree.Files
             .Where(f => f.Key.StartsWith(prefix, StringComparison.Ordinal) && f.Value.Contains("kind: ClusterRoleBinding", StringComparison.Ordinal))
             .Select(f => f.Key[prefix.Length..^".yaml".Length])
@@ -58,9 +58,9 @@ public class ProjectTests
             p.Add(new StubComponent("plain"));
         }), Fixtures.ReferenceEnvironments);
         Assert.True(outcome.Succeeded, string.Join("\n", outcome.Diagnostics));
-        Assert.Contains("kind: ClusterRoleBinding", outcome.Tree!.Files["gitops/clusters/dev/appproject-lakehouse-dev-binder.yaml"]);
-        Assert.DoesNotContain("ClusterRoleBinding", outcome.Tree.Files["gitops/clusters/dev/appproject-lakehouse-dev-plain.yaml"]);
-        Assert.Contains("project: lakehouse-dev-plain", outcome.Tree.Files["gitops/clusters/dev/application-lakehouse-dev-plain.yaml"]);
+        Assert.Contains("kind: ClusterRoleBinding", outcome.Tree!.Files["gitops/dev/cluster/appproject-lakehouse-dev-binder.yaml"]);
+        Assert.DoesNotContain("ClusterRoleBinding", outcome.Tree.Files["gitops/dev/cluster/appproject-lakehouse-dev-plain.yaml"]);
+        Assert.Contains("project: lakehouse-dev-plain", outcome.Tree.Files["gitops/dev/cluster/application-lakehouse-dev-plain.yaml"]);
     }
 
     [Theory]
@@ -68,10 +68,10 @@ public class ProjectTests
     public void The_root_application_has_its_own_project_syncing_applications_and_projects_into_argo_cds_namespace_only(string env)
     {
         var files = Render.ReferenceTree.Files;
-        var root = Read(files, $"gitops/bootstrap/{env}/application-lakehouse-{env}-root.yaml");
+        var root = Read(files, $"gitops/{env}/bootstrap/application-lakehouse-{env}-root.yaml");
         var projectName = (string)root["spec"]!["project"]!;
         Assert.NotEqual("default", projectName);
-        var project = Read(files, $"gitops/bootstrap/{env}/appproject-{projectName}.yaml")["spec"]!;
+        var project = Read(files, $"gitops/{env}/bootstrap/appproject-{projectName}.yaml")["spec"]!;
         Assert.Empty(project["clusterResourceWhitelist"]!.AsArray());
         Assert.Equal(["argoproj.io/Application", "argoproj.io/AppProject"],
             project["namespaceResourceWhitelist"]!.AsArray().Select(k => $"{(string)k!["group"]!}/{(string)k["kind"]!}"));
@@ -79,7 +79,7 @@ public class ProjectTests
         Assert.Equal((string)root["spec"]!["destination"]!["namespace"]!, (string)destination["namespace"]!);
         Assert.Equal([(string)root["spec"]!["source"]!["repoURL"]!], project["sourceRepos"]!.AsArray().Select(r => (string)r!));
         // What the root syncs is only Applications and AppProjects.
-        var kustomization = Read(files, $"gitops/clusters/{env}/kustomization.yaml");
+        var kustomization = Read(files, $"gitops/{env}/cluster/kustomization.yaml");
         Assert.All(kustomization["resources"]!.AsArray().Select(r => (string)r!),
             r => Assert.True(r.StartsWith("application-", StringComparison.Ordinal) || r.StartsWith("appproject-", StringComparison.Ordinal), r));
     }

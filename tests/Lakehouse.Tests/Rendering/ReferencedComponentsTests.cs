@@ -8,10 +8,10 @@ public class ReferencedComponentsTests
     [Fact]
     public void The_cluster_kustomization_names_what_the_environment_references()
     {
-        var aws = Render.ReferenceTree.Files["gitops/clusters/aws/kustomization.yaml"];
+        var aws = Render.ReferenceTree.Files["gitops/aws/cluster/kustomization.yaml"];
         Assert.Contains("# Referenced, not deployed: iceberg-catalog (AWS Glue Data Catalog)\n", aws);
         Assert.Contains("# Referenced, not deployed: object-storage (", aws);
         Assert.DoesNotContain("application-lakehouse-aws-iceberg-catalog.yaml", aws);
-        Assert.DoesNotContain("Referenced", Render.ReferenceTree.Files["gitops/clusters/dev/kustomization.yaml"]);
+        Assert.DoesNotContain("Referenced", Render.ReferenceTree.Files["gitops/dev/cluster/kustomization.yaml"]);
     }
 }

@@ -23,7 +23,7 @@ internal sealed record StubComponent(string Name, IReadOnlyList<Component> Uses)
 
     public JsonObject ExtraValues { get; init; } = new();
 
-    /// <summary>Adds an environment-dependent label to the Namespace, so overlays carry a patch.</summary>
+    /// <summary>Adds an environment-dependent label to the Namespace, so environments' objects differ.</summary>
     public bool LabelNamespaceWithEnvironment { get; init; }
 
     public override IEnumerable<Component> Dependencies => Uses;

@@ -11,7 +11,7 @@ namespace Lakehouse.Tests.Tree;
 /// </summary>
 public class WriteProtocolTests
 {
-    private const string Values = "gitops/apps/trino/overlays/prod/values.yaml";
+    private const string Values = "gitops/prod/apps/trino/values.yaml";
 
     [Fact]
     public void A_hand_edited_owned_file_is_reported_and_restored()
@@ -41,20 +41,20 @@ public class WriteProtocolTests
     public void A_foreign_file_under_gitops_fails_check_and_is_left_alone_by_render_with_a_warning()
     {
         using var repo = new TempRepository();
-        repo.Write("gitops/apps/trino/NOTES.txt", "keep me\n");
+        repo.Write("gitops/prod/apps/trino/NOTES.txt", "keep me\n");
         var (checkCode, checkOutput) = repo.Run("check");
         Assert.Equal(1, checkCode);
-        Assert.Contains("gitops/apps/trino/NOTES.txt: error LH0023: this file is not owned by Lakehouse GitOps", checkOutput);
+        Assert.Contains("gitops/prod/apps/trino/NOTES.txt: error LH0023: this file is not owned by Lakehouse GitOps", checkOutput);
         var (code, output) = repo.Run("render");
         Assert.Equal(0, code);
-        Assert.Contains("gitops/apps/trino/NOTES.txt: warning LH0023:", output);
-        Assert.Equal("keep me\n", repo.Read("gitops/apps/trino/NOTES.txt"));
+        Assert.Contains("gitops/prod/apps/trino/NOTES.txt: warning LH0023:", output);
+        Assert.Equal("keep me\n", repo.Read("gitops/prod/apps/trino/NOTES.txt"));
         Assert.Equal(1, repo.Run("check").Code);
     }
 
     [Theory]
-    [InlineData("gitops/apps/trino/.values.yaml.4242-a1b2c3d4e5f6.lakehouse-tmp")]
-    [InlineData("gitops/apps/trino/values.yaml.tmp")]
+    [InlineData("gitops/prod/apps/trino/.values.yaml.4242-a1b2c3d4e5f6.lakehouse-tmp")]
+    [InlineData("gitops/prod/apps/trino/values.yaml.tmp")]
     [InlineData("env/.environment.schema.json.4242-a1b2c3d4e5f6.lakehouse-tmp")]
     public void A_leftover_temporary_fails_check_and_the_next_render_deletes_it(string leftover)
     {

@@ -141,9 +141,9 @@ public class ProbeTests
     public void A_component_without_probes_carries_its_reason_on_its_application_for_reviewers()
     {
         var tree = Render.ReferenceTree;
-        var application = tree.Files["gitops/clusters/prod/application-lakehouse-prod-minio-operator.yaml"];
+        var application = tree.Files["gitops/prod/cluster/application-lakehouse-prod-minio-operator.yaml"];
         Assert.Contains("lakehouse.io/probes-exemption: MinIO Operator 7.1.1 defines no probes", application);
         // Components with probes carry no exemption.
-        Assert.DoesNotContain("probes-exemption", tree.Files["gitops/clusters/prod/application-lakehouse-prod-trino.yaml"]);
+        Assert.DoesNotContain("probes-exemption", tree.Files["gitops/prod/cluster/application-lakehouse-prod-trino.yaml"]);
     }
 }
