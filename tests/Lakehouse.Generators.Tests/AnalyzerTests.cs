@@ -39,6 +39,24 @@ public class AnalyzerTests
         Diagnostic("LH1001").WithLocation(1).WithMessage("'172.16.4.4' is an IP address; use the service's DNS name"));
 
     [Fact]
+    public Task LH1210_wiring_to_an_inferred_component_type_instead_of_a_contract() => Analyze<WiringContractAnalyzer>("""
+        using Lakehouse.Model;
+        using Lakehouse.Model.Components;
+        using Lakehouse.Model.Contracts;
+        class Platform
+        {
+            void Define(PlatformBuilder platform)
+            {
+                var adhoc = platform.Add(new Trino("adhoc"));
+                var superset = platform.Add(new Superset("superset"));
+                {|#0:platform.Wire(superset).To(adhoc)|};
+                platform.Wire(superset).To<ISqlEngine>(adhoc);
+            }
+        }
+        """,
+        Diagnostic("LH1210").WithLocation(0).WithMessage("To<Trino>: 'Trino' is not a contract interface; name the contract the need is of, e.g. To<ISqlEngine>(...)"));
+
+    [Fact]
     public Task LH1006_endpoint_without_port_or_scheme() => Analyze<EndpointLiteralAnalyzer>("""
         using Lakehouse.Model;
         class Platform

@@ -97,13 +97,13 @@ internal sealed class DependencyGraph
         {
             var consumer = wiring.Consumer.Name;
             var provider = wiring.Provider.Name;
-            var call = $"platform.Wire({consumer}).To<{wiring.Contract.Name}>({provider})";
+            var call = $"platform.Wire({Variable(consumer)}).To<{wiring.Contract.Name}>({Variable(provider)})";
             if (!wiring.NamesContract)
             {
                 var offers = Wiring.ContractsOf(wiring.Provider);
                 var advice = offers.Count == 0
                     ? $"'{provider}' offers no contract"
-                    : $"name the contract, e.g. platform.Wire({consumer}).To<{offers[0].Name}>({provider}) ('{provider}' offers {string.Join(", ", offers.Select(o => o.Name))})";
+                    : $"name the contract, e.g. platform.Wire({Variable(consumer)}).To<{offers[0].Name}>({Variable(provider)}) ('{provider}' offers {string.Join(", ", offers.Select(o => o.Name))})";
                 diagnostics.Add(new Diagnostic(Rules.WiringNotContract, wiring.Location, $"{call}: '{wiring.Contract.Name}' is not a contract interface; {advice}"));
                 continue;
             }
@@ -184,11 +184,22 @@ internal sealed class DependencyGraph
                 default:
                     var names = string.Join(" and ", offering.Select(o => $"'{o.Name}'"));
                     diagnostics.Add(new Diagnostic(Rules.AmbiguousProvider, consumer.Location,
-                        $"component '{name}' needs {need.Description} ({need.Contract.Name}), offered by {names}; choose one in the definitions: platform.Wire({name}).To<{need.Contract.Name}>({offering[0].Name})"));
+                        $"component '{name}' needs {need.Description} ({need.Contract.Name}), offered by {names}; choose one in the definitions: platform.Wire({Variable(name)}).To<{need.Contract.Name}>({Variable(offering[0].Name)})"));
                     break;
             }
         }
         return providers;
+    }
+
+    /// <summary>
+    /// A component name as the C# variable advice in diagnostics calls it ("iceberg-catalog" -> icebergCatalog), so
+    /// the advice is code the definitions can write once their variables are named so.
+    /// </summary>
+    internal static string Variable(string component)
+    {
+        var parts = component.Split('-', StringSplitOptions.RemoveEmptyEntries);
+        var name = string.Concat(parts.Select((p, i) => i == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
+        return name.Length > 0 && char.IsAsciiLetter(name[0]) ? name : "_" + name;
     }
 
     /// <summary>Components connected to <paramref name="name"/> through one of their needs, in name order.</summary>
