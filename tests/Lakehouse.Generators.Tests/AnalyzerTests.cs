@@ -41,14 +41,30 @@ public class AnalyzerTests
     [Fact]
     public Task LH1210_wiring_to_an_inferred_component_type_instead_of_a_contract() => Analyze<WiringContractAnalyzer>("""
         using Lakehouse.Model;
-        using Lakehouse.Model.Components;
         using Lakehouse.Model.Contracts;
+        namespace Lakehouse.Model.Contracts
+        {
+            public interface IContract { }
+            public interface ISqlEngine : IContract { }
+        }
+        namespace Lakehouse.Model
+        {
+            public class Component { }
+            public sealed class Trino : Component, ISqlEngine { }
+            public sealed class Superset : Component { }
+            public sealed class ConsumerWiring
+            {
+                public ConsumerWiring To<TContract>(TContract provider) where TContract : class, IContract => this;
+            }
+            public sealed class PlatformBuilder
+            {
+                public ConsumerWiring Wire(Component consumer) => new();
+            }
+        }
         class Platform
         {
-            void Define(PlatformBuilder platform)
+            void Define(PlatformBuilder platform, Trino adhoc, Superset superset)
             {
-                var adhoc = platform.Add(new Trino("adhoc"));
-                var superset = platform.Add(new Superset("superset"));
                 {|#0:platform.Wire(superset).To(adhoc)|};
                 platform.Wire(superset).To<ISqlEngine>(adhoc);
             }
