@@ -243,6 +243,34 @@ public class InstanceTests
         Assert.Contains(errors, e => e.Contains($"({line},1): error LH0122: platform.Wire(superset).To<ISqlEngine>(trino): the SQL query engine (ISqlEngine) of 'superset' is already wired to 'adhoc' at ", StringComparison.Ordinal));
     }
 
+    private sealed record NamesItsEngine(string Name) : Lakehouse.Model.Component(Name)
+    {
+        public override IReadOnlyList<Need> Needs => [Need.Of<ISqlEngine>("engine-a")];
+
+        public override Lakehouse.Model.ComponentSpec Describe(Lakehouse.Model.ComponentContext context) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public void Wirings_chain_and_override_the_provider_a_component_names_itself()
+    {
+        var builder = new Lakehouse.Model.PlatformBuilder();
+        var a = builder.Add(new StubBackends("engine-a"));
+        var b = builder.Add(new StubBackends("engine-b"));
+        var superset = builder.Add(new Superset("superset"));
+        var named = builder.Add(new NamesItsEngine("named"));
+        builder.Wire(superset).To<ISqlEngine>(a).To<IPostgres>(b).To<IKeyValueStore>(a);
+        builder.Wire(named).To<ISqlEngine>(b);
+        var diagnostics = new List<Lakehouse.Model.Diagnostics.Diagnostic>();
+        var graph = DependencyGraph.Build(builder.Build(), diagnostics, builder.Wirings);
+        Assert.True(graph is not null, string.Join("\n", diagnostics));
+        Assert.Same(a, graph.Connections[("superset", typeof(ISqlEngine))]);
+        Assert.Same(b, graph.Connections[("superset", typeof(IPostgres))]);
+        Assert.Same(a, graph.Connections[("superset", typeof(IKeyValueStore))]);
+        Assert.Same(b, graph.Connections[("named", typeof(ISqlEngine))]);
+        Assert.Equal(["superset"], graph.ConsumersOf("engine-a"));
+        Assert.Equal(["named", "superset"], graph.ConsumersOf("engine-b"));
+    }
+
     [Theory]
     [InlineData("adhok", "instances.adhok: the platform has no component 'adhok'; did you mean 'adhoc'?")]
     [InlineData("superset", "instances.superset.trino: component 'superset' is a Superset, which does not read a trino section (a Trino does)")]
