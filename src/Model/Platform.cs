@@ -28,6 +28,7 @@ public interface IPlatformDefinition
 public sealed class PlatformBuilder
 {
     private readonly ImmutableArray<PlacedComponent>.Builder _components = ImmutableArray.CreateBuilder<PlacedComponent>();
+    private readonly ImmutableArray<Wiring>.Builder _wirings = ImmutableArray.CreateBuilder<Wiring>();
 
     /// <summary>Adds a component and returns it, so later components can depend on it.</summary>
     public T Add<T>(T component, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
@@ -38,4 +39,20 @@ public sealed class PlatformBuilder
     }
 
     public ImmutableArray<PlacedComponent> Build() => _components.ToImmutable();
+
+    /// <summary>
+    /// Chooses providers for <paramref name="consumer"/>'s needs where several components offer a contract:
+    /// <c>platform.Wire(superset).To&lt;ISqlEngine&gt;(adhoc)</c>. Connections, sync order and NetworkPolicies
+    /// follow the wiring.
+    /// </summary>
+    public ConsumerWiring Wire(Component consumer)
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        return new ConsumerWiring(this, consumer);
+    }
+
+    /// <summary>The wirings in the order the definitions wrote them.</summary>
+    public ImmutableArray<Wiring> Wirings => _wirings.ToImmutable();
+
+    internal void AddWiring(Wiring wiring) => _wirings.Add(wiring);
 }

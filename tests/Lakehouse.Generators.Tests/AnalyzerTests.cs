@@ -39,6 +39,40 @@ public class AnalyzerTests
         Diagnostic("LH1001").WithLocation(1).WithMessage("'172.16.4.4' is an IP address; use the service's DNS name"));
 
     [Fact]
+    public Task LH1210_wiring_to_an_inferred_component_type_instead_of_a_contract() => Analyze<WiringContractAnalyzer>("""
+        using Lakehouse.Model;
+        using Lakehouse.Model.Contracts;
+        namespace Lakehouse.Model.Contracts
+        {
+            public interface IContract { }
+            public interface ISqlEngine : IContract { }
+        }
+        namespace Lakehouse.Model
+        {
+            public class Component { }
+            public sealed class Trino : Component, ISqlEngine { }
+            public sealed class Superset : Component { }
+            public sealed class ConsumerWiring
+            {
+                public ConsumerWiring To<TContract>(TContract provider) where TContract : class, IContract => this;
+            }
+            public sealed class PlatformBuilder
+            {
+                public ConsumerWiring Wire(Component consumer) => new();
+            }
+        }
+        class Platform
+        {
+            void Define(PlatformBuilder platform, Trino adhoc, Superset superset)
+            {
+                {|#0:platform.Wire(superset).To(adhoc)|};
+                platform.Wire(superset).To<ISqlEngine>(adhoc);
+            }
+        }
+        """,
+        Diagnostic("LH1210").WithLocation(0).WithMessage("To<Trino>: 'Trino' is not a contract interface; name the contract the need is of, e.g. To<ISqlEngine>(...)"));
+
+    [Fact]
     public Task LH1006_endpoint_without_port_or_scheme() => Analyze<EndpointLiteralAnalyzer>("""
         using Lakehouse.Model;
         class Platform

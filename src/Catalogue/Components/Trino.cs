@@ -32,7 +32,8 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
     public string Catalog => "iceberg";
 
     public Endpoint SqlEndpoint(ComponentContext context) =>
-        Endpoint.InCluster("https", context.Naming.Release(Name), context.NamespaceOf(this), HttpsPort);
+        // The chart's coordinator Service is its fullname: "trino" for the release trino, "adhoc-trino" for adhoc.
+        Endpoint.InCluster("https", context.Naming.ChartFullName(Name, "trino"), context.NamespaceOf(this), HttpsPort);
 
     /// <summary>The Iceberg catalog file Trino loads as catalog "iceberg", for whichever catalog backend env/ chose.</summary>
     public TrinoIcebergCatalog IcebergCatalog(ComponentContext context)
@@ -50,7 +51,7 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
     {
         var ns = context.NamespaceOf(this);
         var naming = context.Naming;
-        var config = context.Environment.Trino;
+        var config = context.Environment.TrinoOf(Name);
         var coordinatorHeap = Heap(config.Coordinator);
         var workerHeap = Heap(config.Worker);
         var iceberg = IcebergCatalog(context);

@@ -63,6 +63,10 @@ internal static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor EnvironmentSharedTarget = Rule(
         "LH1207", "Lakehouse.Configuration", "Each environment has its own cluster server and domain", "{0}");
 
+    public static readonly DiagnosticDescriptor WiringNotContract = Rule(
+        "LH1210", "Lakehouse.Wiring", "A wiring names a contract interface",
+        "To<{0}>: '{0}' is not a contract interface; name the contract the need is of, e.g. To<{1}>(...)");
+
     /// <summary>The descriptor of a rule by its ID, for diagnostics carried through the pipeline as plain data.</summary>
     public static DiagnosticDescriptor ById(string id) => id switch
     {

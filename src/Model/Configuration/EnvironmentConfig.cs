@@ -67,6 +67,20 @@ public sealed record EnvironmentConfig
     public required TrinoConfig Trino { get; init; }
 
     /// <summary>
+    /// Sections of further component instances, by component name: <c>instances: { adhoc: { trino: {...} } }</c>
+    /// sizes the Trino added as "adhoc" apart from the top-level <c>trino:</c> (see <see cref="InstanceConfig"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, InstanceConfig> Instances { get; init; } = new SortedDictionary<string, InstanceConfig>(StringComparer.Ordinal);
+
+    /// <summary>Where each instance section's key is in the env file (set by the loader; for diagnostics about the platform).</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, Diagnostics.SourceLocation> InstanceLocations { get; init; } = new SortedDictionary<string, Diagnostics.SourceLocation>(StringComparer.Ordinal);
+
+    /// <summary>The Trino section of component <paramref name="component"/>: its instance section, else the top-level <c>trino:</c>.</summary>
+    public TrinoConfig TrinoOf(string component) =>
+        Instances.TryGetValue(component, out var instance) && instance.Trino is { } own ? own : Trino;
+
+    /// <summary>
     /// Chart versions this environment deploys instead of the lock's default, by chart name:
     /// `charts: { trino: "1.43.0" }`. Each must be a version charts.lock.yaml locks for that chart.
     /// </summary>

@@ -23,6 +23,10 @@ public static class Rules
     public static readonly Rule DefinitionFailed = new("LH0015", "The platform definition runs without an exception");
     public static readonly Rule MissingSchemaReference = new("LH0016", "Each environment file names its JSON Schema on its first line");
     public static readonly Rule AmbiguousProvider = new("LH0017", "A needed contract has exactly one provider, or the consumer names one");
+    public static readonly Rule WiringNotContract = new("LH0120", "A wiring names a contract interface");
+    public static readonly Rule WiringWithoutNeed = new("LH0121", "A wiring connects a need its consumer declares to another component of the platform");
+    public static readonly Rule WiringRepeated = new("LH0122", "Each need of a consumer is wired at most once");
+    public static readonly Rule InstanceSectionUnused = new("LH0123", "An instance section in env/ belongs to a component of that kind");
     public static readonly Rule InvalidChartLock = new("LH0070", "The chart lock is well-formed");
     public static readonly Rule UnverifiedChart = new("LH0071", "A locked chart without a digest is reported, not restored");
     public static readonly Rule DigestMismatch = new("LH0072", "A restored chart's content matches its locked digest");
@@ -63,6 +67,7 @@ public static class Rules
         LeftoverBackendSection, SharedEnvironmentTarget,
         InvalidChartLock, UnverifiedChart, DigestMismatch, ChartUnavailable, UnsafeArchive, UnlockedVersion, NotLocked,
         PodSecurityWithoutReason, OpenIngressWithoutReason, DuplicateManifest,
+        WiringNotContract, WiringWithoutNeed, WiringRepeated, InstanceSectionUnused,
         YamlLimit, UnreadableEnvironment, NotText, YamlExtension, MultipleDocuments, ExplicitTag, KeyShape,
         OwnedPathOutsideTree, SymbolicLink, HandEdited, ForeignFile, TreeLocked, FileSystemFailure, InterruptedRender,
         TreeShrank, TreeGrew,

@@ -100,6 +100,11 @@ public static class EnvironmentLoader
             return null;
         }
         var config = doc.Root.Deserialize<EnvironmentConfig>(EnvironmentSchema.SerializerOptions)! with { Name = name };
+        config = config with
+        {
+            InstanceLocations = new SortedDictionary<string, SourceLocation>(
+                config.Instances.Keys.ToDictionary(k => k, k => doc.KeyLocation("instances." + k), StringComparer.Ordinal), StringComparer.Ordinal),
+        };
         foreach (var problem in EnvironmentConfigChecks.Check(config))
         {
             diagnostics.Add(new Diagnostic(Rules.InvalidEnvironmentValue, doc.ValueLocation(problem.KeyPath), problem.Message));

@@ -24,8 +24,11 @@ internal sealed class DependencyGraph
 
     private DependencyGraph(IReadOnlyList<PlacedComponent> components) => Components = components;
 
-    /// <summary>Builds the graph, reporting LH0014, LH0006, LH0008 and LH0007; null when any was found.</summary>
-    public static DependencyGraph? Build(IReadOnlyList<PlacedComponent> components, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Builds the graph, reporting LH0014, LH0006, LH0008, LH0017, LH0007 and the wiring rules (LH0120-LH0122);
+    /// null when any was found. <paramref name="wirings"/> choose providers for needs several components offer.
+    /// </summary>
+    public static DependencyGraph? Build(IReadOnlyList<PlacedComponent> components, List<Diagnostic> diagnostics, IReadOnlyList<Wiring>? wirings = null)
     {
         var before = diagnostics.Count;
         var graph = new DependencyGraph(components);
@@ -44,9 +47,10 @@ internal sealed class DependencyGraph
             }
             graph._byName[name] = placed;
         }
+        var wired = graph.Check(wirings ?? [], diagnostics);
         foreach (var placed in graph._byName.Values)
         {
-            var provided = graph.Connect(placed, diagnostics);
+            var provided = graph.Connect(placed, wired, diagnostics);
             // Every component carries a ServiceMonitor or PodMonitor: the monitoring stack (its CRDs) syncs first.
             var monitoring = graph._byName.Values
                 .Where(p => p.Component is Model.Contracts.IMonitoring && p.Component.Name != placed.Component.Name)
@@ -82,13 +86,83 @@ internal sealed class DependencyGraph
 
     public IReadOnlyList<string> DependenciesOf(string name) => _dependsOn[name];
 
-    /// <summary>Connects each need of <paramref name="consumer"/> to the one component offering it (LH0008, LH0017).</summary>
-    private List<string> Connect(PlacedComponent consumer, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// The definitions' wirings that hold, by (consumer, contract): each names a contract (LH0120), a consumer and
+    /// a provider added to the platform, a need the consumer declares and a provider offering it (LH0121), once (LH0122).
+    /// </summary>
+    private Dictionary<(string Consumer, Type Contract), (Component Provider, SourceLocation At)> Check(IReadOnlyList<Wiring> wirings, List<Diagnostic> diagnostics)
+    {
+        var wired = new Dictionary<(string Consumer, Type Contract), (Component Provider, SourceLocation At)>();
+        foreach (var wiring in wirings)
+        {
+            var consumer = wiring.Consumer.Name;
+            var provider = wiring.Provider.Name;
+            var call = $"platform.Wire({Variable(consumer)}).To<{wiring.Contract.Name}>({Variable(provider)})";
+            if (!wiring.NamesContract)
+            {
+                var offers = Wiring.ContractsOf(wiring.Provider);
+                var advice = offers.Count == 0
+                    ? $"'{provider}' offers no contract"
+                    : $"name the contract, e.g. platform.Wire({Variable(consumer)}).To<{offers[0].Name}>({Variable(provider)}) ('{provider}' offers {string.Join(", ", offers.Select(o => o.Name))})";
+                diagnostics.Add(new Diagnostic(Rules.WiringNotContract, wiring.Location, $"{call}: '{wiring.Contract.Name}' is not a contract interface; {advice}"));
+                continue;
+            }
+            if (!_byName.TryGetValue(consumer, out var placedConsumer))
+            {
+                diagnostics.Add(new Diagnostic(Rules.WiringWithoutNeed, wiring.Location, $"{call}: component '{consumer}' is not added to the platform; add it with platform.Add before wiring it"));
+                continue;
+            }
+            if (!_byName.TryGetValue(provider, out var placedProvider))
+            {
+                diagnostics.Add(new Diagnostic(Rules.WiringWithoutNeed, wiring.Location, $"{call}: component '{provider}' is not added to the platform; add it with platform.Add before wiring to it"));
+                continue;
+            }
+            var description = new Model.Contracts.Need(wiring.Contract).Description;
+            if (provider == consumer)
+            {
+                diagnostics.Add(new Diagnostic(Rules.WiringWithoutNeed, wiring.Location, $"{call}: a component cannot be wired to itself"));
+                continue;
+            }
+            if (!placedConsumer.Component.Needs.Any(n => n.Contract == wiring.Contract))
+            {
+                var needs = placedConsumer.Component.Needs.Select(n => n.Contract.Name).Distinct().ToList();
+                diagnostics.Add(new Diagnostic(Rules.WiringWithoutNeed, wiring.Location,
+                    $"{call}: component '{consumer}' does not need {description} ({wiring.Contract.Name}); its needs: {(needs.Count == 0 ? "none" : string.Join(", ", needs))}"));
+                continue;
+            }
+            if (!wiring.Contract.IsInstanceOfType(placedProvider.Component))
+            {
+                diagnostics.Add(new Diagnostic(Rules.WiringWithoutNeed, wiring.Location,
+                    $"{call}: the component added as '{provider}' ({placedProvider.Location}) does not offer {description} ({wiring.Contract.Name})"));
+                continue;
+            }
+            if (wired.TryGetValue((consumer, wiring.Contract), out var first))
+            {
+                diagnostics.Add(new Diagnostic(Rules.WiringRepeated, wiring.Location,
+                    $"{call}: the {description} ({wiring.Contract.Name}) of '{consumer}' is already wired to '{first.Provider.Name}' at {first.At}; keep one"));
+                continue;
+            }
+            wired[(consumer, wiring.Contract)] = (placedProvider.Component, wiring.Location);
+        }
+        return wired;
+    }
+
+    /// <summary>
+    /// Connects each need of <paramref name="consumer"/> to the provider the definitions wired, else to the one
+    /// component offering it (LH0008, LH0017).
+    /// </summary>
+    private List<string> Connect(PlacedComponent consumer, Dictionary<(string Consumer, Type Contract), (Component Provider, SourceLocation At)> wired, List<Diagnostic> diagnostics)
     {
         var name = consumer.Component.Name;
         var providers = new List<string>();
         foreach (var need in consumer.Component.Needs)
         {
+            if (wired.TryGetValue((name, need.Contract), out var chosen))
+            {
+                _connections[(name, need.Contract)] = chosen.Provider;
+                providers.Add(chosen.Provider.Name);
+                continue;
+            }
             var offering = _byName.Values
                 .Where(p => p.Component.Name != name && need.Contract.IsInstanceOfType(p.Component))
                 .Where(p => need.Provider is null || p.Component.Name == need.Provider)
@@ -110,11 +184,22 @@ internal sealed class DependencyGraph
                 default:
                     var names = string.Join(" and ", offering.Select(o => $"'{o.Name}'"));
                     diagnostics.Add(new Diagnostic(Rules.AmbiguousProvider, consumer.Location,
-                        $"component '{name}' needs {need.Description} ({need.Contract.Name}), offered by {names}; name one with Need.Of<{need.Contract.Name}>(\"{offering[0].Name}\")"));
+                        $"component '{name}' needs {need.Description} ({need.Contract.Name}), offered by {names}; choose one in the definitions: platform.Wire({Variable(name)}).To<{need.Contract.Name}>({Variable(offering[0].Name)})"));
                     break;
             }
         }
         return providers;
+    }
+
+    /// <summary>
+    /// A component name as the C# variable advice in diagnostics calls it ("iceberg-catalog" -> icebergCatalog), so
+    /// the advice is code the definitions can write once their variables are named so.
+    /// </summary>
+    internal static string Variable(string component)
+    {
+        var parts = component.Split('-', StringSplitOptions.RemoveEmptyEntries);
+        var name = string.Concat(parts.Select((p, i) => i == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
+        return name.Length > 0 && char.IsAsciiLetter(name[0]) ? name : "_" + name;
     }
 
     /// <summary>Components connected to <paramref name="name"/> through one of their needs, in name order.</summary>

@@ -56,8 +56,14 @@ public static class PlatformEvaluator
         {
             return null;
         }
-        var graph = DependencyGraph.Build(builder.Build(), diagnostics);
+        var graph = DependencyGraph.Build(builder.Build(), diagnostics, builder.Wirings);
         if (graph is null)
+        {
+            return null;
+        }
+        var sectionsBefore = diagnostics.Count;
+        InstanceSections.Check(config, graph.Components, diagnostics);
+        if (diagnostics.Count > sectionsBefore)
         {
             return null;
         }

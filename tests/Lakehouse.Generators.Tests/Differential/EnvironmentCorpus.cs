@@ -82,6 +82,8 @@ public static class EnvironmentCorpus
         return text[..start] + text[end..];
     }
 
+    private static string Instance(string name, string body) => $"instances:\n  {name}:\n{body}";
+
     private static CorpusCase Valid(string name, string text) => new(name, text, []);
 
     private static CorpusCase Case(string name, string text, params Expected[] findings) => new(name, text, findings);
@@ -117,6 +119,11 @@ public static class EnvironmentCorpus
         Valid("open-map-of-strings", Dev + "monitoring:\n  monitorLabels: {release: monitoring, team: data}\n"),
         Valid("orchestrator-default-with-airflow", Edit(Dev, "  backend: airflow\n", "")),
         Valid("comments-and-blank-lines", Edit(Dev, "trino:\n", "\n# Trino\ntrino: # query engine\n")),
+        // Instance sections (instances.NAME.KIND) have their kind's schema, checked alike on both sides.
+        Valid("instance-section", Dev + Instance("adhoc", "    trino:\n      workers: 2\n      queryMaxMemory: 2GB\n      coordinator: {cpu: 500m, memory: 2Gi}\n      worker: {cpu: 1500m, memory: 4Gi}\n")),
+        Case("instance-section-out-of-range", Dev + Instance("adhoc", "    trino:\n      workers: 501\n      queryMaxMemory: 2GB\n      coordinator: {cpu: 500m, memory: 2Gi}\n      worker: {cpu: 1500m, memory: 4Gi}\n"), Value("501")),
+        Case("instance-section-unknown-kind", Dev + Instance("adhoc", "    trinno:\n      workers: 2\n"), Key("trinno")),
+        Case("instance-section-missing-key", Dev + Instance("adhoc", "    trino:\n      workers: 2\n      coordinator: {cpu: 500m, memory: 2Gi}\n      worker: {cpu: 1500m, memory: 4Gi}\n"), Value("    |trino:")),
 
         // Unknown keys at every depth, in plain and oneOf-wrapped sections.
         Case("unknown-root", Dev + "extra: 1\n", Key("extra: 1")),

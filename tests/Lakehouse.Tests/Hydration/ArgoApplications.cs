@@ -21,7 +21,11 @@ internal sealed record ArgoApplication(
     ChartReference? Chart,
     string? ReleaseName,
     IReadOnlyList<string> ValueFiles,
-    string? OverlayPath);
+    string? OverlayPath)
+{
+    /// <summary>The repository the Application was read from: value files and the overlay are relative to it.</summary>
+    public string Root { get; init; } = Paths.RepositoryRoot;
+}
 
 /// <summary>An AppProject's destinations and cluster-scoped whitelist.</summary>
 internal sealed record AppProject(string Name, IReadOnlySet<string> Namespaces, IReadOnlySet<(string Group, string Kind)> ClusterResources)
@@ -39,17 +43,19 @@ internal static class ArgoApplications
             .Where(d => Directory.Exists(Path.Combine(d, "cluster")))
             .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
 
-    public static IReadOnlyList<ArgoApplication> Read(string environment)
+    /// <summary>The Applications committed under <paramref name="root"/> (default: this repository).</summary>
+    public static IReadOnlyList<ArgoApplication> Read(string environment, string? root = null)
     {
-        var folder = Path.Combine(Paths.RepositoryRoot, "gitops", environment, "cluster");
+        root ??= Paths.RepositoryRoot;
+        var folder = Path.Combine(root, "gitops", environment, "cluster");
         return Directory.GetFiles(folder, "application-*.yaml").Order(StringComparer.Ordinal)
-            .Select(f => Parse(environment, YamlFiles.Read(File.ReadAllText(f))!.AsObject()))
+            .Select(f => Parse(environment, YamlFiles.Read(File.ReadAllText(f))!.AsObject()) with { Root = root })
             .ToList();
     }
 
-    public static IReadOnlyList<AppProject> Projects(string environment)
+    public static IReadOnlyList<AppProject> Projects(string environment, string? root = null)
     {
-        var folder = Path.Combine(Paths.RepositoryRoot, "gitops", environment, "cluster");
+        var folder = Path.Combine(root ?? Paths.RepositoryRoot, "gitops", environment, "cluster");
         return Directory.GetFiles(folder, "appproject-*.yaml").Order(StringComparer.Ordinal)
             .SelectMany(f => YamlFiles.ReadAll(File.ReadAllText(f)))
             .OfType<JsonObject>()

@@ -18,7 +18,11 @@ internal static class HydrationChecks
     public static IReadOnlyList<JsonObject> Crds(EnvironmentHydration hydration) =>
         Hydrator.PreinstalledCrds().Concat(hydration.Objects.Where(o => o.Kind == "CustomResourceDefinition").Select(o => o.Body)).ToList();
 
-    public static IReadOnlyList<Finding> Run(EnvironmentHydration hydration, string check)
+    /// <summary>
+    /// The findings of <paramref name="check"/>; Secrets a pod reads are judged against <paramref name="secrets"/>
+    /// (default: the table of docs/secrets.md).
+    /// </summary>
+    public static IReadOnlyList<Finding> Run(EnvironmentHydration hydration, string check, ExternalSecrets? secrets = null)
     {
         var objects = hydration.Objects.ToList();
         return check switch
@@ -31,7 +35,7 @@ internal static class HydrationChecks
             MonitorCheck.Name => MonitorCheck.Check(objects, hydration.Applications.Where(a => a.NotHydrated is not null).Select(a => a.Application.Namespace).ToHashSet()).ToList(),
             TemplateErrorCheck.Name => TemplateErrorCheck.Check(objects).ToList(),
             ReferenceCheck.Endpoints => ReferenceCheck.CheckEndpoints(objects, ValueFiles(hydration)).ToList(),
-            ReferenceCheck.Secrets => ReferenceCheck.CheckSecrets(objects, ExternalSecrets.Documented).ToList(),
+            ReferenceCheck.Secrets => ReferenceCheck.CheckSecrets(objects, secrets ?? ExternalSecrets.Documented).ToList(),
             RepeatCheck.Name => hydration.RepeatFindings,
             SyncOrderCheck.Name => hydration.SyncOrderFindings,
             _ => throw new ArgumentOutOfRangeException(nameof(check), check, "unknown check"),
@@ -39,5 +43,5 @@ internal static class HydrationChecks
     }
 
     private static IEnumerable<(ArgoApplication, string, string)> ValueFiles(EnvironmentHydration hydration) =>
-        hydration.Applications.SelectMany(a => a.Application.ValueFiles.Select(f => (a.Application, f, File.ReadAllText(Path.Combine(Paths.RepositoryRoot, f)))));
+        hydration.Applications.SelectMany(a => a.Application.ValueFiles.Select(f => (a.Application, f, File.ReadAllText(Path.Combine(a.Application.Root, f)))));
 }

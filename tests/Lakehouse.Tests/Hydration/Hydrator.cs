@@ -47,8 +47,10 @@ internal static class Hydrator
     private static readonly SemaphoreSlim Slots = new(Math.Max(2, System.Environment.ProcessorCount));
     private static readonly ConcurrentDictionary<string, Lazy<Task<EnvironmentHydration>>> Cache = new(StringComparer.Ordinal);
 
-    public static Task<EnvironmentHydration> Environment(string environment) =>
-        Cache.GetOrAdd(environment, e => new Lazy<Task<EnvironmentHydration>>(() => Task.Run(() => Hydrate(e)))).Value;
+    /// <summary>One environment of the tree under <paramref name="root"/> (default: this repository's gitops/), hydrated once.</summary>
+    public static Task<EnvironmentHydration> Environment(string environment, string? root = null) =>
+        Cache.GetOrAdd((root ?? Paths.RepositoryRoot) + "|" + environment,
+            _ => new Lazy<Task<EnvironmentHydration>>(() => Task.Run(() => Hydrate(environment, root ?? Paths.RepositoryRoot)))).Value;
 
     /// <summary>Argo CD's own CRDs, installed before the platform's first sync.</summary>
     public static IReadOnlyList<JsonObject> PreinstalledCrds()
@@ -72,10 +74,10 @@ internal static class Hydrator
                 .SelectMany(v => new[] { $"{group}/{(string)v!["name"]!}", $"{group}/{(string)v["name"]!}/{kind}" });
         });
 
-    private static async Task<EnvironmentHydration> Hydrate(string environment)
+    private static async Task<EnvironmentHydration> Hydrate(string environment, string root)
     {
         var started = Stopwatch.GetTimestamp();
-        var applications = ArgoApplications.Read(environment);
+        var applications = ArgoApplications.Read(environment, root);
         var helm = HelmTool.Path ?? throw new InvalidOperationException("Helm is required");
         var kubectl = Tool.Kubectl ?? throw new InvalidOperationException("kubectl is required");
         var preinstalled = PreinstalledCrds();
@@ -125,7 +127,7 @@ internal static class Hydrator
                 steady[i].Output ?? "",
                 overlays[i].Output ?? ""));
         }
-        return new EnvironmentHydration(environment, hydrated, ArgoApplications.Projects(environment), syncOrder, repeat, all, started, Stopwatch.GetTimestamp());
+        return new EnvironmentHydration(environment, hydrated, ArgoApplications.Projects(environment, root), syncOrder, repeat, all, started, Stopwatch.GetTimestamp());
     }
 
     /// <summary>
@@ -157,7 +159,7 @@ internal static class Hydrator
         foreach (var file in app.ValueFiles)
         {
             arguments.Add("--values");
-            arguments.Add(Path.Combine(Paths.RepositoryRoot, file));
+            arguments.Add(Path.Combine(app.Root, file));
         }
         foreach (var api in apiVersions.Order(StringComparer.Ordinal))
         {
@@ -165,7 +167,7 @@ internal static class Hydrator
             arguments.Add(api);
         }
         arguments.AddRange(extraArguments ?? []);
-        var result = await Limited(() => Tool.Run(helm, arguments, Paths.RepositoryRoot));
+        var result = await Limited(() => Tool.Run(helm, arguments, app.Root));
         return result.ExitCode == 0
             ? (result.Output, null)
             : (null, $"helm template {app.ReleaseName} {ChartLocator.ChartName(app.Chart)}-{app.Chart.Version} failed: {result.Error.Trim()}");
@@ -177,7 +179,7 @@ internal static class Hydrator
         {
             return ("", null);
         }
-        var result = await Limited(() => Tool.Run(kubectl, ["kustomize", app.OverlayPath], Paths.RepositoryRoot));
+        var result = await Limited(() => Tool.Run(kubectl, ["kustomize", app.OverlayPath], app.Root));
         return result.ExitCode == 0 ? (result.Output, null) : (null, $"kubectl kustomize {app.OverlayPath} failed: {result.Error.Trim()}");
     }
 

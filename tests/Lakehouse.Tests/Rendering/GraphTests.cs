@@ -131,7 +131,7 @@ public class GraphTests
             p.Add(new StubBackends("postgres"));
             p.Add(new PolarisCatalog("iceberg-catalog", "warehouse"));
         }));
-        Assert.Contains("error LH0017: component 'iceberg-catalog' needs S3-compatible object storage (IObjectStorage), offered by 'store-a' and 'store-b'; name one with Need.Of<IObjectStorage>(\"store-a\")", Assert.Single(errors));
+        Assert.Contains("error LH0017: component 'iceberg-catalog' needs S3-compatible object storage (IObjectStorage), offered by 'store-a' and 'store-b'; choose one in the definitions: platform.Wire(icebergCatalog).To<IObjectStorage>(storeA)", Assert.Single(errors));
     }
 
     private sealed record ExternalStore(string Name) : Lakehouse.Model.ExternalComponent(Name), Lakehouse.Model.Contracts.IObjectStorage

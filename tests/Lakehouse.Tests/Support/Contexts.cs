@@ -15,7 +15,7 @@ internal static class Contexts
         var builder = new PlatformBuilder();
         (definition ?? new LakehousePlatform()).Define(builder, config);
         var diagnostics = new List<Diagnostic>();
-        var graph = DependencyGraph.Build(builder.Build(), diagnostics)
+        var graph = DependencyGraph.Build(builder.Build(), diagnostics, builder.Wirings)
             ?? throw new InvalidOperationException(string.Join("\n", diagnostics));
         var placed = graph.Components.Single(c => c.Component.Name == component);
         return ((T)placed.Component, graph.ContextFor(component, new Naming("lakehouse", config.Name), config));
