@@ -10,13 +10,4 @@ public sealed record InstanceConfig
 {
     /// <summary>Sizes of a Trino instance (as the top-level <c>trino:</c> section).</summary>
     public TrinoConfig? Trino { get; init; }
-
-    /// <summary>
-    /// The kinds an instance section can hold: its key under <c>instances.NAME</c>, the component type that reads
-    /// it, and whether this instance has it. One table, so a kind added here is checked against the platform (LH0123).
-    /// </summary>
-    public static IReadOnlyList<(string Key, Type Reader, Func<InstanceConfig, bool> Has)> Kinds { get; } =
-    [
-        ("trino", typeof(Components.Trino), i => i.Trino is not null),
-    ];
 }

@@ -1,5 +1,6 @@
 using Lakehouse.Model;
 using Lakehouse.Model.Checks;
+using Lakehouse.Model.Components;
 using Lakehouse.Model.Configuration;
 using Lakehouse.Model.Diagnostics;
 
@@ -18,7 +19,7 @@ internal static class InstanceSections
         foreach (var (name, instance) in config.Instances.OrderBy(i => i.Key, StringComparer.Ordinal))
         {
             var at = config.InstanceLocations.TryGetValue(name, out var location) ? location : new SourceLocation($"env/{config.Name}.yaml", 0, 0);
-            var kinds = InstanceConfig.Kinds.Where(k => k.Has(instance)).ToList();
+            var kinds = InstanceKinds.All.Where(k => k.Has(instance)).ToList();
             if (!byName.TryGetValue(name, out var component))
             {
                 var hint = Suggestions.Closest(name, byName.Keys.ToList());
@@ -29,7 +30,7 @@ internal static class InstanceSections
             if (kinds.Count == 0)
             {
                 diagnostics.Add(new Diagnostic(Rules.InstanceSectionUnused, at,
-                    $"instances.{name}: the section holds no kind's settings; give {string.Join(" or ", InstanceConfig.Kinds.Select(k => k.Key + ":"))} or remove it"));
+                    $"instances.{name}: the section holds no kind's settings; give {string.Join(" or ", InstanceKinds.All.Select(k => k.Key + ":"))} or remove it"));
             }
             foreach (var (key, reader, _) in kinds.Where(k => !k.Reader.IsInstanceOfType(component)))
             {
