@@ -71,7 +71,8 @@ internal static class ScaleCommand
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {phase,-32} {ms,8:F1} ms {phaseBytes / 1048576.0,8:F1} MB allocated, peak so far {peak,5:F0} MB"));
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, allocated {GC.GetTotalAllocatedBytes() / 1048576} MB"));
+                $"  GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, allocated {GC.GetTotalAllocatedBytes() / 1048576} MB; " +
+                $"JIT: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms"));
         }
         return 0;
     }

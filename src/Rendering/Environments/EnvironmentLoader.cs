@@ -142,6 +142,9 @@ public static class EnvironmentLoader
         }
     }
 
+    // A bound read back from the schema's text keeps its written scale (500.0); shown as the type declares it (500).
+    private static string? Bound(decimal? bound) => bound?.ToString("G29", System.Globalization.CultureInfo.InvariantCulture);
+
     private static void CheckSchema(YamlDocument doc, List<Diagnostic> diagnostics)
     {
         var errors = EnvironmentSchema.Schema.Validate(doc.Root?.ToJsonString() ?? "null");
@@ -271,7 +274,7 @@ public static class EnvironmentLoader
                     $"{shown}: {string.Join(" or ", types)} is expected" + (value is null ? "" : $" (found {value.ToJsonString()})"));
             case ValidationErrorKind.NumberTooBig or ValidationErrorKind.NumberTooSmall:
                 return new Diagnostic(Rules.InvalidEnvironmentValue, doc.ValueLocation(keyPath),
-                    $"{shown}: {value?.ToJsonString()} is out of range {error.Schema?.Minimum}..{error.Schema?.Maximum}");
+                    $"{shown}: {value?.ToJsonString()} is out of range {Bound(error.Schema?.Minimum)}..{Bound(error.Schema?.Maximum)}");
             default:
                 return new Diagnostic(Rules.InvalidEnvironmentValue, doc.ValueLocation(keyPath),
                     $"{shown}: {Describe(error.Kind)}" + (value is null ? "" : $" (found {value.ToJsonString()})"));

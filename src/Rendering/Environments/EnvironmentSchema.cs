@@ -1,53 +1,37 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using Lakehouse.Model.Configuration;
 using NJsonSchema;
-using NJsonSchema.Generation;
 
 namespace Lakehouse.Rendering.Environments;
 
 /// <summary>
-/// The JSON Schema of env/*.yaml, generated from <see cref="EnvironmentConfig"/> so the types are the only
-/// source of truth. Written to env/environment.schema.json for editors; used here to validate.
+/// The JSON Schema of env/*.yaml, generated from <see cref="Lakehouse.Model.Configuration.EnvironmentConfig"/>
+/// while this assembly builds (src/SchemaGeneration) and embedded in it: the types stay its only source of
+/// truth, and a render no longer pays for generating it by reflection (about 335 ms of a 1.06 s render,
+/// docs/performance.md). Written to env/environment.schema.json for editors and the compiler; used here to validate.
 /// </summary>
 public static class EnvironmentSchema
 {
     public const string FileName = "environment.schema.json";
 
-    /// <summary>How env files bind to the configuration types: camelCase keys, enums by their names.</summary>
-    public static JsonSerializerOptions SerializerOptions { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectRequiredConstructorParameters = true,
-    };
+    /// <summary>How env files bind to the configuration types (<see cref="EnvironmentBinding"/>).</summary>
+    public static JsonSerializerOptions SerializerOptions => EnvironmentBinding.SerializerOptions;
 
-    // The text is serialized once, before the schema is published: NJsonSchema's ToJson updates reference
-    // paths inside the schema, which raced with validations running in parallel renders (a corpus case
-    // caught a render rewriting env/environment.schema.json with a different text).
-    private static readonly Lazy<(JsonSchema Schema, string Text)> Cached = new(Generate);
+    private static readonly Lazy<string> Text = new(ReadEmbedded);
 
-    public static JsonSchema Schema => Cached.Value.Schema;
+    // Parsed from the same text that is written, once per process; nothing writes to it afterwards, so
+    // validations running in parallel renders share it.
+    private static readonly Lazy<JsonSchema> Parsed = new(() => JsonSchema.FromJsonAsync(Text.Value).GetAwaiter().GetResult());
+
+    public static JsonSchema Schema => Parsed.Value;
 
     /// <summary>The schema's text as written to disk: LF line ends, ending in a newline.</summary>
-    public static string ToText() => Cached.Value.Text;
+    public static string ToText() => Text.Value;
 
-    private static (JsonSchema, string) Generate()
+    private static string ReadEmbedded()
     {
-        var settings = new SystemTextJsonSchemaGeneratorSettings
-        {
-            SerializerOptions = SerializerOptions,
-            AlwaysAllowAdditionalObjectProperties = false,
-            SchemaType = SchemaType.JsonSchema,
-            GenerateEnumMappingDescription = false,
-            FlattenInheritanceHierarchy = true,
-            // "$ref" beside "description" instead of a oneOf wrapper, so validation errors point at the key itself.
-            AllowReferencesWithProperties = true,
-        };
-        var schema = JsonSchema.FromType<EnvironmentConfig>(settings);
-        schema.Title = "Lakehouse environment";
-        schema.Description = "One environment of the lakehouse platform (env/<name>.yaml). Generated from Lakehouse.Model.Configuration.EnvironmentConfig; do not edit.";
-        return (schema, schema.ToJson().Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
+        using var stream = typeof(EnvironmentSchema).Assembly.GetManifestResourceStream(FileName)
+            ?? throw new InvalidOperationException($"{FileName} is not embedded in {typeof(EnvironmentSchema).Assembly.GetName().Name}; the build's LakehouseGenerateEnvironmentSchema target writes it");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 }
