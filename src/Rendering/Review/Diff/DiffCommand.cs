@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using Lakehouse.Model;
+using Lakehouse.Model.Diagnostics;
+using Lakehouse.Rendering.Pipeline;
+using Lakehouse.Rendering.Review.Hydration;
+using Lakehouse.Rendering.Tree;
+
+namespace Lakehouse.Rendering.Review.Diff;
+
+/// <summary>
+/// `diff --base REF [--no-hydrate]`: renders the head (definitions/ and env/ as they are) and compares it with
+/// the committed tree of REF, per environment and Application, printing a Markdown summary on standard output.
+/// Writes only under a fresh folder of the system temp dir, which it removes; gitops/ is never touched.
+/// </summary>
+public static class DiffCommand
+{
+    public static int Run(string[] args, IPlatformDefinition definition, string root, TextWriter output)
+    {
+        var reference = Option(args, "--base");
+        if (reference is null)
+        {
+            output.WriteLine(new Diagnostic(Rules.ReviewUsage, new SourceLocation("diff", 0, 0), "diff needs --base <git ref> (the commit to compare with, e.g. origin/main)"));
+            return 2;
+        }
+        var outcome = RenderPipeline.Render(definition, root);
+        if (!outcome.Succeeded)
+        {
+            foreach (var diagnostic in outcome.Diagnostics)
+            {
+                output.WriteLine(diagnostic.ToString());
+            }
+            return 1;
+        }
+        var (markdown, errors) = Summarize(root, reference, outcome.Tree!, hydrate: !args.Contains("--no-hydrate")).GetAwaiter().GetResult();
+        foreach (var error in errors)
+        {
+            output.WriteLine(error.ToString());
+        }
+        if (markdown is null)
+        {
+            return 1;
+        }
+        output.Write(markdown);
+        return 0;
+    }
+
+    /// <summary>The Markdown summary of head (<paramref name="head"/>, a fresh render) against the committed tree of <paramref name="reference"/>.</summary>
+    internal static async Task<(string? Markdown, IReadOnlyList<Diagnostic> Errors)> Summarize(string root, string reference, GitOpsTree head, bool hydrate)
+    {
+        var temp = Path.Combine(Path.GetTempPath(), $"lakehouse-diff-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            var basePath = Path.Combine(temp, "base");
+            var headPath = Path.Combine(temp, "head");
+            if (await BaseSnapshot.Extract(root, reference, basePath) is { } failed)
+            {
+                return (null, [failed]);
+            }
+            WriteHead(head, headPath);
+            return (await Compare(reference, basePath, headPath, hydrate), []);
+        }
+        catch (HydrationToolMissingException missing)
+        {
+            return (null, [missing.Diagnostic]);
+        }
+        finally
+        {
+            if (Directory.Exists(temp))
+            {
+                Directory.Delete(temp, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Compares two folders that each hold a gitops/ tree.</summary>
+    internal static async Task<string> Compare(string baseLabel, string basePath, string headPath, bool hydrate)
+    {
+        var before = ArgoApplication.Scan(basePath);
+        var after = ArgoApplication.Scan(headPath);
+        IReadOnlyDictionary<ArgoApplication, HydratedObjects> beforeObjects = new Dictionary<ArgoApplication, HydratedObjects>();
+        IReadOnlyDictionary<ArgoApplication, HydratedObjects> afterObjects = beforeObjects;
+        if (hydrate)
+        {
+            var helm = HelmTemplate.FindHelm() ?? throw new HydrationToolMissingException(new Diagnostic(Rules.HydrationToolMissing, new SourceLocation("diff", 0, 0),
+                "Helm is not installed (LAKEHOUSE_HELM, ~/.lakehouse/tools/helm-4.1.4/helm, PATH): run 'bash build/install-helm.sh', or pass --no-hydrate"));
+            var hydrator = new SideHydrator(helm, HelmTemplate.FindKubectl());
+            beforeObjects = await hydrator.Hydrate(basePath, before);
+            afterObjects = await hydrator.Hydrate(headPath, after);
+        }
+        var keys = before.Select(a => (a.Environment, a.Component)).Union(after.Select(a => (a.Environment, a.Component)))
+            .OrderBy(k => k.Environment, StringComparer.Ordinal).ThenBy(k => k.Component, StringComparer.Ordinal);
+        var changes = new List<ApplicationChange>();
+        foreach (var (environment, component) in keys)
+        {
+            var b = before.FirstOrDefault(a => a.Environment == environment && a.Component == component);
+            var h = after.FirstOrDefault(a => a.Environment == environment && a.Component == component);
+            changes.Add(ApplicationChange.Compare(environment, component,
+                b, basePath, b is null ? null : beforeObjects.GetValueOrDefault(b),
+                h, headPath, h is null ? null : afterObjects.GetValueOrDefault(h)));
+        }
+        return DiffSummary.Markdown(baseLabel, changes, hydrate);
+    }
+
+    private static void WriteHead(GitOpsTree tree, string into)
+    {
+        foreach (var (path, bytes) in tree.Bytes.Where(p => TreePaths.Problem(p.Key, "gitops") is null))
+        {
+            var target = Path.Combine(into, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllBytes(target, bytes);
+        }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private sealed class HydrationToolMissingException(Diagnostic diagnostic) : Exception(diagnostic.Message)
+    {
+        public Diagnostic Diagnostic { get; } = diagnostic;
+    }
+}
