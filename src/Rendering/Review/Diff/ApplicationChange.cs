@@ -6,6 +6,9 @@ namespace Lakehouse.Rendering.Review.Diff;
 /// <summary>What changes for one Application of one environment between base and head, as summary lines.</summary>
 internal sealed record ApplicationChange(string Environment, string Component, string Status, IReadOnlyList<string> Lines)
 {
+    /// <summary>True when a side's chart could not be hydrated here (its objects are not compared).</summary>
+    public bool NotHydrated { get; init; }
+
     /// <summary>Compares one Application; either side may be absent (added or removed).</summary>
     public static ApplicationChange Compare(
         string environment, string component,
@@ -36,12 +39,11 @@ internal sealed record ApplicationChange(string Environment, string Component, s
             lines.Add($"Value changed: `{key}`: {Code(Short(valuesBefore[key]))} → {Code(Short(valuesAfter[key]))}");
         }
 
-        if (beforeObjects is { Hydrated: false } || afterObjects is { Hydrated: false })
-        {
-            lines.Add("Objects: not hydrated (chart not in the chart cache, or Helm not used)");
-        }
-        var objectsBefore = ById(beforeObjects);
-        var objectsAfter = ById(afterObjects);
+        var notHydrated = beforeObjects is { Hydrated: false } || afterObjects is { Hydrated: false };
+        // Byte-identical hydrated output on both sides: nothing to read or compare.
+        var identical = beforeObjects is not null && afterObjects is not null && beforeObjects.Fingerprint == afterObjects.Fingerprint;
+        var objectsBefore = identical ? [] : ById(beforeObjects);
+        var objectsAfter = identical ? [] : ById(afterObjects);
         foreach (var id in objectsAfter.Keys.Except(objectsBefore.Keys))
         {
             lines.Add($"Object added: `{id}`");
@@ -64,11 +66,14 @@ internal sealed record ApplicationChange(string Environment, string Component, s
             lines.Add($"Object changed: `{id}` ({string.Join(", ", what.Take(8))}{(what.Count > 8 ? ", …" : "")})");
             Workload(lines, id, a, b);
         }
-        foreach (var error in (beforeObjects?.Errors ?? []).Select(e => "base: " + e).Concat((afterObjects?.Errors ?? []).Select(e => "head: " + e)))
+        if (!identical)
         {
-            lines.Add($"Hydration error: {Short(error, 300)}");
+            foreach (var error in (beforeObjects?.Errors ?? []).Select(e => "base: " + e).Concat((afterObjects?.Errors ?? []).Select(e => "head: " + e)))
+            {
+                lines.Add($"Hydration error: {Short(error, 300)}");
+            }
         }
-        return new ApplicationChange(environment, component, lines.Count == 0 && status == "changed" ? "unchanged" : status, lines);
+        return new ApplicationChange(environment, component, lines.Count == 0 && status == "changed" ? "unchanged" : status, lines) { NotHydrated = notHydrated };
     }
 
     /// <summary>Images, replicas and resources of a workload, before and after (before null: added).</summary>

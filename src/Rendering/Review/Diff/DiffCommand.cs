@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Lakehouse.Model;
 using Lakehouse.Model.Diagnostics;
 using Lakehouse.Rendering.Pipeline;
@@ -57,11 +56,12 @@ public static class DiffCommand
                 return (null, [failed]);
             }
             WriteHead(head, headPath);
-            return (await Compare(reference, basePath, headPath, hydrate), []);
-        }
-        catch (HydrationToolMissingException missing)
-        {
-            return (null, [missing.Diagnostic]);
+            var helm = hydrate ? HelmTemplate.FindHelm() : null;
+            if (hydrate && helm is null)
+            {
+                return (null, [HelmMissing]);
+            }
+            return (await Compare(reference, basePath, headPath, helm, HelmTemplate.FindKubectl()), []);
         }
         finally
         {
@@ -72,20 +72,24 @@ public static class DiffCommand
         }
     }
 
-    /// <summary>Compares two folders that each hold a gitops/ tree.</summary>
-    internal static async Task<string> Compare(string baseLabel, string basePath, string headPath, bool hydrate)
+    /// <summary>LH0112: hydration asked for, and no Helm to do it.</summary>
+    internal static Diagnostic HelmMissing => new(Rules.HydrationToolMissing, new SourceLocation("diff", 0, 0),
+        "Helm is not installed (LAKEHOUSE_HELM, ~/.lakehouse/tools/helm-4.1.4/helm, PATH): run 'bash build/install-helm.sh', or pass --no-hydrate");
+
+    /// <summary>
+    /// Compares two folders that each hold a gitops/ tree; hydrates with <paramref name="helm"/> (and the overlays with
+    /// <paramref name="kubectl"/>) when given, charts from <paramref name="cache"/> (default: the restore's cache).
+    /// </summary>
+    internal static async Task<string> Compare(string baseLabel, string basePath, string headPath, string? helm, string? kubectl, Lakehouse.ChartRestore.ChartCache? cache = null)
     {
         var before = ArgoApplication.Scan(basePath);
         var after = ArgoApplication.Scan(headPath);
         IReadOnlyDictionary<ArgoApplication, HydratedObjects> beforeObjects = new Dictionary<ArgoApplication, HydratedObjects>();
         IReadOnlyDictionary<ArgoApplication, HydratedObjects> afterObjects = beforeObjects;
-        if (hydrate)
+        if (helm is not null)
         {
-            var helm = HelmTemplate.FindHelm() ?? throw new HydrationToolMissingException(new Diagnostic(Rules.HydrationToolMissing, new SourceLocation("diff", 0, 0),
-                "Helm is not installed (LAKEHOUSE_HELM, ~/.lakehouse/tools/helm-4.1.4/helm, PATH): run 'bash build/install-helm.sh', or pass --no-hydrate"));
-            var hydrator = new SideHydrator(helm, HelmTemplate.FindKubectl());
-            beforeObjects = await hydrator.Hydrate(basePath, before);
-            afterObjects = await hydrator.Hydrate(headPath, after);
+            var hydrator = new SideHydrator(helm, kubectl, cache);
+            (beforeObjects, afterObjects) = await hydrator.HydrateBoth(basePath, before, headPath, after);
         }
         var keys = before.Select(a => (a.Environment, a.Component)).Union(after.Select(a => (a.Environment, a.Component)))
             .OrderBy(k => k.Environment, StringComparer.Ordinal).ThenBy(k => k.Component, StringComparer.Ordinal);
@@ -98,7 +102,7 @@ public static class DiffCommand
                 b, basePath, b is null ? null : beforeObjects.GetValueOrDefault(b),
                 h, headPath, h is null ? null : afterObjects.GetValueOrDefault(h)));
         }
-        return DiffSummary.Markdown(baseLabel, changes, hydrate);
+        return DiffSummary.Markdown(baseLabel, changes, helm is not null);
     }
 
     private static void WriteHead(GitOpsTree tree, string into)
@@ -115,10 +119,5 @@ public static class DiffCommand
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
-
-    private sealed class HydrationToolMissingException(Diagnostic diagnostic) : Exception(diagnostic.Message)
-    {
-        public Diagnostic Diagnostic { get; } = diagnostic;
     }
 }

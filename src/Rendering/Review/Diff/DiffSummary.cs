@@ -16,9 +16,11 @@ internal static class DiffSummary
         var changed = changes.Where(c => c.Status != "unchanged").ToList();
         var environments = changed.Select(c => c.Environment).Distinct(StringComparer.Ordinal).Count();
         text.Append(changed.Count == 0
-            ? "No Application changes in any environment.\n"
-            : $"{changed.Count} Application(s) change in {environments} environment(s); {changes.Count - changed.Count} unchanged.")
-            .Append(hydrated ? " Objects come from hydrating both sides with Helm and Kustomize; Secret data is redacted.\n" : " Not hydrated (--no-hydrate): charts, images and values only.\n");
+            ? "No Application changes in any environment."
+            : $"{changed.Count} Application(s) change in {environments} environment(s); {changes.Count - changed.Count} unchanged.");
+        text.Append(hydrated
+            ? " Objects come from hydrating both sides with Helm and Kustomize; Secret data is redacted.\n"
+            : " Not hydrated (--no-hydrate): charts and values only.\n");
         foreach (var environment in changed.GroupBy(c => c.Environment).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             text.Append("\n### ").Append(environment.Key).Append('\n');
@@ -31,6 +33,12 @@ internal static class DiffSummary
                     text.Append(indent ? "  - " : "- ").Append(line.TrimStart()).Append('\n');
                 }
             }
+        }
+        var notHydrated = changes.Where(c => c.NotHydrated).Select(c => $"{c.Component} ({c.Environment})").ToList();
+        if (hydrated && notHydrated.Count > 0)
+        {
+            text.Append("\nNot hydrated (chart not in the chart cache here; charts, images and values compared only): ")
+                .Append(string.Join(", ", notHydrated)).Append(".\n");
         }
         return text.ToString();
     }

@@ -48,13 +48,13 @@ internal static class HelmTemplate
     }
 
     /// <summary>`helm template` of the Application's chart; Output null and Error set when it cannot render.</summary>
-    public static async Task<(string? Output, string? Error)> Template(string helm, ArgoApplication app, string root, IReadOnlySet<string> apiVersions, IEnumerable<string>? extraArguments = null)
+    public static async Task<(string? Output, string? Error)> Template(string helm, ArgoApplication app, string root, IReadOnlySet<string> apiVersions, IEnumerable<string>? extraArguments = null, ChartCache? cache = null)
     {
         if (app.Chart is null)
         {
             return ("", null);
         }
-        var chart = Locate(app.Chart);
+        var chart = Locate(app.Chart, cache);
         if (chart is null)
         {
             return (null, NotObtainable);
