@@ -7,7 +7,7 @@ namespace Lakehouse.Rendering.Review.Explain;
 /// <summary>
 /// A different but (usually) still valid value for an env/ scalar, written back into the file's text at the
 /// scalar's position: a number or a quantity's leading number plus one (250m -> 251m, 2Gi -> 3Gi), a boolean
-/// flipped, any other string with a letter appended. A perturbed file that no longer loads is skipped: that key
+/// flipped, a URL's host and any other string with a letter put in front. A perturbed file that no longer loads is skipped: that key
 /// cannot be traced this way (a backend choice, say).
 /// </summary>
 internal static partial class Perturbation
@@ -45,7 +45,9 @@ internal static partial class Perturbation
         {
             return (n + 1).ToString(CultureInfo.InvariantCulture) + value[number.Groups[1].Length..];
         }
-        return value + "x";
+        // A URL keeps its scheme and port (its host changes); any other string gets a letter in front.
+        var scheme = value.IndexOf("://", StringComparison.Ordinal);
+        return scheme > 0 ? value[..(scheme + 3)] + "x" + value[(scheme + 3)..] : "x" + value;
     }
 
     [GeneratedRegex("^([0-9]+)")]
