@@ -70,5 +70,6 @@ public static class Rules
         PodSecurityWithoutReason, OpenIngressWithoutReason, DuplicateManifest,
         YamlLimit, UnreadableEnvironment, NotText, YamlExtension, MultipleDocuments, ExplicitTag, KeyShape,
         OwnedPathOutsideTree, SymbolicLink, HandEdited, ForeignFile, TreeLocked, FileSystemFailure, InterruptedRender,
+        DiffBaseUnknown, DiffBaseWithoutTree, HydrationToolMissing, ExplainNoValue, ExplainUnknownTarget, ReviewUsage,
     ];
 }

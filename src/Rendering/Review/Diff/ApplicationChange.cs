@@ -61,7 +61,7 @@ internal sealed record ApplicationChange(string Environment, string Component, s
                 continue;
             }
             var redactedPaths = ObjectFacts.ChangedPaths(ObjectFacts.Redact(a), ObjectFacts.Redact(b));
-            var secretKeys = (string?)a["kind"] == "Secret" ? ObjectFacts.SecretKeysChanged(a, b) : [];
+            var secretKeys = a["kind"] is JsonValue kind && kind.ToString() == "Secret" ? ObjectFacts.SecretKeysChanged(a, b) : [];
             var what = redactedPaths.Concat(secretKeys.Select(k => $"{k} (value redacted)")).Distinct(StringComparer.Ordinal).ToList();
             lines.Add($"Object changed: `{id}` ({string.Join(", ", what.Take(8))}{(what.Count > 8 ? ", …" : "")})");
             Workload(lines, id, a, b);
@@ -89,8 +89,8 @@ internal sealed record ApplicationChange(string Environment, string Component, s
         foreach (var (name, container) in ObjectFacts.Containers(after))
         {
             containersBefore.TryGetValue(name, out var old);
-            var image = (string?)container["image"];
-            var oldImage = (string?)old?["image"];
+            var image = container["image"] is JsonValue i ? i.ToString() : null;
+            var oldImage = old?["image"] is JsonValue o ? o.ToString() : null;
             if (image != oldImage)
             {
                 lines.Add($"  Image of `{id}` container `{name}`: {Code(oldImage)} → {Code(image)}");

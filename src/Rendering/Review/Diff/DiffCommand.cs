@@ -30,7 +30,18 @@ public static class DiffCommand
             }
             return 1;
         }
-        var (markdown, errors) = Summarize(root, reference, outcome.Tree!, hydrate: !args.Contains("--no-hydrate")).GetAwaiter().GetResult();
+        string? markdown;
+        IReadOnlyList<Diagnostic> errors;
+        try
+        {
+            (markdown, errors) = Summarize(root, reference, outcome.Tree!, hydrate: !args.Contains("--no-hydrate")).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is YamlDotNet.Core.YamlException or InvalidOperationException or FormatException or NullReferenceException)
+        {
+            // A committed tree that is not what a render writes (hand-edited, or from an older layout) is named, not a stack trace.
+            (markdown, errors) = (null, [new Diagnostic(Rules.DiffBaseWithoutTree, new SourceLocation("gitops", 0, 0),
+                $"the tree of '{reference}' could not be read as a rendered tree: {e.Message}")]);
+        }
         foreach (var error in errors)
         {
             output.WriteLine(error.ToString());

@@ -10,8 +10,9 @@ internal static class ObjectFacts
     /// <summary>Kind/namespace/name (namespace omitted when the object names none).</summary>
     public static string Id(JsonObject o)
     {
-        var ns = (string?)o["metadata"]?["namespace"];
-        return $"{(string?)o["kind"]}/{(ns is null ? "" : ns + "/")}{(string?)o["metadata"]?["name"]}";
+        var metadata = o["metadata"] as JsonObject;
+        var ns = metadata?["namespace"] is JsonValue n ? n.ToString() : null;
+        return $"{(o["kind"] is JsonValue k ? k.ToString() : "")}/{(ns is null ? "" : ns + "/")}{(metadata?["name"] is JsonValue name ? name.ToString() : "")}";
     }
 
     /// <summary>
@@ -47,6 +48,7 @@ internal static class ObjectFacts
         {
             var a = before[field] as JsonObject ?? [];
             var b = after[field] as JsonObject ?? [];
+            // Values only compared, never shown.
             foreach (var key in a.Select(p => p.Key).Union(b.Select(p => p.Key)))
             {
                 if (!JsonNode.DeepEquals(a[key], b[key]))
@@ -61,25 +63,28 @@ internal static class ObjectFacts
     /// <summary>Containers of a workload's pod template (Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod): name to container.</summary>
     public static IReadOnlyDictionary<string, JsonObject> Containers(JsonObject o)
     {
+        // Only the workload kinds: a custom resource may have a "template" of any shape.
         var spec = (string?)o["kind"] switch
         {
-            "Pod" => o["spec"],
-            "CronJob" => o["spec"]?["jobTemplate"]?["spec"]?["template"]?["spec"],
-            _ => o["spec"]?["template"]?["spec"],
+            "Pod" => o["spec"] as JsonObject,
+            "CronJob" => ((((o["spec"] as JsonObject)?["jobTemplate"] as JsonObject)?["spec"] as JsonObject)?["template"] as JsonObject)?["spec"] as JsonObject,
+            "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" or "Job" => ((o["spec"] as JsonObject)?["template"] as JsonObject)?["spec"] as JsonObject,
+            _ => null,
         };
         var result = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var list in new[] { "initContainers", "containers" })
         {
-            foreach (var container in spec?[list]?.AsArray().OfType<JsonObject>() ?? [])
+            foreach (var container in (spec?[list] as JsonArray)?.OfType<JsonObject>() ?? [])
             {
-                result[(list == "initContainers" ? "init:" : "") + ((string?)container["name"] ?? "")] = container;
+                result[(list == "initContainers" ? "init:" : "") + (container["name"] is JsonValue name ? name.ToString() : "")] = container;
             }
         }
         return result;
     }
 
     /// <summary>The workload's replicas, when it sets them.</summary>
-    public static string? Replicas(JsonObject o) => o["spec"]?["replicas"]?.ToJsonString();
+    public static string? Replicas(JsonObject o) =>
+        (string?)o["kind"] is "Deployment" or "StatefulSet" or "ReplicaSet" ? ((o["spec"] as JsonObject)?["replicas"])?.ToJsonString() : null;
 
     /// <summary>Resources of a container as dotted leaves (requests.cpu = "1").</summary>
     public static SortedDictionary<string, string> Resources(JsonObject container)

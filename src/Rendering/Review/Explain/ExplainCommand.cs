@@ -32,7 +32,8 @@ public static class ExplainCommand
         var chartLock = ChartLock.Load(root, lockDiagnostics);
         var (text, error) = Explain(args, definition, root, outcome, chartLock);
         output.Write(error is null ? text : error + "\n");
-        return error is null ? 0 : 1;
+        // A usage mistake exits like the host's usage text (2); a target the render lacks, with 1.
+        return error is null ? 0 : error.Contains($" {Rules.ReviewUsage.Id}: ", StringComparison.Ordinal) ? 2 : 1;
     }
 
     /// <summary>The explanation, or the diagnostic (as text) saying why there is none.</summary>
