@@ -58,6 +58,10 @@ public class ReviewHostTests
         Assert.Contains($"startswith(\"{DiffSummary.Marker}\")", runs);
         Assert.Contains("--method PATCH", runs);
         Assert.Contains("--method POST", runs);
+        // A comment holds at most 65,536 characters: the body is cut below that, the whole summary kept in the run.
+        Assert.Contains("head -c 60000", runs);
+        Assert.Contains("body=@\"$RUNNER_TEMP/lakehouse-diff-comment.md\"", runs);
+        Assert.Contains(">> \"$GITHUB_STEP_SUMMARY\"", runs);
         Assert.Equal("0", steps.Single(s => (string?)s["uses"] == "actions/checkout@v4")["with"]!["fetch-depth"]!.ToJsonString());
     }
 
