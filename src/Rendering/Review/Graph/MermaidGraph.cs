@@ -16,11 +16,9 @@ public static class MermaidGraph
 {
     public static string Document(string platform, EnvironmentRender environment)
     {
-        var sources = environment.Components.Select(c => c.Placed.Location.Path).Take(1).Append(environment.SourceFile)
-            .Where(s => s.Length > 0).Distinct(StringComparer.Ordinal);
         var text = new StringBuilder();
-        text.Append(GraphFiles.Marker).Append("; do not edit. Change definitions/ or env/ and run 'dotnet build'. Sources: ")
-            .Append(string.Join(", ", sources)).Append(" -->\n");
+        // The generated marker only: a Sources line would name the definitions' file, which a renamed platform renames.
+        text.Append(GraphFiles.Marker).Append("; do not edit. Change definitions/ or env/ and run 'dotnet build'. -->\n");
         text.Append("# Component graph: ").Append(environment.Name).Append("\n\n");
         text.Append("Platform `").Append(platform).Append("` in environment `").Append(environment.Name).Append("`: ")
             .Append(environment.Components.Count.ToString(CultureInfo.InvariantCulture)).Append(" deployed component(s), ")
