@@ -18,15 +18,26 @@ public static class GitOpsHost
         output ??= Console.Out;
         var verb = args.FirstOrDefault() ?? "render";
         var root = Option(args, "--root") ?? FindRoot(Directory.GetCurrentDirectory());
-        if (verb is not ("render" or "check") || root is null)
+        if (verb is not ("render" or "check" or "diff" or "explain") || root is null)
         {
-            output.WriteLine("usage: <definitions> render|check [--root <repository root>] [--wait <seconds>]");
-            output.WriteLine("  render  regenerate gitops/ from definitions/ and env/");
-            output.WriteLine("  check   fail with a diff when gitops/ differs from what definitions/ and env/ render");
-            output.WriteLine("  --wait  how long to wait for another render or check of the same tree (default 60)");
+            output.WriteLine("usage: <definitions> render|check|diff|explain [--root <repository root>] [--wait <seconds>]");
+            output.WriteLine("  render   regenerate gitops/ (and docs/graph/) from definitions/ and env/");
+            output.WriteLine("  check    fail with a diff when gitops/ differs from what definitions/ and env/ render");
+            output.WriteLine("  diff --base <git ref> [--no-hydrate]   Markdown summary of what changes per environment and Application");
+            output.WriteLine("  explain gitops/<file>:<line> | explain --env <env> --app <component> --key <a.b.c>   where a value comes from");
+            output.WriteLine("  --wait   how long to wait for another render or check of the same tree (default 60)");
             return 2;
         }
         root = Path.GetFullPath(root);
+        // The review commands (docs/review.md) read the tree and render in memory; they never write gitops/.
+        if (verb == "diff")
+        {
+            return Review.Diff.DiffCommand.Run(args, definition, root, output);
+        }
+        if (verb == "explain")
+        {
+            return Review.Explain.ExplainCommand.Run(args, definition, root, output);
+        }
         var outcome = RenderPipeline.Render(definition, root);
         if (!outcome.Succeeded)
         {

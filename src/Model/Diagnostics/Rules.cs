@@ -48,6 +48,14 @@ public static class Rules
     public static readonly Rule KeyShape = new("LH0036", "Keys in an environment file are plain scalars, each once per map");
 
     public static readonly Rule DuplicateManifest = new("LH0090", "A component's manifests are unique by kind and name");
+
+    // Review commands: diff, explain (docs/review.md).
+    public static readonly Rule DiffBaseUnknown = new("LH0110", "diff --base names a commit of the repository's Git history");
+    public static readonly Rule DiffBaseWithoutTree = new("LH0111", "The base commit of a diff has a rendered gitops/ tree");
+    public static readonly Rule HydrationToolMissing = new("LH0112", "diff hydrates with Helm: Helm is installed, or --no-hydrate is given");
+    public static readonly Rule ExplainNoValue = new("LH0113", "explain points at a rendered value: a file and line of the tree holding one");
+    public static readonly Rule ExplainUnknownTarget = new("LH0114", "explain names an environment, Application and value key that the render has");
+    public static readonly Rule ReviewUsage = new("LH0115", "A review command is given the arguments it needs");
     public static readonly Rule OwnedPathOutsideTree = new("LH0020", "Owned paths are normalised relative paths under gitops/");
     public static readonly Rule SymbolicLink = new("LH0021", "The tree writer never follows a symbolic link");
     public static readonly Rule HandEdited = new("LH0022", "Owned files are changed only by a render");
@@ -71,5 +79,6 @@ public static class Rules
         YamlLimit, UnreadableEnvironment, NotText, YamlExtension, MultipleDocuments, ExplicitTag, KeyShape,
         OwnedPathOutsideTree, SymbolicLink, HandEdited, ForeignFile, TreeLocked, FileSystemFailure, InterruptedRender,
         TreeShrank, TreeGrew,
+        DiffBaseUnknown, DiffBaseWithoutTree, HydrationToolMissing, ExplainNoValue, ExplainUnknownTarget, ReviewUsage,
     ];
 }

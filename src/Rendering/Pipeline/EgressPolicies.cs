@@ -74,7 +74,7 @@ internal static class EgressPolicies
     /// Every (policy's namespace, source namespace, selected pods, ports) an ingress NetworkPolicy of the spec
     /// admits. Rules without sources (an admission webhook, called by the API server) admit no namespace to mirror.
     /// </summary>
-    private static IEnumerable<(string Destination, string Source, IReadOnlyDictionary<string, string> Pods, IReadOnlyList<int> Ports)> AdmittedSources(ComponentSpec spec)
+    internal static IEnumerable<(string Destination, string Source, IReadOnlyDictionary<string, string> Pods, IReadOnlyList<int> Ports)> AdmittedSources(ComponentSpec spec)
     {
         foreach (var policy in spec.Manifests.Where(m => m.Kind == "NetworkPolicy"))
         {

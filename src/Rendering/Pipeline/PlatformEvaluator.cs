@@ -110,7 +110,10 @@ public static class PlatformEvaluator
                 externalPorts.Add((component.Name, graph.ClientsOf(component.Name), ports));
             }
         }
-        return new EnvironmentRender(config, naming, EgressPolicies.Add(components, externalPorts)) { External = external };
+        var connections = graph.Connections
+            .Select(c => new Connection(c.Key.Consumer, c.Key.Contract.Name, new Lakehouse.Model.Contracts.Need(c.Key.Contract).Description, c.Value.Name))
+            .OrderBy(c => c.Consumer, StringComparer.Ordinal).ThenBy(c => c.Contract, StringComparer.Ordinal).ToList();
+        return new EnvironmentRender(config, naming, EgressPolicies.Add(components, externalPorts)) { External = external, Connections = connections };
     }
 
     /// <summary>

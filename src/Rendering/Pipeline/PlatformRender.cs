@@ -23,7 +23,17 @@ public sealed record EnvironmentRender(EnvironmentConfig Config, Naming Naming, 
 
     /// <summary>Components referenced but not deployed here (external services); they render nothing.</summary>
     public IReadOnlyList<PlacedComponent> External { get; init; } = [];
+
+    /// <summary>Every need connected to its provider, in consumer then contract order (the component graph, docs/graph/).</summary>
+    public IReadOnlyList<Connection> Connections { get; init; } = [];
 }
+
+/// <summary>A need of one component served by another.</summary>
+/// <param name="Consumer">The component that lists the need.</param>
+/// <param name="Provider">The component serving it.</param>
+/// <param name="Contract">The contract's interface name (IObjectStorage).</param>
+/// <param name="Description">What the contract is, from its [Contract] attribute.</param>
+public sealed record Connection(string Consumer, string Contract, string Description, string Provider);
 
 /// <summary>A component in one environment, with its place in the dependency graph.</summary>
 /// <param name="Placed">The component and the definition line that added it.</param>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Lakehouse.Model.Diagnostics;
 using Lakehouse.Rendering.Renderers;
+using Lakehouse.Rendering.Review.Graph;
 
 namespace Lakehouse.Rendering.Tree;
 
@@ -127,7 +128,7 @@ public sealed class TreeWriter
                 differences.Add(new FileDifference(path, Utf8.GetString(bytes), inspection.ReadText(path)));
             }
         }
-        foreach (var stale in inspection.Stale.Where(p => inspection.Scan.KindOf(p) == EntryKind.File).Order(StringComparer.Ordinal))
+        foreach (var stale in inspection.Stale.Where(p => KindOf(inspection.Scan, p) == EntryKind.File).Order(StringComparer.Ordinal))
         {
             differences.Add(new FileDifference(stale, null, inspection.ReadText(stale)));
         }
@@ -173,7 +174,7 @@ public sealed class TreeWriter
 
             var finalList = inspection.FinalList.ToBytes();
             var changed = inspection.Files.Where(f => f.State != FileState.Same).ToList();
-            var staleFiles = inspection.Stale.Where(p => inspection.Scan.KindOf(p) == EntryKind.File).Order(StringComparer.Ordinal).ToList();
+            var staleFiles = inspection.Stale.Where(p => KindOf(inspection.Scan, p) == EntryKind.File).Order(StringComparer.Ordinal).ToList();
             var nothingToDo = changed.Count == 0 && staleFiles.Count == 0 && inspection.Temporaries.Count == 0
                               && !inspection.Current.Pending && inspection.ListState(finalList) == FileState.Same;
             if (nothingToDo)
@@ -280,8 +281,9 @@ public sealed class TreeWriter
 
     private void EnsureDirectory(string directory, HashSet<string> known)
     {
-        // Folders are created only under the tree's folder; the schema's folder (env/) exists, or nothing was loaded.
-        if (known.Contains(directory) || !directory.StartsWith(_treeRoot + "/", StringComparison.Ordinal))
+        // Folders are created only under the tree's folder and for the graph files (docs/graph); the schema's
+        // folder (env/) exists, or nothing was loaded.
+        if (known.Contains(directory) || !(directory.StartsWith(_treeRoot + "/", StringComparison.Ordinal) || GraphFiles.IsFolder(directory)))
         {
             return;
         }
@@ -311,6 +313,32 @@ public sealed class TreeWriter
     private EntryKind? KindOf(TreeScan scan, string path) =>
         path.StartsWith(_treeRoot + "/", StringComparison.Ordinal) ? scan.KindOf(path) : TreeScan.Lstat(Full(path));
 
+    /// <summary>Files the writer owns by rule, never through the list: the list itself, the env schema, the graph files.</summary>
+    private bool OwnedByRule(string path) => _ownedByRule.Contains(path) || GraphFiles.IsGraphFile(path);
+
+    /// <summary>Graph files of environments that are no longer rendered: deleted only while they carry the graph marker.</summary>
+    private IEnumerable<string> StaleGraphFiles(IReadOnlySet<string> rendered)
+    {
+        if (TreeScan.Lstat(Full(GraphFiles.Folder)) != EntryKind.Directory || TreeScan.Lstat(Full("docs")) != EntryKind.Directory)
+        {
+            yield break;
+        }
+        foreach (var file in Directory.EnumerateFiles(Full(GraphFiles.Folder), "*.md").Order(StringComparer.Ordinal))
+        {
+            var path = GraphFiles.Folder + "/" + Path.GetFileName(file);
+            if (!GraphFiles.IsGraphFile(path) || rendered.Contains(path) || TreeScan.Lstat(file) != EntryKind.File)
+            {
+                continue;
+            }
+            var head = new byte[GraphFiles.Marker.Length];
+            using var stream = File.OpenRead(file);
+            if (stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && Encoding.UTF8.GetString(head) == GraphFiles.Marker)
+            {
+                yield return path;
+            }
+        }
+    }
+
     private static Dictionary<string, string> Hash(GitOpsTree tree)
     {
         var files = tree.Bytes.ToArray();
@@ -322,7 +350,7 @@ public sealed class TreeWriter
     private static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     private OwnedList FinalList(GitOpsTree tree, Dictionary<string, string> hashes) =>
-        new(tree.Bytes.Keys.Where(p => !_ownedByRule.Contains(p)).Select(p => new OwnedEntry(p, hashes[p])).ToList(), pending: false);
+        new(tree.Bytes.Keys.Where(p => !OwnedByRule(p)).Select(p => new OwnedEntry(p, hashes[p])).ToList(), pending: false);
 
     private enum FileState
     {
@@ -386,7 +414,7 @@ public sealed class TreeWriter
         // The tree's own paths: under the tree's folder, or the one file owned by rule.
         foreach (var path in tree.Bytes.Keys)
         {
-            if (path == GitOpsLayout.EnvironmentSchemaFile)
+            if (path == GitOpsLayout.EnvironmentSchemaFile || GraphFiles.IsGraphFile(path))
             {
                 continue;
             }
@@ -467,7 +495,7 @@ public sealed class TreeWriter
         var files = expected.Select((f, i) => new PlannedFile(f.Key, f.Value, states[i])).ToList();
 
         // Unowned files that the render would overwrite and that no render wrote: someone's work.
-        foreach (var file in files.Where(f => f.State == FileState.Changed && !owned.Contains(f.Path) && !_ownedByRule.Contains(f.Path)))
+        foreach (var file in files.Where(f => f.State == FileState.Changed && !owned.Contains(f.Path) && !OwnedByRule(f.Path)))
         {
             var head = new byte[GeneratedMarker.Length];
             using var stream = File.OpenRead(Full(file.Path));
@@ -480,6 +508,11 @@ public sealed class TreeWriter
 
         var rendered = tree.Bytes.Keys.ToHashSet(StringComparer.Ordinal);
         var stale = owned.Where(p => !rendered.Contains(p)).ToHashSet(StringComparer.Ordinal);
+        // Graph files are only written beside a rendered environment's; a stale one goes with its environment.
+        if (rendered.Any(GraphFiles.IsGraphFile))
+        {
+            stale.UnionWith(StaleGraphFiles(rendered));
+        }
         var temporaries = new List<string>();
         var foreign = new List<string>();
         foreach (var (path, kind) in scan.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
@@ -513,7 +546,7 @@ public sealed class TreeWriter
         {
             Scan = scan,
             Current = current,
-            FinalList = new OwnedList(files.Select((f, i) => new OwnedEntry(f.Path, hashes[i])).Where(e => !_ownedByRule.Contains(e.Path)).ToList(), pending: false),
+            FinalList = new OwnedList(files.Select((f, i) => new OwnedEntry(f.Path, hashes[i])).Where(e => !OwnedByRule(e.Path)).ToList(), pending: false),
             Files = files,
             Stale = stale,
             Temporaries = temporaries,

@@ -89,5 +89,7 @@ internal static class CorpusRunner
         return (code, output.ToString());
     }
 
-    private static bool InTree(string path) => path == "gitops" || path.StartsWith("gitops/", StringComparison.Ordinal);
+    /// <summary>What a render writes: the tree, and the component graphs the writer owns by rule (docs/graph/ENV.md).</summary>
+    private static bool InTree(string path) =>
+        path == "gitops" || path.StartsWith("gitops/", StringComparison.Ordinal) || Lakehouse.Rendering.Review.Graph.GraphFiles.IsGraphFile(path);
 }

@@ -1,31 +1,11 @@
-using System.Globalization;
+// The Application model lives in the library (the diff command hydrates through it); tests name it unqualified.
+global using ArgoApplication = Lakehouse.Rendering.Review.Hydration.ArgoApplication;
+global using ChartReference = Lakehouse.Rendering.Review.Hydration.ChartReference;
+
 using System.Text.Json.Nodes;
 using Lakehouse.Tests.Support;
 
 namespace Lakehouse.Tests.Hydration;
-
-/// <summary>A chart source of an Application: a Helm repository chart, or a path in a Git repository.</summary>
-internal sealed record ChartReference(string RepoUrl, string? Chart, string? GitPath, string Version);
-
-/// <summary>
-/// One committed Application, read from gitops/ENV/cluster (never re-derived from the model): what Argo CD
-/// would render for it.
-/// </summary>
-internal sealed record ArgoApplication(
-    string Environment,
-    string Name,
-    string Component,
-    string Project,
-    string Namespace,
-    int Wave,
-    ChartReference? Chart,
-    string? ReleaseName,
-    IReadOnlyList<string> ValueFiles,
-    string? OverlayPath)
-{
-    /// <summary>The repository the Application was read from: value files and the overlay are relative to it.</summary>
-    public string Root { get; init; } = Paths.RepositoryRoot;
-}
 
 /// <summary>An AppProject's destinations and cluster-scoped whitelist.</summary>
 internal sealed record AppProject(string Name, IReadOnlySet<string> Namespaces, IReadOnlySet<(string Group, string Kind)> ClusterResources)
@@ -72,28 +52,6 @@ internal static class ArgoApplications
             (spec["clusterResourceWhitelist"]?.AsArray() ?? []).Select(g => ((string?)g!["group"] ?? "", (string?)g["kind"] ?? "")).ToHashSet());
     }
 
-    public static ArgoApplication Parse(string environment, JsonObject application)
-    {
-        var metadata = application["metadata"]!;
-        var spec = application["spec"]!;
-        var sources = spec["sources"]?.AsArray().OfType<JsonObject>().ToList() ?? [spec["source"]!.AsObject()];
-        var chartSource = sources.FirstOrDefault(s => s["chart"] is not null || s["helm"] is not null);
-        var refs = sources.Where(s => s["ref"] is not null).Select(s => "$" + (string)s["ref"]!).ToList();
-        var overlay = sources.FirstOrDefault(s => s["path"] is not null && s["helm"] is null && s["chart"] is null);
-        var valueFiles = (chartSource?["helm"]?["valueFiles"]?.AsArray() ?? []).Select(v => (string)v!)
-            .Select(v => refs.Aggregate(v, (path, reference) => path.StartsWith(reference + "/", StringComparison.Ordinal) ? path[(reference.Length + 1)..] : path))
-            .ToList();
-        return new ArgoApplication(
-            environment,
-            (string)metadata["name"]!,
-            (string?)metadata["labels"]?["lakehouse.io/component"] ?? (string)metadata["name"]!,
-            (string)spec["project"]!,
-            (string)spec["destination"]!["namespace"]!,
-            int.Parse((string?)metadata["annotations"]?["argocd.argoproj.io/sync-wave"] ?? "0", CultureInfo.InvariantCulture),
-            chartSource is null ? null : new ChartReference(
-                (string)chartSource["repoURL"]!, (string?)chartSource["chart"], (string?)chartSource["path"], (string)chartSource["targetRevision"]!),
-            (string?)chartSource?["helm"]?["releaseName"],
-            valueFiles,
-            (string?)overlay?["path"]);
-    }
+    /// <summary>Reads an Application object (the library's parser, which the diff command uses too).</summary>
+    public static ArgoApplication Parse(string environment, JsonObject application) => ArgoApplication.Parse(environment, application);
 }

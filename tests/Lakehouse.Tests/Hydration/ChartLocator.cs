@@ -15,16 +15,8 @@ internal static class ChartLocator
     /// The chart's name: the Application's chart, or for a chart taken from a Git repository the repository's
     /// name (github.com/MarquezProject/marquez.git, path chart: marquez).
     /// </summary>
-    public static string ChartName(ChartReference chart) =>
-        chart.Chart ?? Path.GetFileNameWithoutExtension(chart.RepoUrl.TrimEnd('/'));
+    public static string ChartName(ChartReference chart) => chart.Name;
 
     /// <summary>The folder holding Chart.yaml, or null when the restore could not obtain the chart (an unverified lock entry).</summary>
-    public static Task<string?> Locate(ChartReference chart)
-    {
-        var name = ChartName(chart);
-        var folder = Cache.ChartFolder(name, chart.Version);
-        return Task.FromResult(Cache.CompleteDigest(name, chart.Version) is not null && File.Exists(Path.Combine(folder, "Chart.yaml"))
-            ? folder
-            : null);
-    }
+    public static Task<string?> Locate(ChartReference chart) => Task.FromResult(Lakehouse.Rendering.Review.Hydration.HelmTemplate.Locate(chart, Cache));
 }

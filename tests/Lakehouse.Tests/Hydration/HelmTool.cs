@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Lakehouse.Tests.Hydration;
 
 /// <summary>
@@ -71,27 +69,10 @@ internal static class Tool
 
     public static async Task<Result> Run(string file, IEnumerable<string> arguments, string workingDirectory)
     {
-        var start = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new Result(process.ExitCode, await output, await error);
+        var result = await Lakehouse.Rendering.Review.Hydration.ExternalTool.Run(file, arguments, workingDirectory);
+        return new Result(result.ExitCode, result.Output, result.Error);
     }
 
     /// <summary>kubectl (it carries Kustomize), or null.</summary>
-    public static string? Kubectl { get; } =
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => System.IO.Path.Combine(dir, "kubectl"))
-            .Concat(["/usr/bin/kubectl", "/usr/local/bin/kubectl"])
-            .FirstOrDefault(File.Exists);
+    public static string? Kubectl { get; } = Lakehouse.Rendering.Review.Hydration.HelmTemplate.FindKubectl();
 }

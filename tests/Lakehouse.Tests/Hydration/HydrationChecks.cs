@@ -43,5 +43,5 @@ internal static class HydrationChecks
     }
 
     private static IEnumerable<(ArgoApplication, string, string)> ValueFiles(EnvironmentHydration hydration) =>
-        hydration.Applications.SelectMany(a => a.Application.ValueFiles.Select(f => (a.Application, f, File.ReadAllText(Path.Combine(a.Application.Root, f)))));
+        hydration.Applications.SelectMany(a => a.Application.ValueFiles.Select(f => (a.Application, f, File.ReadAllText(Path.Combine(a.Application.Root ?? Paths.RepositoryRoot, f)))));
 }

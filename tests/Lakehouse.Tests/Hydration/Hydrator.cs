@@ -39,10 +39,10 @@ internal sealed record EnvironmentHydration(
 internal static class Hydrator
 {
     /// <summary>The Kubernetes version charts are rendered for (Capabilities.KubeVersion).</summary>
-    public const string KubeVersion = "1.33.0";
+    public const string KubeVersion = Lakehouse.Rendering.Review.Hydration.HelmTemplate.KubeVersion;
 
     /// <summary>Charts that cannot be obtained on this project's machines (not in the mirror, no internet).</summary>
-    public const string NotObtainable = "not hydrated: chart not obtainable here";
+    public const string NotObtainable = Lakehouse.Rendering.Review.Hydration.HelmTemplate.NotObtainable;
 
     private static readonly SemaphoreSlim Slots = new(Math.Max(2, System.Environment.ProcessorCount));
     private static readonly ConcurrentDictionary<string, Lazy<Task<EnvironmentHydration>>> Cache = new(StringComparer.Ordinal);
@@ -137,51 +137,12 @@ internal static class Hydrator
     public static IReadOnlyList<Manifest> Synced(IEnumerable<Manifest> objects) =>
         objects.Where(o => HookOrderCheck.Phase(o) != "Skip").ToList();
 
-    /// <summary>`helm template` of the Application's chart; Output null and Error set when it cannot render.</summary>
-    public static async Task<(string? Output, string? Error)> Template(string helm, ArgoApplication app, IReadOnlySet<string> apiVersions, IEnumerable<string>? extraArguments = null)
-    {
-        if (app.Chart is null)
-        {
-            return ("", null);
-        }
-        var chart = await ChartLocator.Locate(app.Chart);
-        if (chart is null)
-        {
-            return (null, NotObtainable);
-        }
-        var arguments = new List<string>
-        {
-            "template", app.ReleaseName ?? app.Name, chart,
-            "--namespace", app.Namespace,
-            "--include-crds",
-            "--kube-version", KubeVersion,
-        };
-        foreach (var file in app.ValueFiles)
-        {
-            arguments.Add("--values");
-            arguments.Add(Path.Combine(app.Root, file));
-        }
-        foreach (var api in apiVersions.Order(StringComparer.Ordinal))
-        {
-            arguments.Add("--api-versions");
-            arguments.Add(api);
-        }
-        arguments.AddRange(extraArguments ?? []);
-        var result = await Limited(() => Tool.Run(helm, arguments, app.Root));
-        return result.ExitCode == 0
-            ? (result.Output, null)
-            : (null, $"helm template {app.ReleaseName} {ChartLocator.ChartName(app.Chart)}-{app.Chart.Version} failed: {result.Error.Trim()}");
-    }
+    /// <summary>`helm template` of the Application's chart (<see cref="Lakehouse.Rendering.Review.Hydration.HelmTemplate"/>); Output null and Error set when it cannot render.</summary>
+    public static Task<(string? Output, string? Error)> Template(string helm, ArgoApplication app, IReadOnlySet<string> apiVersions, IEnumerable<string>? extraArguments = null) =>
+        Limited(() => Lakehouse.Rendering.Review.Hydration.HelmTemplate.Template(helm, app, app.Root ?? Paths.RepositoryRoot, apiVersions, extraArguments));
 
-    private static async Task<(string? Output, string? Error)> Kustomize(string kubectl, ArgoApplication app)
-    {
-        if (app.OverlayPath is null)
-        {
-            return ("", null);
-        }
-        var result = await Limited(() => Tool.Run(kubectl, ["kustomize", app.OverlayPath], app.Root));
-        return result.ExitCode == 0 ? (result.Output, null) : (null, $"kubectl kustomize {app.OverlayPath} failed: {result.Error.Trim()}");
-    }
+    private static Task<(string? Output, string? Error)> Kustomize(string kubectl, ArgoApplication app) =>
+        Limited(() => Lakehouse.Rendering.Review.Hydration.HelmTemplate.Kustomize(kubectl, app, app.Root ?? Paths.RepositoryRoot));
 
     private static async Task<T> Limited<T>(Func<Task<T>> run)
     {

@@ -30,50 +30,8 @@ internal sealed record Manifest(ArgoApplication Application, string Origin, Json
     /// </summary>
     public static (IReadOnlyList<Manifest> Objects, IReadOnlyList<string> Errors) ParseDocuments(ArgoApplication application, string origin, string yaml)
     {
-        var objects = new List<Manifest>();
-        var errors = new List<string>();
-        foreach (var document in System.Text.RegularExpressions.Regex.Split(yaml, "^---[ \\t]*$", System.Text.RegularExpressions.RegexOptions.Multiline))
-        {
-            IReadOnlyList<JsonNode?> nodes;
-            try
-            {
-                nodes = YamlFiles.ReadAll(document);
-            }
-            catch (YamlDotNet.Core.YamlException) when (TryBlankLinesEmptied(document, out var read))
-            {
-                nodes = read;
-            }
-            catch (YamlDotNet.Core.YamlException e)
-            {
-                var source = document.Split('\n').FirstOrDefault(l => l.StartsWith("# Source: ", StringComparison.Ordinal)) ?? "(no source line)";
-                errors.Add($"{origin} output {source}: unreadable YAML: {e.Message}");
-                continue;
-            }
-            objects.AddRange(nodes.OfType<JsonObject>().Where(o => o["kind"] is not null)
-                .SelectMany(o => (string?)o["kind"] == "List" ? (o["items"]?.AsArray().OfType<JsonObject>() ?? []) : [o])
-                .Select(o => new Manifest(application, origin, o)));
-        }
-        return (objects, errors);
-    }
-
-    /// <summary>
-    /// Go's YAML (Helm, Argo CD, the API server) accepts a block scalar whose leading blank line holds more
-    /// spaces than its content (Airflow's empty airflow_local_settings.py, SeaweedFS's master.toml); YamlDotNet
-    /// rejects it. Read again with whitespace-only lines emptied: only trailing spaces of blank lines inside
-    /// block scalars change, which no check reads; the byte comparison of renders uses the raw text.
-    /// </summary>
-    private static bool TryBlankLinesEmptied(string document, out IReadOnlyList<JsonNode?> nodes)
-    {
-        try
-        {
-            nodes = YamlFiles.ReadAll(System.Text.RegularExpressions.Regex.Replace(document, "^[ \\t]+$", "", System.Text.RegularExpressions.RegexOptions.Multiline));
-            return true;
-        }
-        catch (YamlDotNet.Core.YamlException)
-        {
-            nodes = [];
-            return false;
-        }
+        var (objects, errors) = Lakehouse.Rendering.Review.Hydration.ObjectStream.Parse(origin, yaml);
+        return (objects.Select(o => new Manifest(application, origin, o)).ToList(), errors);
     }
 }
 

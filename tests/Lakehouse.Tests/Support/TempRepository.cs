@@ -12,6 +12,8 @@ internal sealed class TempRepository : IDisposable
         Copy(Path.Combine(Paths.RepositoryRoot, "env"), Path.Combine(Root, "env"));
         File.Copy(Path.Combine(Paths.RepositoryRoot, Lakehouse.Model.Versions.ChartLock.FileName), Path.Combine(Root, Lakehouse.Model.Versions.ChartLock.FileName));
         Copy(Path.Combine(Paths.RepositoryRoot, "gitops"), Path.Combine(Root, "gitops"));
+        // The component graphs (docs/graph/ENV.md) are rendered like the tree: a copy renders unchanged.
+        Copy(Path.Combine(Paths.RepositoryRoot, Lakehouse.Rendering.Review.Graph.GraphFiles.Folder), Path.Combine(Root, Lakehouse.Rendering.Review.Graph.GraphFiles.Folder));
     }
 
     /// <summary>A folder outside the repository copy, for symbolic links to point at (created on first use).</summary>
