@@ -126,7 +126,10 @@ public class ChartLockTests
 
     private static (List<string> Charts, List<string> Images) LookUps()
     {
-        var text = string.Join("\n", Directory.GetFiles(Path.Combine(Paths.RepositoryRoot, "src", "Model"), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText));
+        // The library: the model and the catalogue of components (src/Catalogue).
+        var text = string.Join("\n", new[] { "Model", "Catalogue" }
+            .SelectMany(d => Directory.GetFiles(Path.Combine(Paths.RepositoryRoot, "src", d), "*.cs", SearchOption.AllDirectories))
+            .Select(File.ReadAllText));
         return (Regex.Matches(text, @"Locked\.Chart\(""([^""]+)""\)").Select(m => m.Groups[1].Value).Distinct().ToList(),
                 Regex.Matches(text, @"Locked\.Image\(""([^""]+)""\)").Select(m => m.Groups[1].Value).Distinct().ToList());
     }
