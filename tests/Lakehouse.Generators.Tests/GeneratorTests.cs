@@ -25,8 +25,35 @@ public class GeneratorTests
         Assert.Contains("[global::System.Text.Json.Serialization.JsonPropertyName(\"fsNativeS3\")]\n        public bool? FsNativeS32", result.Source);
         Assert.Contains("public bool? _2fa", result.Source);
         Assert.Contains("[global::System.Text.Json.Serialization.JsonPropertyName(\"class\")]\n        public string? Class", result.Source);
-        Assert.Contains("public required TrickyValuesImage Image { get; init; }", result.Source);
-        Assert.Contains("public required string Repository { get; init; }", result.Source);
+        Assert.Contains("public TrickyValuesImage? Image { get; init; }", result.Source);
+        Assert.Contains("public string? Repository { get; init; }", result.Source);
+    }
+
+    [Fact]
+    public void A_required_key_is_required_only_where_no_chart_default_is_merged_in()
+    {
+        // Helm merges an override map over the chart's defaults, which already hold the required keys; a list
+        // item or a map value replaces the default wholesale, so there the key must be given.
+        var result = GeneratorHarness.Run([GeneratorHarness.Chart("charts/req/values.schema.json",
+            """
+            { "type": "object", "required": ["image", "hosts", "users"], "properties": {
+                "image": { "type": "object", "required": ["repository"], "properties": { "repository": { "type": "string" } } },
+                "hosts": { "type": "array", "items": { "type": "object", "required": ["host"], "properties": { "host": { "type": "string" } } } },
+                "users": { "type": "object", "additionalProperties": { "type": "object", "required": ["role"], "properties": { "role": { "type": "string" } } } } } }
+            """, "req")],
+            """
+            using Lakehouse.Generated;
+            class Definitions
+            {
+                ReqValues Values = new() { Image = new(), Hosts = [new() { Host = "a" }], Users = new System.Collections.Generic.Dictionary<string, ReqValuesUsersValue> { ["u"] = new() { Role = "r" } } };
+                ReqValuesHostsItem Missing = new();
+            }
+            """);
+        Assert.Contains("public ReqValuesImage? Image { get; init; }", result.Source);
+        Assert.Contains("public string? Repository { get; init; }", result.Source);
+        Assert.Contains("public required string Host { get; init; }", result.Source);
+        Assert.Contains("public required string Role { get; init; }", result.Source);
+        Assert.Equal(["CS9035"], result.Problems.Select(d => d.Id).Distinct());
     }
 
     [Fact]

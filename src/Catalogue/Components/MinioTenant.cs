@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Kubernetes;
 
@@ -37,65 +38,71 @@ public sealed record MinioTenant(string Name, MinioOperator Operator, IReadOnlyL
             ?? throw new InvalidOperationException("storage.minio is required for the MinIO backend");
         var tenantName = naming.Release(Name);
 
-        var pool = new JsonObject
-        {
-            ["name"] = "pool-0",
-            ["servers"] = config.Servers,
-            ["volumesPerServer"] = config.VolumesPerServer,
-            ["size"] = config.VolumeSize,
-            ["resources"] = Values.Resources(config.Resources),
-            ["securityContext"] = new JsonObject
-            {
-                ["runAsUser"] = 1000, ["runAsGroup"] = 1000, ["fsGroup"] = 1000,
-                ["fsGroupChangePolicy"] = "OnRootMismatch", ["runAsNonRoot"] = true,
-            },
-            ["containerSecurityContext"] = new JsonObject
-            {
-                ["runAsUser"] = 1000, ["runAsGroup"] = 1000, ["runAsNonRoot"] = true,
-                ["allowPrivilegeEscalation"] = false,
-                ["capabilities"] = new JsonObject { ["drop"] = Values.List("ALL") },
-                ["seccompProfile"] = new JsonObject { ["type"] = "RuntimeDefault" },
-            },
-        };
-
-        var values = new JsonObject()
-            .Set("tenant.name", tenantName)
-            .Set("tenant.image.repository", Image.Repository)
-            .Set("tenant.image.tag", Image.Tag)
-            // Root credentials: config.env with MINIO_ROOT_USER and MINIO_ROOT_PASSWORD, created out of band.
-            .Set("tenant.configSecret.name", naming.Secret(Name, "root-config"))
-            .Set("tenant.configSecret.existingSecret", true)
-            .Set("tenant.pools", Values.List(pool))
-            .Set("tenant.buckets", new JsonArray(Buckets.Select(b => (JsonNode)new JsonObject
-            {
-                ["name"] = naming.Bucket(b),
-                ["region"] = Region(context),
-                ["objectLock"] = false,
-            }).ToArray()))
-            // One MinIO user per consumer; each Secret holds CONSOLE_ACCESS_KEY and CONSOLE_SECRET_KEY.
-            .Set("tenant.users", new JsonArray(context.Consumers.Order(StringComparer.Ordinal).Select(c => (JsonNode)new JsonObject
-            {
-                ["name"] = naming.Secret(Name, $"user-{c}"),
-            }).ToArray()))
-            // Clients reach MinIO inside the cluster over HTTP with SigV4-signed (authenticated) requests;
-            // auto-certificates are signed by the cluster CA, which Trino and Spark do not trust.
-            .Set("tenant.certificate.requestAutoCert", false)
-            .Set("tenant.metrics.enabled", true)
-            .Set("tenant.metrics.port", ApiPort)
-            .Set("tenant.metrics.protocol", "http")
-            .Set("tenant.liveness", HttpProbe("/minio/health/live", 20))
-            .Set("tenant.readiness", HttpProbe("/minio/health/ready", 10))
-            .Set("tenant.env", Values.List(new JsonObject
-            {
-                // Metrics need a bearer token (the default); stated so an upgrade cannot make them public.
-                ["name"] = "MINIO_PROMETHEUS_AUTH_TYPE",
-                ["value"] = "jwt",
-            }));
-
         // The operator labels its Services only with spec.serviceMetadata's labels: give the MinIO Service the
         // label the ServiceMonitor selects, or the monitor selects nothing.
         var serviceLabels = new Dictionary<string, string> { ["v1.min.io/tenant"] = tenantName };
-        values.Set("tenant.serviceMetadata.minioServiceLabels", Values.Map(serviceLabels));
+
+        var values = new TenantValues
+        {
+            Tenant = new()
+            {
+                Name = tenantName,
+                Image = new() { Repository = Image.Repository, Tag = Image.Tag },
+                // Root credentials: config.env with MINIO_ROOT_USER and MINIO_ROOT_PASSWORD, created out of band.
+                // existingSecret is documented in the chart's comments only; templates/tenant-configuration.yaml reads it.
+                ConfigSecret = new() { Name = naming.Secret(Name, "root-config"), AdditionalValues = new() { ["existingSecret"] = true } },
+                Pools =
+                [
+                    new()
+                    {
+                        Servers = config.Servers,
+                        Name = "pool-0",
+                        VolumesPerServer = config.VolumesPerServer,
+                        Size = config.VolumeSize,
+                        Resources = Values.Resources(config.Resources),
+                        SecurityContext = new()
+                        {
+                            RunAsUser = 1000, RunAsGroup = 1000, FsGroup = 1000,
+                            FsGroupChangePolicy = "OnRootMismatch", RunAsNonRoot = true,
+                        },
+                        ContainerSecurityContext = new()
+                        {
+                            RunAsUser = 1000, RunAsGroup = 1000, RunAsNonRoot = true,
+                            AllowPrivilegeEscalation = false,
+                            Capabilities = new() { Drop = ["ALL"] },
+                            SeccompProfile = new() { Type = "RuntimeDefault" },
+                        },
+                    },
+                ],
+                Metrics = new() { Enabled = true, Port = ApiPort, Protocol = "http" },
+                // Clients reach MinIO inside the cluster over HTTP with SigV4-signed (authenticated) requests;
+                // auto-certificates are signed by the cluster CA, which Trino and Spark do not trust.
+                Certificate = new() { RequestAutoCert = false },
+                Buckets = [.. Buckets.Select(b => (JsonNode)new JsonObject
+                {
+                    ["name"] = naming.Bucket(b),
+                    ["region"] = Region(context),
+                    ["objectLock"] = false,
+                })],
+                // One MinIO user per consumer; each Secret holds CONSOLE_ACCESS_KEY and CONSOLE_SECRET_KEY.
+                Users = [.. context.Consumers.Order(StringComparer.Ordinal).Select(c => (JsonNode)new JsonObject
+                {
+                    ["name"] = naming.Secret(Name, $"user-{c}"),
+                })],
+                Liveness = HttpProbe("/minio/health/live", 20),
+                Readiness = HttpProbe("/minio/health/ready", 10),
+                ServiceMetadata = new() { ["minioServiceLabels"] = Values.Map(serviceLabels) },
+                Env =
+                [
+                    new JsonObject
+                    {
+                        // Metrics need a bearer token (the default); stated so an upgrade cannot make them public.
+                        ["name"] = "MINIO_PROMETHEUS_AUTH_TYPE",
+                        ["value"] = "jwt",
+                    },
+                ],
+            },
+        };
 
         var monitor = StandardObjects.ServiceMonitor(
             Name, ns, context.MonitorLabels,
@@ -118,7 +125,7 @@ public sealed record MinioTenant(string Name, MinioOperator Operator, IReadOnlyL
         {
             Namespace = ns,
             Chart = Chart,
-            Values = values,
+            Values = values.ToValues(),
             // The operator configures the tenant through the MinIO admin API, so it is let in like a consumer.
             Manifests = [.. StandardObjects.Baseline(context, this, [ApiPort], [ApiPort], [context.NamespaceOf(Operator)]), monitor],
             Metrics = new ManifestMonitor("ServiceMonitor", Name),

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Lakehouse.Catalogue;
+using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Kubernetes;
 
@@ -31,60 +33,72 @@ public sealed record Mlflow(string Name, string ArtifactBucket = "mlflow-artifac
         var storage = context.Use<IObjectStorage>();
         var s3 = storage.CredentialsFor(context, Name);
 
-        var values = new JsonObject()
-            .Set("replicaCount", config.Replicas)
-            .Set("resources", Values.Resources(config.Resources))
-            .Set("backendStore.databaseMigration", true)
-            .Set("backendStore.postgres.enabled", true)
-            .Set("backendStore.postgres.host", db.Endpoint.Host)
-            .Set("backendStore.postgres.port", db.Endpoint.Port)
-            .Set("backendStore.postgres.database", db.Database)
-            // Username and password from the database Secret (the chart's default key names).
-            .Set("backendStore.existingDatabaseSecret.name", db.Username.SecretName)
-            .Set("artifactRoot.proxiedArtifactStorage", true)
-            .Set("artifactRoot.s3.enabled", true)
-            .Set("artifactRoot.s3.bucket", storage.Bucket(context, ArtifactBucket))
-            .Set("extraEnvVars", new JsonObject
+        // S3 keys from the consumer's Secret, or (AWS) the workload identity of the service account.
+        MlflowValuesArtifactRootS3ExistingSecret? keys = null;
+        if (s3.AccessKey is { } accessKey && s3.SecretKey is { } secretKey)
+        {
+            if (accessKey.SecretName != secretKey.SecretName)
             {
-                ["MLFLOW_S3_ENDPOINT_URL"] = storage.S3Endpoint(context).ToString(),
-                ["AWS_DEFAULT_REGION"] = storage.Region(context),
-            })
+                throw new InvalidOperationException("MLflow reads both S3 keys from one Secret");
+            }
+            keys = new() { Name = accessKey.SecretName, KeyOfAccessKeyId = accessKey.Key, KeyOfSecretAccessKey = secretKey.Key };
+        }
+
+        var values = new MlflowValues
+        {
+            ArtifactRoot = new()
+            {
+                ProxiedArtifactStorage = true,
+                S3 = new()
+                {
+                    Enabled = true,
+                    Bucket = storage.Bucket(context, ArtifactBucket),
+                    ExistingSecret = keys,
+                },
+            },
+            BackendStore = new()
+            {
+                DatabaseMigration = true,
+                Postgres = new() { Enabled = true, Host = db.Endpoint.Host, Port = db.Endpoint.Port, Database = db.Database },
+                // Username and password from the database Secret (the chart's default key names).
+                ExistingDatabaseSecret = new() { Name = db.Username.SecretName },
+            },
+            ExtraEnvVars = new()
+            {
+                MLFLOWS3ENDPOINTURL = storage.S3Endpoint(context).ToString(),
+                AWSDEFAULTREGION = storage.Region(context),
+            },
             // The chart's pod context has no seccomp profile, which Pod Security "restricted" requires of the
-            // server and its migration init container; its container context already is restricted.
-            .Set("podSecurityContext.seccompProfile.type", "RuntimeDefault")
+            // server and its migration init container; its container context already is restricted. The chart's
+            // schema leaves podSecurityContext open (templates/deployment.yaml renders it whole), and types no seccompProfile.
+            PodSecurityContext = new() { AdditionalValues = new() { ["seccompProfile"] = new JsonObject { ["type"] = "RuntimeDefault" } } },
+            ReplicaCount = config.Replicas,
+            Resources = ChartValues.From<MlflowValuesResources>(Values.Resources(config.Resources)),
+            ServiceAccount = keys is null && config.ServiceAccountRoleArn is { } roleArn
+                ? new() { Annotations = new() { ["eks.amazonaws.com/role-arn"] = roleArn } }
+                : null,
+            ServiceMonitor = new()
+            {
+                Enabled = true,
+                Interval = context.Environment.Monitoring.Interval,
+                Labels = new() { AdditionalValues = Values.Map(context.MonitorLabels) },
+                Namespace = ns,
+                // Scrape the Service's port by name ("http"); the default targetPort "http" names no container port
+                // (MLflow's is "mlflow"), so the monitor would scrape nothing.
+                UseServicePort = true,
+            },
             // MLflow's auth app is off (auth.enabled false), so Flask's secret key signs nothing. Fixed rather than
             // left empty, because the chart then generates a random one into a pre-install/pre-upgrade hook Secret
             // (its lookup of an existing Secret never runs under Argo CD): new bytes on every render, recreated on
             // every sync. Enabling auth needs a real key from an out-of-band Secret instead.
-            .Set("flaskServerSecretKey", FlaskKeyWithoutAuth)
-            .Set("serviceMonitor.enabled", true)
-            // Scrape the Service's port by name ("http"); the default targetPort "http" names no container port
-            // (MLflow's is "mlflow"), so the monitor would scrape nothing.
-            .Set("serviceMonitor.useServicePort", true)
-            .Set("serviceMonitor.namespace", ns)
-            .Set("serviceMonitor.interval", context.Environment.Monitoring.Interval)
-            .Set("serviceMonitor.labels", Values.Map(context.MonitorLabels));
-
-        if (s3.AccessKey is not null && s3.SecretKey is not null)
-        {
-            if (s3.AccessKey.SecretName != s3.SecretKey.SecretName)
-            {
-                throw new InvalidOperationException("MLflow reads both S3 keys from one Secret");
-            }
-            values.Set("artifactRoot.s3.existingSecret.name", s3.AccessKey.SecretName)
-                .Set("artifactRoot.s3.existingSecret.keyOfAccessKeyId", s3.AccessKey.Key)
-                .Set("artifactRoot.s3.existingSecret.keyOfSecretAccessKey", s3.SecretKey.Key);
-        }
-        else if (config.ServiceAccountRoleArn is { } roleArn)
-        {
-            values.Set("serviceAccount.annotations", new JsonObject { ["eks.amazonaws.com/role-arn"] = roleArn });
-        }
+            FlaskServerSecretKey = FlaskKeyWithoutAuth,
+        };
 
         return new ComponentSpec
         {
             Namespace = ns,
             Chart = Chart,
-            Values = values,
+            Values = values.ToValues(),
             Manifests = StandardObjects.Baseline(context, this, [HttpPort], [HttpPort]),
             Metrics = new ChartMonitor("serviceMonitor.enabled"),
             Probes = new ChartTemplateProbes("templates/deployment.yaml"),

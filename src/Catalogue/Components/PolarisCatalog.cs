@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Kubernetes;
 
@@ -50,49 +51,55 @@ public sealed record PolarisCatalog(string Name, string WarehouseBucket) : Compo
             throw new InvalidOperationException("Polaris reads username and password from one Secret under the keys 'username' and 'password'");
         }
 
-        var values = new JsonObject()
-            .Set("replicaCount", config.Replicas)
-            .Set("image.repository", Image.Repository)
-            .Set("image.tag", Image.Tag)
-            .Set("resources", Values.Resources(config.Resources))
-            .Set("podDisruptionBudget.enabled", config.Replicas > 1)
-            .Set("podDisruptionBudget.maxUnavailable", 1)
-            .Set("realmContext.realms", Values.List("POLARIS"))
-            .Set("features.SUPPORTED_CATALOG_STORAGE_TYPES", Values.List("S3"))
+        var values = new PolarisValues
+        {
+            ReplicaCount = config.Replicas,
+            Image = new() { Repository = Image.Repository, Tag = Image.Tag },
+            Resources = Values.Resources(config.Resources),
+            PodDisruptionBudget = new() { Enabled = config.Replicas > 1, MaxUnavailable = 1 },
+            RealmContext = new() { Realms = ["POLARIS"] },
+            // Feature flags are an open map in the chart (any Polaris feature name, rendered by templates/configmap.yaml).
+            Features = new() { AdditionalValues = new() { ["SUPPORTED_CATALOG_STORAGE_TYPES"] = Values.List("S3") } },
             // Catalog metadata in the platform's PostgreSQL: the database's Secret holds username and
             // password (the chart's default key names) and jdbcUrl (the chart reads the URL from the Secret only).
-            .Set("persistence.type", "relational-jdbc")
-            .Set("persistence.relationalJdbc.secret.name", db.Username.SecretName)
+            Persistence = new() { Type = "relational-jdbc", RelationalJdbc = new() { Secret = new() { Name = db.Username.SecretName } } },
             // Tokens are signed with an RSA key pair from a Secret, so every replica accepts every token.
-            .Set("authentication.type", "internal")
-            .Set("authentication.tokenBroker.type", "rsa-key-pair")
-            .Set("authentication.tokenBroker.secret.name", naming.Secret(Name, "token-broker"))
-            // Polaris reads and writes table files with its own S3 user.
-            .Set("storage.secret.name", s3.AccessKey?.SecretName)
-            .Set("storage.secret.awsAccessKeyId", s3.AccessKey?.Key)
-            .Set("storage.secret.awsSecretAccessKey", s3.SecretKey?.Key)
-            .Set("extraEnv", Values.List(
-                new JsonObject { ["name"] = "AWS_REGION", ["value"] = storage.Region(context) },
-                new JsonObject { ["name"] = "AWS_ENDPOINT_URL_S3", ["value"] = storage.S3Endpoint(context).ToString() }))
-            .Set("metrics.enabled", true)
-            .Set("serviceMonitor.enabled", true)
-            .Set("serviceMonitor.interval", context.Environment.Monitoring.Interval)
-            .Set("serviceMonitor.labels", Values.Map(context.MonitorLabels));
-
-        if (config.Replicas > 1)
-        {
-            values.Set("affinity", Values.SpreadOverNodes(new Dictionary<string, string>
+            Authentication = new()
             {
-                ["app.kubernetes.io/name"] = "polaris",
-                ["app.kubernetes.io/instance"] = naming.Release(Name),
-            }));
-        }
+                Type = PolarisValuesAuthenticationType.Internal,
+                TokenBroker = new() { Type = "rsa-key-pair", Secret = new() { Name = naming.Secret(Name, "token-broker") } },
+            },
+            // Polaris reads and writes table files with its own S3 user.
+            Storage = new()
+            {
+                Secret = new() { Name = s3.AccessKey?.SecretName, AwsAccessKeyId = s3.AccessKey?.Key, AwsSecretAccessKey = s3.SecretKey?.Key },
+            },
+            ExtraEnv =
+            [
+                new JsonObject { ["name"] = "AWS_REGION", ["value"] = storage.Region(context) },
+                new JsonObject { ["name"] = "AWS_ENDPOINT_URL_S3", ["value"] = storage.S3Endpoint(context).ToString() },
+            ],
+            Metrics = new() { Enabled = true },
+            ServiceMonitor = new()
+            {
+                Enabled = true,
+                Interval = context.Environment.Monitoring.Interval,
+                Labels = context.MonitorLabels,
+            },
+            Affinity = config.Replicas > 1
+                ? Values.SpreadOverNodes(new Dictionary<string, string>
+                {
+                    ["app.kubernetes.io/name"] = "polaris",
+                    ["app.kubernetes.io/instance"] = naming.Release(Name),
+                })
+                : null,
+        };
 
         return new ComponentSpec
         {
             Namespace = ns,
             Chart = Chart,
-            Values = values,
+            Values = values.ToValues(),
             Manifests = StandardObjects.Baseline(context, this, [ApiPort], [ManagementPort]),
             Metrics = new ChartMonitor("serviceMonitor.enabled"),
             Probes = new ChartTemplateProbes("templates/deployment.yaml"),

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Configuration;
 using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Kubernetes;
@@ -49,58 +50,75 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
         // Two copies on different volume servers once there are two to hold them.
         var replicated = config.VolumeServers > 1;
 
-        var values = new JsonObject()
-            .Set("global.seaweedfs.image.name", Image.Repository)
-            .Set("image.tag", Image.Tag)
-            .Set("global.seaweedfs.monitoring.enabled", true)
-            .Set("global.seaweedfs.monitoring.additionalLabels", Values.Map(context.MonitorLabels))
-            .Set("global.seaweedfs.enableReplication", replicated)
-            .Set("global.seaweedfs.replicationPlacement", replicated ? "001" : "000")
-            .Set("master.replicas", config.Masters)
-            .Set("master.defaultReplication", replicated ? "001" : "000")
-            .Set("master.resources", Values.Resources(config.MasterResources ?? DefaultMasterResources))
-            .Set("master.data", Volume("1Gi"))
-            .Set("master.logs", EmptyDir())
-            .Set("volume.replicas", config.VolumeServers)
-            .Set("volume.resources", Values.Resources(config.Resources))
-            .Set("volume.dataDirs", Values.List(new JsonObject
-            {
-                ["name"] = "data",
-                ["type"] = "persistentVolumeClaim",
-                ["size"] = config.VolumeSize,
-                ["maxVolumes"] = 0,
-            }))
-            .Set("volume.logs", EmptyDir())
-            .Set("filer.replicas", config.Filers)
-            .Set("filer.resources", Values.Resources(config.FilerResources ?? DefaultFilerResources))
-            .Set("filer.data", Volume("10Gi"))
-            .Set("filer.logs", EmptyDir())
-            .Set("filer.s3.enabled", true)
-            .Set("filer.s3.port", S3Port)
-            // Identities and keys (seaweedfs_s3_config JSON) come from a Secret created out of band.
-            .Set("filer.s3.enableAuth", true)
-            .Set("filer.s3.existingConfigSecret", naming.Secret(Name, "s3-config"))
-            // The filers read that Secret at start, and the chart's checksum of it comes from Helm's lookup,
-            // which Argo CD does not run: naming the identities the Secret must hold rolls the filers whenever
-            // a consumer is added or removed, and tells whoever maintains the Secret what it needs.
-            .Set("filer.podAnnotations", new JsonObject
-            {
-                [IdentitiesAnnotation] = string.Join(",", context.Clients.Order(StringComparer.Ordinal)),
-            })
-            .Set("filer.s3.createBucketsHook.resources", Values.Resources(new() { Cpu = "50m", Memory = "64Mi" }))
-            .Set("filer.s3.createBuckets", new JsonArray(Buckets.Select(b => (JsonNode)new JsonObject
-            {
-                ["name"] = naming.Bucket(b),
-                ["anonymousRead"] = false,
-            }).ToArray()));
+        var placement = replicated ? "001" : "000";
 
-        foreach (var (server, path) in ProbePaths)
+        var values = new SeaweedfsValues
         {
-            foreach (var probe in new[] { "livenessProbe", "readinessProbe" })
+            Global = new()
             {
-                values.Set($"{server}.{probe}.enabled", true).Set($"{server}.{probe}.httpGet.path", path);
-            }
-        }
+                Seaweedfs = new()
+                {
+                    Image = new() { Name = Image.Repository },
+                    Monitoring = new() { Enabled = true, AdditionalLabels = Values.Map(context.MonitorLabels) },
+                    EnableReplication = replicated,
+                    ReplicationPlacement = placement,
+                },
+            },
+            Image = new() { Tag = Image.Tag },
+            Master = new()
+            {
+                Replicas = config.Masters,
+                DefaultReplication = placement,
+                Data = new() { Type = "persistentVolumeClaim", Size = "1Gi" },
+                Logs = new() { Type = "emptyDir" },
+                Resources = Values.Resources(config.MasterResources ?? DefaultMasterResources),
+                LivenessProbe = new() { Enabled = true, HttpGet = new() { Path = ProbePath("master") } },
+                ReadinessProbe = new() { Enabled = true, HttpGet = new() { Path = ProbePath("master") } },
+            },
+            Volume = new()
+            {
+                Replicas = config.VolumeServers,
+                // A persistentVolumeClaim dir's size is read by templates/volume/volume-statefulset.yaml ($dir.size);
+                // the chart's default dir (a hostPath) has none, so the inferred item type lacks it.
+                DataDirs = [new() { Name = "data", Type = "persistentVolumeClaim", MaxVolumes = 0, AdditionalValues = new() { ["size"] = config.VolumeSize } }],
+                Logs = new() { ["type"] = "emptyDir" },
+                Resources = Values.Resources(config.Resources),
+                LivenessProbe = new() { Enabled = true, HttpGet = new() { Path = ProbePath("volume") } },
+                ReadinessProbe = new() { Enabled = true, HttpGet = new() { Path = ProbePath("volume") } },
+            },
+            Filer = new()
+            {
+                Replicas = config.Filers,
+                Data = new() { Type = "persistentVolumeClaim", Size = "10Gi" },
+                Logs = new() { Type = "emptyDir" },
+                // The filers read the S3 configuration Secret at start, and the chart's checksum of it comes from
+                // Helm's lookup, which Argo CD does not run: naming the identities the Secret must hold rolls the
+                // filers whenever a consumer is added or removed, and tells whoever maintains the Secret what it needs.
+                PodAnnotations = new() { [IdentitiesAnnotation] = string.Join(",", context.Clients.Order(StringComparer.Ordinal)) },
+                Resources = Values.Resources(config.FilerResources ?? DefaultFilerResources),
+                LivenessProbe = new() { Enabled = true, HttpGet = new() { Path = ProbePath("filer") } },
+                ReadinessProbe = new() { Enabled = true, HttpGet = new() { Path = ProbePath("filer") } },
+                S3 = new()
+                {
+                    Enabled = true,
+                    Port = S3Port,
+                    // Identities and keys (seaweedfs_s3_config JSON) come from a Secret created out of band.
+                    EnableAuth = true,
+                    ExistingConfigSecret = naming.Secret(Name, "s3-config"),
+                    CreateBucketsHook = new() { Resources = Values.Resources(new() { Cpu = "50m", Memory = "64Mi" }) },
+                    // createBuckets is documented in the chart's comments only (no default, so no inferred member);
+                    // templates/shared/post-install-bucket-hook.yaml reads filer.s3.createBuckets.
+                    AdditionalValues = new()
+                    {
+                        ["createBuckets"] = new JsonArray([.. Buckets.Select(b => (JsonNode)new JsonObject
+                        {
+                            ["name"] = naming.Bucket(b),
+                            ["anonymousRead"] = false,
+                        })]),
+                    },
+                },
+            },
+        };
 
         // The chart renders no PodDisruptionBudget: one per server set that has more than one pod, so a node
         // drain takes one master (the Raft quorum holds), one volume server (the second copy serves) or one filer at a time.
@@ -113,7 +131,7 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
         {
             Namespace = ns,
             Chart = Chart,
-            Values = values,
+            Values = values.ToValues(),
             Manifests = [.. StandardObjects.Baseline(context, this, [S3Port], [MetricsPort],
                 podSecurity: PodSecurity.Baseline("the chart sets no pod security context, so its pods run as the image's user without a seccomp profile")), .. budgets],
             Egress = [EgressGrant.KubernetesApi("the chart binds its pods' service account to a ClusterRole reading and patching pods (templates/shared/cluster-role.yaml)")],
@@ -131,7 +149,5 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
         ["app.kubernetes.io/component"] = server,
     };
 
-    private static JsonObject Volume(string size) => new() { ["type"] = "persistentVolumeClaim", ["size"] = size };
-
-    private static JsonObject EmptyDir() => new() { ["type"] = "emptyDir" };
+    private static string ProbePath(string server) => ProbePaths.Single(p => p.Server == server).Path;
 }

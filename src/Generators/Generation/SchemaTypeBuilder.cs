@@ -22,6 +22,11 @@ internal sealed class SchemaTypeBuilder(YamlMappingNode document, bool mutable, 
     private readonly HashSet<string> _typeNames = [];
     private readonly Dictionary<string, string> _refs = [];
 
+    // How deep the builder is inside list items or map values. Chart values are overrides Helm merges over the
+    // chart's defaults, so a schema's required key is already satisfied there; only a list item or a map value
+    // replaces the default wholesale, so only there is a required key required of the user (a C# required member).
+    private int _withoutDefaults;
+
     public ImmutableArray<TypeModel> Types => [.. _types];
 
     /// <summary>Reserves a name (for a hand-written root such as a custom resource class).</summary>
@@ -88,7 +93,7 @@ internal sealed class SchemaTypeBuilder(YamlMappingNode document, bool mutable, 
                 return "bool";
             case "array":
                 return Get(schema, "items") is YamlMappingNode items
-                    ? $"global::System.Collections.Generic.IReadOnlyList<{TypeFor(items, suggested + "Item", depth + 1)}>"
+                    ? $"global::System.Collections.Generic.IReadOnlyList<{WithoutDefaults(() => TypeFor(items, suggested + "Item", depth + 1))}>"
                     : $"global::System.Collections.Generic.IReadOnlyList<{Json}>";
             case "object":
                 if (Get(schema, "properties") is YamlMappingNode { Children.Count: > 0 })
@@ -100,7 +105,7 @@ internal sealed class SchemaTypeBuilder(YamlMappingNode document, bool mutable, 
                     return JsonObject;
                 }
                 return Get(schema, "additionalProperties") is YamlMappingNode valueSchema
-                    ? $"global::System.Collections.Generic.IReadOnlyDictionary<string, {TypeFor(valueSchema, suggested + "Value", depth + 1)}>"
+                    ? $"global::System.Collections.Generic.IReadOnlyDictionary<string, {WithoutDefaults(() => TypeFor(valueSchema, suggested + "Value", depth + 1))}>"
                     : JsonObject;
             default:
                 return Json;
@@ -177,7 +182,7 @@ internal sealed class SchemaTypeBuilder(YamlMappingNode document, bool mutable, 
             var csName = Names.Unique(baseName.TrimStart('@') == name ? baseName + "Value" : baseName, taken);
             var type = TypeFor(entry.Value, name + Names.Pascal(entry.Key).TrimStart('@', '_'), depth + 1);
             var description = entry.Value is YamlMappingNode m ? Str(m, "description") ?? (Resolve(m) is YamlMappingNode r ? Str(r, "description") : null) : null;
-            properties.Add(new PropertyModel(entry.Key, csName, type, flat.Required.Contains(entry.Key), description));
+            properties.Add(new PropertyModel(entry.Key, csName, type, flat.Required.Contains(entry.Key) && (mutable || _withoutDefaults > 0), description));
         }
         // Keys the schema leaves open get an explicit escape hatch. JSON Schema objects are open unless
         // additionalProperties is false; Kubernetes structural schemas are closed unless they say otherwise.
@@ -197,6 +202,19 @@ internal sealed class SchemaTypeBuilder(YamlMappingNode document, bool mutable, 
         }
         _types.Add(new TypeModel(name, doc, true, ImmutableArray<PropertyModel>.Empty, members.ToImmutable(), false, null, null, mutable));
         return name;
+    }
+
+    private string WithoutDefaults(System.Func<string> build)
+    {
+        _withoutDefaults++;
+        try
+        {
+            return build();
+        }
+        finally
+        {
+            _withoutDefaults--;
+        }
     }
 
     private string Reference(string reference, int depth)

@@ -82,7 +82,7 @@ namespace Lakehouse.Generated
     public sealed partial record TrickyValues
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("image")]
-        public required TrickyValuesImage Image { get; init; }
+        public TrickyValuesImage? Image { get; init; }
 
         /// <summary>CPU and memory.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("resources")]
@@ -256,7 +256,7 @@ namespace Lakehouse.Generated
     {
         /// <summary>Image &lt;repository&gt; &amp; name.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("repository")]
-        public required string Repository { get; init; }
+        public string? Repository { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("tag")]
         public string? Tag { get; init; }
@@ -299,7 +299,7 @@ namespace Lakehouse.Generated
     public sealed partial record TrickyValuesMode
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("a")]
-        public required string A { get; init; }
+        public string? A { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("b")]
         public long? B { get; init; }

@@ -45,8 +45,8 @@ public class SeaweedfsTests
     public void Several_volume_servers_keep_two_copies_and_three_masters_form_a_quorum()
     {
         var values = Spec("staging").Values;
-        Assert.Equal(3, (int)values["volume"]!["replicas"]!);
-        Assert.Equal(3, (int)values["master"]!["replicas"]!);
+        Assert.Equal(3, (long)values["volume"]!["replicas"]!);
+        Assert.Equal(3, (long)values["master"]!["replicas"]!);
         Assert.Equal("001", (string?)values["master"]!["defaultReplication"]);
         Assert.True((bool)values["global"]!["seaweedfs"]!["enableReplication"]!);
         // No hostPath anywhere: data and logs on volumes the namespace's Pod Security level admits.
@@ -76,7 +76,7 @@ public class SeaweedfsTests
     public void Filers_serve_s3_with_their_own_size_and_every_server_keeps_the_chart_probes()
     {
         var values = Spec("staging").Values;
-        Assert.Equal(2, (int)values["filer"]!["replicas"]!);
+        Assert.Equal(2, (long)values["filer"]!["replicas"]!);
         Assert.Equal("500m", (string?)values["filer"]!["resources"]!["requests"]!["cpu"]);
         // No standalone gateway: the S3 Service selects the filers.
         Assert.Null(values["s3"]);
