@@ -87,8 +87,7 @@ public class ChartLockTests
     [Fact]
     public void The_lock_is_the_only_place_a_chart_version_or_default_image_tag_is_written()
     {
-        var library = Directory.GetFiles(Path.Combine(Paths.RepositoryRoot, "src", "Model"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        var library = LibrarySources()
             .Select(f => (Path: Path.GetRelativePath(Paths.RepositoryRoot, f), Text: File.ReadAllText(f)))
             .ToList();
         // No chart built from literals, no image constructed with a literal tag.
@@ -126,8 +125,15 @@ public class ChartLockTests
 
     private static (List<string> Charts, List<string> Images) LookUps()
     {
-        var text = string.Join("\n", Directory.GetFiles(Path.Combine(Paths.RepositoryRoot, "src", "Model"), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText));
+        var text = string.Join("\n", LibrarySources().Select(File.ReadAllText));
         return (Regex.Matches(text, @"Locked\.Chart\(""([^""]+)""\)").Select(m => m.Groups[1].Value).Distinct().ToList(),
                 Regex.Matches(text, @"Locked\.Image\(""([^""]+)""\)").Select(m => m.Groups[1].Value).Distinct().ToList());
     }
+
+    /// <summary>The library's sources: src/Model and the catalogue of components (src/Catalogue), build output excluded.</summary>
+    private static IEnumerable<string> LibrarySources() =>
+        new[] { "Model", "Catalogue" }
+            .SelectMany(project => Directory.GetFiles(Path.Combine(Paths.RepositoryRoot, "src", project), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 }
