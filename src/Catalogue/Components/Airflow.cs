@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Lakehouse.Catalogue;
+using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Configuration;
 using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Jobs;
@@ -46,88 +48,82 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
         var celery = config.Executor == AirflowExecutor.Celery;
         var lineage = context.TryUse<ILineageBackend>();
 
-        var values = new JsonObject()
-            .Set("executor", celery ? "CeleryExecutor" : "KubernetesExecutor")
+        // Broker URL redis://USER:PASSWORD@HOST:6379/0 in the Secret's key 'connection' (out of band), as the
+        // orchestrator's own Valkey user; every broker key and channel under its prefix, which its ACL allows.
+        var broker = celery
+            ? (CeleryBroker ? context.Use<IKeyValueStore>() : throw new InvalidOperationException(
+                    $"orchestrator.airflow.executor is celery, but component '{Name}' was built without its broker need; add it with platform.AddOrchestrator(env, jobs) or set CeleryBroker = true"))
+                .ConnectionFor(context, Name)
+            : null;
+        // Several schedulers and API servers: a drain takes one at a time.
+        var replicated = config.Replicas > 1;
+
+        var values = new AirflowValues
+        {
+            Executor = celery ? "CeleryExecutor" : "KubernetesExecutor",
             // The platform's PostgreSQL, not the chart's bundled one; the Secret's key 'connection' holds
             // postgresql://ROLE:PASSWORD@HOST:5432/DATABASE (created out of band, docs/secrets.md).
-            .Set("postgresql.enabled", false)
-            .Set("data.metadataSecretName", naming.Secret(Name, "metadata"))
-            .Set("redis.enabled", false)
-            .Set("fernetKeySecretName", naming.Secret(Name, "fernet-key"))
-            .Set("apiSecretKeySecretName", naming.Secret(Name, "api-secret-key"))
-            .Set("jwtSecretName", naming.Secret(Name, "jwt-secret"))
-            // No admin with the chart's default password: users come from the auth manager's own setup.
-            .Set("createUserJob.enabled", false)
+            Postgresql = new() { Enabled = false },
+            Data = new()
+            {
+                MetadataSecretName = naming.Secret(Name, "metadata"),
+                // The chart renders its own broker-URL hook Secret unless one is named; with the chart's Redis off
+                // and no broker URL that Secret holds "%!s(<nil>)". Naming the Celery broker Secret (docs/secrets.md)
+                // suppresses it; only the CeleryExecutor's pods read it.
+                BrokerUrlSecretName = naming.Secret(Name, "broker"),
+            },
+            Redis = new() { Enabled = false },
+            FernetKeySecretName = naming.Secret(Name, "fernet-key"),
+            ApiSecretKeySecretName = naming.Secret(Name, "api-secret-key"),
+            JwtSecretName = naming.Secret(Name, "jwt-secret"),
             // Under Argo CD the chart's Helm hooks deadlock: post-install/post-upgrade become PostSync, which
             // runs only once every pod is healthy, while every Airflow pod waits in its init container for the
             // migrations. As the chart's values.yaml advises for Argo CD: plain Jobs without the hook-only custom
             // env, run by Argo CD as Sync hooks (alongside the Deployments, recreated on each sync since a Job's
             // template is immutable).
-            .Set("createUserJob.useHelmHooks", false)
-            .Set("createUserJob.applyCustomEnv", false)
-            .Set("createUserJob.jobAnnotations", SyncHook())
-            .Set("migrateDatabaseJob.useHelmHooks", false)
-            .Set("migrateDatabaseJob.applyCustomEnv", false)
-            .Set("migrateDatabaseJob.jobAnnotations", SyncHook())
-            // The chart renders its own broker-URL hook Secret unless one is named; with the chart's Redis off
-            // and no broker URL that Secret holds "%!s(<nil>)". Naming the Celery broker Secret (docs/secrets.md)
-            // suppresses it; only the CeleryExecutor's pods read it.
-            .Set("data.brokerUrlSecretName", naming.Secret(Name, "broker"))
-            .Set("migrateDatabaseJob.resources", Values.Resources(new() { Cpu = "100m", Memory = "512Mi" }))
-            .Set("scheduler.replicas", config.Replicas)
-            .Set("scheduler.resources", Values.Resources(config.Resources))
-            .Set("apiServer.replicas", config.Replicas)
-            .Set("apiServer.resources", Values.Resources(config.Resources))
-            .Set("dagProcessor.resources", Values.Resources(config.Resources))
-            .Set("triggerer.resources", Values.Resources(config.Resources))
-            .Set("workers.resources", Values.Resources(config.WorkerResources))
-            .Set("statsd.enabled", true)
-            .Set("statsd.resources", Values.Resources(new() { Cpu = "50m", Memory = "128Mi" }))
-            .Set("volumes", Values.List(new JsonObject
+            CreateUserJob = new()
             {
-                ["name"] = "dags",
-                ["configMap"] = new JsonObject { ["name"] = DagsConfigMap(context) },
-            }))
-            .Set("volumeMounts", Values.List(new JsonObject
+                // No admin with the chart's default password: users come from the auth manager's own setup.
+                Enabled = false,
+                UseHelmHooks = false,
+                ApplyCustomEnv = false,
+                JobAnnotations = SyncHook(),
+            },
+            MigrateDatabaseJob = new()
             {
-                ["name"] = "dags",
-                ["mountPath"] = DagsFolder,
-                ["readOnly"] = true,
-            }))
+                UseHelmHooks = false,
+                ApplyCustomEnv = false,
+                JobAnnotations = SyncHook(),
+                Resources = Resources(new() { Cpu = "100m", Memory = "512Mi" }),
+            },
+            Scheduler = new()
+            {
+                Replicas = config.Replicas,
+                Resources = Resources(config.Resources),
+                PodDisruptionBudget = replicated ? new() { Enabled = true } : null,
+            },
+            ApiServer = new()
+            {
+                Replicas = config.Replicas,
+                Resources = Resources(config.Resources),
+                PodDisruptionBudget = replicated ? new() { Enabled = true } : null,
+            },
+            DagProcessor = new() { Resources = Resources(config.Resources) },
+            Triggerer = new() { Resources = Resources(config.Resources) },
+            Workers = new()
+            {
+                Resources = Resources(config.WorkerResources),
+                Replicas = celery ? config.Workers : null,
+                PodDisruptionBudget = celery ? new() { Enabled = config.Workers > 1 } : null,
+            },
+            Statsd = new() { Enabled = true, Resources = Resources(new() { Cpu = "50m", Memory = "128Mi" }) },
+            Flower = celery ? new() { Enabled = true, Resources = Resources(new() { Cpu = "50m", Memory = "256Mi" }) } : null,
+            Volumes = [new() { Name = "dags", ConfigMap = new() { Name = DagsConfigMap(context) } }],
+            VolumeMounts = [new() { Name = "dags", MountPath = DagsFolder, ReadOnly = true }],
             // SparkKubernetesOperator talks to the API server with the pod's service account.
-            .Set("env", Values.List(new JsonObject
-            {
-                ["name"] = "AIRFLOW_CONN_KUBERNETES_DEFAULT",
-                ["value"] = "{\"conn_type\": \"kubernetes\", \"extra\": {\"in_cluster\": true}}",
-            }));
-
-        if (config.Replicas > 1)
-        {
-            // Several schedulers and API servers: a drain takes one at a time.
-            values.Set("scheduler.podDisruptionBudget.enabled", true)
-                .Set("apiServer.podDisruptionBudget.enabled", true);
-        }
-        if (celery)
-        {
-            // Broker URL redis://USER:PASSWORD@HOST:6379/0 in the Secret's key 'connection' (out of band), as the
-            // orchestrator's own Valkey user; every broker key and channel under its prefix, which its ACL allows.
-            var broker = (CeleryBroker ? context.Use<IKeyValueStore>() : throw new InvalidOperationException(
-                    $"orchestrator.airflow.executor is celery, but component '{Name}' was built without its broker need; add it with platform.AddOrchestrator(env, jobs) or set CeleryBroker = true"))
-                .ConnectionFor(context, Name);
-            values.Set("config.celery_broker_transport_options.global_keyprefix", broker.KeyPrefix)
-                .Set("workers.replicas", config.Workers)
-                .Set("workers.podDisruptionBudget.enabled", config.Workers > 1)
-                .Set("flower.enabled", true)
-                .Set("flower.resources", Values.Resources(new() { Cpu = "50m", Memory = "256Mi" }));
-        }
-        if (lineage is not null)
-        {
-            values.Set("config.openlineage", new JsonObject
-            {
-                ["transport"] = $"{{\"type\": \"http\", \"url\": \"{lineage.LineageEndpoint(context)}\", \"endpoint\": \"api/v1/lineage\"}}",
-                ["namespace"] = lineage.Namespace(context),
-            });
-        }
+            Env = [new() { Name = "AIRFLOW_CONN_KUBERNETES_DEFAULT", Value = "{\"conn_type\": \"kubernetes\", \"extra\": {\"in_cluster\": true}}" }],
+            Config = AirflowConfig(broker, lineage is null ? null : (lineage.LineageEndpoint(context), lineage.Namespace(context))),
+        };
 
         var dags = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var job in Jobs)
@@ -150,7 +146,7 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
         {
             Namespace = ns,
             Chart = Chart,
-            Values = values,
+            Values = values.ToValues(),
             Manifests =
             [
                 .. StandardObjects.Baseline(context, this, celery ? [ApiPort, FlowerPort] : [ApiPort], [StatsdMetricsPort],
@@ -168,11 +164,37 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
     }
 
     /// <summary>Argo CD runs the Job in the Sync phase and deletes the previous one first.</summary>
-    private static JsonObject SyncHook() => new()
+    private static Dictionary<string, string> SyncHook() => new()
     {
         ["argocd.argoproj.io/hook"] = "Sync",
         ["argocd.argoproj.io/hook-delete-policy"] = "BeforeHookCreation",
     };
+
+    private static AirflowIoK8sApiCoreV1ResourceRequirements Resources(ResourcesConfig resources) =>
+        ChartValues.From<AirflowIoK8sApiCoreV1ResourceRequirements>(Values.Resources(resources));
+
+    /// <summary>
+    /// airflow.cfg sections the platform sets: the Celery broker's key prefix (its Valkey user may touch only
+    /// those keys) and where OpenLineage events go; null when neither applies.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyDictionary<string, JsonNode>>? AirflowConfig(
+        KeyValueConnection? broker, (Endpoint Endpoint, string Namespace)? lineage)
+    {
+        var config = new Dictionary<string, IReadOnlyDictionary<string, JsonNode>>(StringComparer.Ordinal);
+        if (broker is not null)
+        {
+            config["celery_broker_transport_options"] = new Dictionary<string, JsonNode> { ["global_keyprefix"] = broker.KeyPrefix };
+        }
+        if (lineage is { } l)
+        {
+            config["openlineage"] = new Dictionary<string, JsonNode>
+            {
+                ["transport"] = $"{{\"type\": \"http\", \"url\": \"{l.Endpoint}\", \"endpoint\": \"api/v1/lineage\"}}",
+                ["namespace"] = l.Namespace,
+            };
+        }
+        return config.Count > 0 ? config : null;
+    }
 }
 
 /// <summary>What an orchestrator needs, from what its jobs do.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Lakehouse.Model.Configuration;
 using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Jobs;
 using Lakehouse.Model.Kubernetes;
@@ -35,7 +36,40 @@ public sealed record Dagster(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
         var db = context.Use<IPostgres>().DatabaseFor(context, Name);
         var codeConfigMap = naming.Object(Name, "dagster-jobs");
 
-        var values = new JsonObject()
+        var values = UntypedChartValues(ns, naming, config, db, codeConfigMap);
+
+        var jobs = Jobs.Select(j => (j, TaskRuns.Resolve(context, Name, j))).ToList();
+        var code = ManifestObject.From(new k8s.Models.V1ConfigMap
+        {
+            ApiVersion = "v1",
+            Kind = "ConfigMap",
+            Metadata = new k8s.Models.V1ObjectMeta { Name = codeConfigMap, NamespaceProperty = ns },
+            Data = new Dictionary<string, string> { [DagsterDefinitions.FileName] = DagsterDefinitions.Render(jobs, ns) },
+        });
+
+        return new ComponentSpec
+        {
+            Namespace = ns,
+            Chart = Chart,
+            Values = values,
+            Manifests = [.. StandardObjects.Baseline(context, this, [WebserverPort, CodePort], [],
+                podSecurity: PodSecurity.Baseline("the chart's pods set no seccomp profile and the dagster-k8s images declare no non-root user, which restricted requires")), code],
+            // Runs and task steps are Kubernetes Jobs the launcher creates.
+            Egress = [EgressGrant.KubernetesApi("K8sRunLauncher creates a Job per run and k8s_job_op a Job per task step")],
+            Metrics = new NoMetrics("Dagster 1.11 exposes no Prometheus endpoint; its runs are Kubernetes Jobs, watched through kube-state-metrics (DagsterRunFailureRateHigh)"),
+            Probes = new ChartProbes("dagsterWebserver.livenessProbe", "dagsterWebserver.readinessProbe"),
+        };
+    }
+
+    /// <summary>
+    /// The seam for a chart without generated types (docs/charts.md, "Charts without generated types"):
+    /// dagster 1.11.13 is locked <c>unverified</c> because its chart could not be obtained on this project's
+    /// machines, so the generator has no values to type and these keys stay dotted paths, checked only by
+    /// hydration when the chart is available. Once the chart restores, DagsterValues exists and this method
+    /// converts like Airflow's values.
+    /// </summary>
+    private JsonObject UntypedChartValues(string ns, Naming naming, DagsterConfig config, PostgresDatabase db, string codeConfigMap) =>
+        new JsonObject()
             .Set("dagsterWebserver.replicaCount", 1)
             // The chart renders each probe while its object is set; its liveness probe is empty by default.
             .Set("dagsterWebserver.readinessProbe.httpGet.path", "/server_info")
@@ -70,27 +104,4 @@ public sealed record Dagster(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
                 ["includeConfigInLaunchedRuns"] = new JsonObject { ["enabled"] = true },
                 ["resources"] = Values.Resources(config.Resources),
             }));
-
-        var jobs = Jobs.Select(j => (j, TaskRuns.Resolve(context, Name, j))).ToList();
-        var code = ManifestObject.From(new k8s.Models.V1ConfigMap
-        {
-            ApiVersion = "v1",
-            Kind = "ConfigMap",
-            Metadata = new k8s.Models.V1ObjectMeta { Name = codeConfigMap, NamespaceProperty = ns },
-            Data = new Dictionary<string, string> { [DagsterDefinitions.FileName] = DagsterDefinitions.Render(jobs, ns) },
-        });
-
-        return new ComponentSpec
-        {
-            Namespace = ns,
-            Chart = Chart,
-            Values = values,
-            Manifests = [.. StandardObjects.Baseline(context, this, [WebserverPort, CodePort], [],
-                podSecurity: PodSecurity.Baseline("the chart's pods set no seccomp profile and the dagster-k8s images declare no non-root user, which restricted requires")), code],
-            // Runs and task steps are Kubernetes Jobs the launcher creates.
-            Egress = [EgressGrant.KubernetesApi("K8sRunLauncher creates a Job per run and k8s_job_op a Job per task step")],
-            Metrics = new NoMetrics("Dagster 1.11 exposes no Prometheus endpoint; its runs are Kubernetes Jobs, watched through kube-state-metrics (DagsterRunFailureRateHigh)"),
-            Probes = new ChartProbes("dagsterWebserver.livenessProbe", "dagsterWebserver.readinessProbe"),
-        };
-    }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Lakehouse.Catalogue;
+using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Kubernetes;
 
@@ -35,23 +37,27 @@ public sealed record Marquez(string Name) : Component(Name), ILineageBackend
         var ns = context.NamespaceOf(this);
         var config = context.Environment.Lineage;
         var db = context.Use<IPostgres>().DatabaseFor(context, Name);
-        var values = new JsonObject()
-            .Set("marquez.replicaCount", config.Replicas)
-            .Set("marquez.image.repository", Image.Repository)
-            .Set("marquez.image.tag", Image.Tag)
-            .Set("marquez.db.host", db.Endpoint.Host)
-            .Set("marquez.db.port", db.Endpoint.Port)
-            .Set("marquez.db.name", db.Database)
-            .Set("marquez.db.user", db.Role)
-            // The password comes from this Secret's key marquez-db-password; the chart then creates no Secret.
-            .Set("marquez.existingSecretName", db.Password.SecretName)
-            .Set("marquez.resources", Values.Resources(config.Resources))
-            .Set("web.enabled", true)
-            .Set("web.image.repository", WebImage.Repository)
-            .Set("web.image.tag", WebImage.Tag)
-            .Set("web.resources", Values.Resources(new() { Cpu = "100m", Memory = "256Mi" }))
-            .Set("postgresql.enabled", false)
-            .Set("service.port", ServicePort);
+        var values = new MarquezValues
+        {
+            Marquez = new()
+            {
+                ReplicaCount = config.Replicas,
+                Image = new() { Repository = Image.Repository, Tag = Image.Tag },
+                Db = new() { Host = db.Endpoint.Host, Port = db.Endpoint.Port, Name = db.Database, User = db.Role },
+                Resources = ChartValues.From<MarquezValuesMarquezResources>(Values.Resources(config.Resources)),
+                // The password comes from this Secret's key marquez-db-password; the chart then creates no Secret.
+                // values.yaml has existingSecretName only as a comment, so it is not typed (templates/_helpers.tpl reads it).
+                AdditionalValues = new() { ["existingSecretName"] = db.Password.SecretName },
+            },
+            Web = new()
+            {
+                Enabled = true,
+                Image = new() { Repository = WebImage.Repository, Tag = WebImage.Tag },
+                Resources = ChartValues.From<MarquezValuesWebResources>(Values.Resources(new() { Cpu = "100m", Memory = "256Mi" })),
+            },
+            Postgresql = new() { Enabled = false },
+            Service = new() { Port = ServicePort },
+        };
 
         // Dropwizard serves Prometheus metrics on the admin port; the chart has no monitor, so a PodMonitor.
         var monitor = StandardObjects.PodMonitor(Name, ns, context.MonitorLabels,
@@ -62,7 +68,7 @@ public sealed record Marquez(string Name) : Component(Name), ILineageBackend
         {
             Namespace = ns,
             Chart = Chart,
-            Values = values,
+            Values = values.ToValues(),
             // Pod Security "baseline", not "restricted": the reason is rendered on the Namespace.
             Manifests = [.. StandardObjects.Baseline(context, this, [ApiPort, WebPort], [AdminPort],
                 podSecurity: PodSecurity.Baseline("chart 0.51.1 renders Marquez and its web UI with no securityContext and offers no value to set one (no seccomp profile, no runAsNonRoot, no dropped capabilities), which restricted requires")), monitor],

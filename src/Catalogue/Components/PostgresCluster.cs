@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Kubernetes;
 
@@ -55,87 +56,94 @@ public sealed record PostgresCluster(string Name, CloudNativePgOperator Operator
         var s3 = storage.CredentialsFor(context, Name);
         var consumers = context.Consumers.Order(StringComparer.Ordinal).ToList();
 
-        var values = new JsonObject()
-            .Set("fullnameOverride", release)
-            .Set("type", "postgresql")
-            .Set("mode", "standalone")
-            .Set("version.postgresql", PostgresVersion)
-            .Set("cluster.instances", config.Instances)
-            .Set("cluster.storage.size", config.StorageSize)
-            .Set("cluster.resources", Values.Resources(config.Resources))
-            .Set("cluster.enablePDB", config.Instances > 1)
-            // Spread instances over nodes (the chart's default spreads over zones, which a one-zone cluster lacks).
-            .Set("cluster.affinity.topologyKey", "kubernetes.io/hostname")
-            // No superuser login over the network: consumers get their own roles, the operator its own access.
-            .Set("cluster.enableSuperuserAccess", false)
-            .Set("cluster.postgresql.parameters", new JsonObject
+        var values = new ClusterValues
+        {
+            FullnameOverride = release,
+            Type = "postgresql",
+            Mode = "standalone",
+            Version = new() { Postgresql = PostgresVersion },
+            Cluster = new()
             {
-                ["max_connections"] = config.MaxConnections.ToString(CultureInfo.InvariantCulture),
-            })
-            // One login role per consumer; the password is in a basic-auth Secret in this namespace.
-            .Set("cluster.roles", new JsonArray(consumers.Select(c => (JsonNode)new JsonObject
-            {
-                ["name"] = DatabaseName(c),
-                ["ensure"] = "present",
-                ["login"] = true,
-                ["superuser"] = false,
-                ["passwordSecret"] = new JsonObject { ["name"] = naming.Secret(Name, $"role-{c}") },
-            }).ToArray()))
-            .Set("databases", new JsonArray(consumers.Select(c => (JsonNode)new JsonObject
+                Instances = config.Instances,
+                Storage = new() { Size = config.StorageSize },
+                Resources = Values.Resources(config.Resources),
+                EnablePDB = config.Instances > 1,
+                // Spread instances over nodes (the chart's default spreads over zones, which a one-zone cluster lacks).
+                Affinity = new() { TopologyKey = "kubernetes.io/hostname" },
+                // No superuser login over the network: consumers get their own roles, the operator its own access.
+                EnableSuperuserAccess = false,
+                Postgresql = new()
+                {
+                    Parameters = new() { ["max_connections"] = config.MaxConnections.ToString(CultureInfo.InvariantCulture) },
+                },
+                // One login role per consumer; the password is in a basic-auth Secret in this namespace.
+                Roles = [.. consumers.Select(c => (JsonNode)new JsonObject
+                {
+                    ["name"] = DatabaseName(c),
+                    ["ensure"] = "present",
+                    ["login"] = true,
+                    ["superuser"] = false,
+                    ["passwordSecret"] = new JsonObject { ["name"] = naming.Secret(Name, $"role-{c}") },
+                })],
+                // CloudNativePG's exporter (default queries: cnpg_backends_total, cnpg_pg_settings_setting,
+                // cnpg_pg_stat_database_*), scraped by the PodMonitor the chart renders with our labels.
+                Monitoring = new()
+                {
+                    Enabled = true,
+                    PodMonitor = new() { Enabled = true, Labels = Values.Map(context.MonitorLabels) },
+                    PrometheusRule = new() { Enabled = true, AdditionalLabels = Values.Map(context.MonitorLabels) },
+                },
+                // Backups reach AWS-managed storage by the instances' workload identity, not by keys.
+                ServiceAccountTemplate = config.ServiceAccountRoleArn is { } roleArn
+                    ? new()
+                    {
+                        ["metadata"] = new JsonObject
+                        {
+                            ["annotations"] = new JsonObject { ["eks.amazonaws.com/role-arn"] = roleArn },
+                        },
+                    }
+                    : null,
+            },
+            Databases = [.. consumers.Select(c => (JsonNode)new JsonObject
             {
                 ["name"] = DatabaseName(c),
                 ["owner"] = DatabaseName(c),
                 ["ensure"] = "present",
-            }).ToArray()))
-            // CloudNativePG's exporter (default queries: cnpg_backends_total, cnpg_pg_settings_setting,
-            // cnpg_pg_stat_database_*), scraped by the PodMonitor the chart renders with our labels.
-            .Set("cluster.monitoring.enabled", true)
-            .Set("cluster.monitoring.podMonitor.enabled", true)
-            .Set("cluster.monitoring.podMonitor.labels", Values.Map(context.MonitorLabels))
-            .Set("cluster.monitoring.prometheusRule.enabled", true)
-            .Set("cluster.monitoring.prometheusRule.additionalLabels", Values.Map(context.MonitorLabels))
-            .Set("backups.enabled", true)
-            .Set("backups.method", "barmanObjectStore")
-            .Set("backups.provider", "s3")
-            .Set("backups.endpointURL", storage.S3Endpoint(context).WithPath("").ToString())
-            .Set("backups.destinationPath", $"s3://{bucket}/{release}/")
-            .Set("backups.s3.region", storage.Region(context))
-            .Set("backups.s3.bucket", bucket)
-            .Set("backups.s3.inheritFromIAMRole", s3.AccessKey is null)
-            // No server-side encryption header: the chart's default (AES256, SSE-S3) makes MinIO without a KMS
-            // reject every WAL upload (cloudnative-pg/charts#198). Empty leaves it to the bucket's default
-            // encryption, which Amazon S3 applies to every new object.
-            .Set("backups.wal.encryption", "")
-            .Set("backups.data.encryption", "")
-            // The chart reads keys ACCESS_KEY_ID and ACCESS_SECRET_KEY from this Secret (created out of band).
-            .Set("backups.secret.create", false)
-            .Set("backups.secret.name", naming.Secret(Name, "backup-s3-credentials"))
-            .Set("backups.scheduledBackups", Values.List(new JsonObject
+            })],
+            Backups = new()
             {
-                ["name"] = "daily-backup",
-                ["schedule"] = config.Backup.Schedule,
-                ["backupOwnerReference"] = "self",
-                ["method"] = "barmanObjectStore",
-            }))
-            .Set("backups.retentionPolicy", config.Backup.Retention);
-
-        if (config.ServiceAccountRoleArn is { } roleArn)
-        {
-            // Backups reach AWS-managed storage by the instances' workload identity, not by keys.
-            values.Set("cluster.serviceAccountTemplate", new JsonObject
-            {
-                ["metadata"] = new JsonObject
-                {
-                    ["annotations"] = new JsonObject { ["eks.amazonaws.com/role-arn"] = roleArn },
-                },
-            });
-        }
+                Enabled = true,
+                Method = "barmanObjectStore",
+                Provider = "s3",
+                EndpointURL = storage.S3Endpoint(context).WithPath("").ToString(),
+                DestinationPath = $"s3://{bucket}/{release}/",
+                S3 = new() { Region = storage.Region(context), Bucket = bucket, InheritFromIAMRole = s3.AccessKey is null },
+                // No server-side encryption header: the chart's default (AES256, SSE-S3) makes MinIO without a KMS
+                // reject every WAL upload (cloudnative-pg/charts#198). Empty leaves it to the bucket's default
+                // encryption, which Amazon S3 applies to every new object.
+                Wal = new() { Encryption = "" },
+                Data = new() { Encryption = "" },
+                // The chart reads keys ACCESS_KEY_ID and ACCESS_SECRET_KEY from this Secret (created out of band).
+                Secret = new() { Create = false, Name = naming.Secret(Name, "backup-s3-credentials") },
+                ScheduledBackups =
+                [
+                    new()
+                    {
+                        Name = "daily-backup",
+                        Schedule = config.Backup.Schedule,
+                        BackupOwnerReference = "self",
+                        Method = "barmanObjectStore",
+                    },
+                ],
+                RetentionPolicy = config.Backup.Retention,
+            },
+        };
 
         return new ComponentSpec
         {
             Namespace = ns,
             Chart = Chart,
-            Values = values,
+            Values = values.ToValues(),
             // The operator talks to every instance's status endpoint, so it is let in like a consumer.
             Manifests = StandardObjects.Baseline(context, this, [PostgresPort, StatusPort], [MetricsPort], [context.NamespaceOf(Operator)]),
             Metrics = new ChartMonitor("cluster.monitoring.enabled"),

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Lakehouse.Catalogue.Charts;
+using Lakehouse.Catalogue.CustomResources;
 using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Jobs;
 using Lakehouse.Model.Kubernetes;
@@ -32,25 +34,34 @@ public sealed record SparkOperator(string Name) : Component(Name), ISparkJobs
     public override ComponentSpec Describe(ComponentContext context)
     {
         var ns = context.NamespaceOf(this);
-        var values = new JsonObject()
-            .Set("controller.replicas", 1)
-            .Set("controller.resources", Values.Resources(new() { Cpu = "100m", Memory = "256Mi" }))
-            .Set("webhook.enable", true)
-            .Set("webhook.resources", Values.Resources(new() { Cpu = "50m", Memory = "128Mi" }))
-            // Jobs run here, with the chart's spark service account and RBAC.
-            .Set("spark.jobNamespaces", Values.List(ns))
-            .Set("spark.serviceAccount.name", JobServiceAccount)
-            .Set("prometheus.metrics.enable", true)
-            .Set("prometheus.metrics.port", MetricsPort)
-            .Set("prometheus.podMonitor.create", true)
-            .Set("prometheus.podMonitor.labels", Values.Map(context.MonitorLabels))
-            .Set("prometheus.podMonitor.podMetricsEndpoint.interval", context.Environment.Monitoring.Interval);
-
-        if (context.Environment.Spark.ServiceAccountRoleArn is { } roleArn)
+        var values = new SparkOperatorValues
         {
-            // Jobs reach AWS-managed storage and catalogs by their own workload identity, not by keys.
-            values.Set("spark.serviceAccount.annotations", new JsonObject { ["eks.amazonaws.com/role-arn"] = roleArn });
-        }
+            Controller = new() { Replicas = 1, Resources = Values.Resources(new() { Cpu = "100m", Memory = "256Mi" }) },
+            Webhook = new() { Enable = true, Resources = Values.Resources(new() { Cpu = "50m", Memory = "128Mi" }) },
+            Spark = new()
+            {
+                // Jobs run here, with the chart's spark service account and RBAC.
+                JobNamespaces = [ns],
+                ServiceAccount = new()
+                {
+                    Name = JobServiceAccount,
+                    // Jobs reach AWS-managed storage and catalogs by their own workload identity, not by keys.
+                    Annotations = context.Environment.Spark.ServiceAccountRoleArn is { } roleArn
+                        ? new() { ["eks.amazonaws.com/role-arn"] = roleArn }
+                        : null,
+                },
+            },
+            Prometheus = new()
+            {
+                Metrics = new() { Enable = true, Port = MetricsPort },
+                PodMonitor = new()
+                {
+                    Create = true,
+                    Labels = Values.Map(context.MonitorLabels),
+                    PodMetricsEndpoint = new() { Interval = context.Environment.Monitoring.Interval },
+                },
+            },
+        };
 
         var driverMonitor = StandardObjects.PodMonitor("spark-drivers", ns, context.MonitorLabels,
             new Dictionary<string, string> { ["spark-role"] = "driver" },
@@ -60,7 +71,7 @@ public sealed record SparkOperator(string Name) : Component(Name), ISparkJobs
         {
             Namespace = ns,
             Chart = Chart,
-            Values = values,
+            Values = values.ToValues(),
             Manifests =
             [
                 StandardObjects.Namespace(ns, context.Naming.Platform, PodSecurity.Baseline("Spark images run as uid 185 without a seccomp profile, which restricted requires")),
@@ -97,7 +108,7 @@ public sealed record SparkOperator(string Name) : Component(Name), ISparkJobs
         var s3 = storage.CredentialsFor(context, Name);
         var lineage = context.Connections.TryGetValue((Name, typeof(ILineageBackend)), out var provider) ? (ILineageBackend)provider : null;
 
-        var conf = new JsonObject();
+        var conf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in SparkIcebergConf.For(CatalogName, catalog, storage.S3Endpoint(context), storage.Region(context), storage.PathStyleAccess(context)))
         {
             conf[key] = value;
@@ -116,29 +127,25 @@ public sealed record SparkOperator(string Name) : Component(Name), ISparkJobs
             conf["spark.openlineage.parentJobName"] = job;
         }
 
-        var env = new JsonArray();
+        // One environment for the driver and the executors (the CRD types each pod's list separately).
+        var env = new List<(string Name, string? Value, SecretRef? Secret)>();
         if (s3.AccessKey is not null && s3.SecretKey is not null)
         {
-            env.Add(Values.SecretEnv("AWS_ACCESS_KEY_ID", s3.AccessKey));
-            env.Add(Values.SecretEnv("AWS_SECRET_ACCESS_KEY", s3.SecretKey));
+            env.Add(("AWS_ACCESS_KEY_ID", null, s3.AccessKey));
+            env.Add(("AWS_SECRET_ACCESS_KEY", null, s3.SecretKey));
         }
-        env.Add(new JsonObject { ["name"] = "AWS_REGION", ["value"] = storage.Region(context) });
-        var secrets = new JsonArray();
+        env.Add(("AWS_REGION", storage.Region(context), null));
+        string? pgpassSecret = null;
         catalog.Match(
             rest: rest =>
             {
-                env.Add(Values.SecretEnv("ICEBERG_REST_CREDENTIAL", rest.Credential));
+                env.Add(("ICEBERG_REST_CREDENTIAL", null, rest.Credential));
                 return env;
             },
             jdbc: _ =>
             {
-                env.Add(new JsonObject { ["name"] = "PGPASSFILE", ["value"] = $"{SparkIcebergConf.PgpassDirectory}/pgpass" });
-                secrets.Add(new JsonObject
-                {
-                    ["name"] = naming.Secret(Name, "catalog-pgpass"),
-                    ["path"] = SparkIcebergConf.PgpassDirectory,
-                    ["secretType"] = "Generic",
-                });
+                env.Add(("PGPASSFILE", $"{SparkIcebergConf.PgpassDirectory}/pgpass", null));
+                pgpassSecret = naming.Secret(Name, "catalog-pgpass");
                 return env;
             },
             // Hive Metastore and Glue need no credential in the pod: Thrift is unauthenticated in the
@@ -146,70 +153,66 @@ public sealed record SparkOperator(string Name) : Component(Name), ISparkJobs
             hive: _ => env,
             glue: _ => env);
 
-        var labels = new JsonObject
+        var labels = new Dictionary<string, string>
         {
             ["app.kubernetes.io/part-of"] = naming.Platform,
             ["lakehouse.io/submitted-by"] = consumer,
             ["lakehouse.io/job"] = job,
             ["lakehouse.io/task"] = task.Name,
         };
-        JsonObject Pod(string memory, int cores, int? instances)
-        {
-            var pod = new JsonObject
-            {
-                ["cores"] = cores,
-                ["memory"] = memory,
-                ["labels"] = labels.DeepClone(),
-                ["env"] = env.DeepClone(),
-                ["serviceAccount"] = JobServiceAccount,
-            };
-            if (secrets.Count > 0)
-            {
-                pod["secrets"] = secrets.DeepClone();
-            }
-            if (instances is { } n)
-            {
-                pod["instances"] = n;
-            }
-            return pod;
-        }
 
-        var spec = new JsonObject
+        var application = new SparkApplicationV1beta2
         {
-            ["type"] = task.MainClass is null ? "Python" : "Scala",
-            ["mode"] = "cluster",
-            ["image"] = task.Image.ToString(),
-            ["imagePullPolicy"] = "IfNotPresent",
-            ["mainApplicationFile"] = task.MainApplicationFile,
-            ["sparkVersion"] = SparkIcebergConf.SparkVersion,
-            ["deps"] = new JsonObject { ["packages"] = new JsonArray(SparkIcebergConf.Packages(catalog, lineage is not null).Select(p => (JsonNode)p).ToArray()) },
-            ["sparkConf"] = conf,
-            ["restartPolicy"] = new JsonObject { ["type"] = "Never" },
-            // Finished applications are removed after a day; the orchestrator keeps the run history.
-            ["timeToLiveSeconds"] = 86400,
-            ["driver"] = Pod(task.DriverMemory, 1, null),
-            ["executor"] = Pod(task.ExecutorMemory, task.ExecutorCores, task.Executors),
-        };
-        if (task.MainClass is not null)
-        {
-            spec["mainClass"] = task.MainClass;
-        }
-        if (task.Arguments is { Count: > 0 } args)
-        {
-            spec["arguments"] = new JsonArray(args.Select(a => (JsonNode)a).ToArray());
-        }
-        return new JsonObject
-        {
-            ["apiVersion"] = "sparkoperator.k8s.io/v1beta2",
-            ["kind"] = "SparkApplication",
-            ["metadata"] = new JsonObject
+            Metadata = new() { Name = ApplicationName(consumer, job, task.Name), NamespaceProperty = ns, Labels = labels },
+            Spec = new()
             {
-                ["name"] = ApplicationName(consumer, job, task.Name),
-                ["namespace"] = ns,
-                ["labels"] = labels.DeepClone(),
+                Type = task.MainClass is null ? SparkApplicationV1beta2SpecType.Python : SparkApplicationV1beta2SpecType.Scala,
+                Mode = SparkApplicationV1beta2SpecMode.Cluster,
+                Image = task.Image.ToString(),
+                ImagePullPolicy = "IfNotPresent",
+                MainApplicationFile = task.MainApplicationFile,
+                MainClass = task.MainClass,
+                Arguments = task.Arguments is { Count: > 0 } args ? args : null,
+                SparkVersion = SparkIcebergConf.SparkVersion,
+                Deps = new() { Packages = [.. SparkIcebergConf.Packages(catalog, lineage is not null)] },
+                SparkConf = conf,
+                RestartPolicy = new() { Type = SparkApplicationV1beta2SpecRestartPolicyType.Never },
+                // Finished applications are removed after a day; the orchestrator keeps the run history.
+                TimeToLiveSeconds = 86400,
+                Driver = new()
+                {
+                    Cores = 1,
+                    Memory = task.DriverMemory,
+                    Labels = labels,
+                    Env = [.. env.Select(e => new SparkApplicationV1beta2SpecDriverEnvItem
+                    {
+                        Name = e.Name,
+                        Value = e.Value,
+                        ValueFrom = e.Secret is { } secret ? new() { SecretKeyRef = new() { Name = secret.SecretName, Key = secret.Key } } : null,
+                    })],
+                    ServiceAccount = JobServiceAccount,
+                    Secrets = pgpassSecret is null ? null
+                        : [new() { Name = pgpassSecret, Path = SparkIcebergConf.PgpassDirectory, SecretType = "Generic" }],
+                },
+                Executor = new()
+                {
+                    Cores = task.ExecutorCores,
+                    Memory = task.ExecutorMemory,
+                    Instances = task.Executors,
+                    Labels = labels,
+                    Env = [.. env.Select(e => new SparkApplicationV1beta2SpecExecutorEnvItem
+                    {
+                        Name = e.Name,
+                        Value = e.Value,
+                        ValueFrom = e.Secret is { } secret ? new() { SecretKeyRef = new() { Name = secret.SecretName, Key = secret.Key } } : null,
+                    })],
+                    ServiceAccount = JobServiceAccount,
+                    Secrets = pgpassSecret is null ? null
+                        : [new() { Name = pgpassSecret, Path = SparkIcebergConf.PgpassDirectory, SecretType = "Generic" }],
+                },
             },
-            ["spec"] = spec,
         };
+        return ManifestObject.From(application).Body;
     }
 
     /// <summary>CONSUMER-JOB-TASK, cut to 63 characters without a trailing '-' (a DNS label).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Kubernetes;
 
@@ -97,62 +98,80 @@ public sealed record Valkey(string Name) : Component(Name), IKeyValueStore
         var config = context.Environment.Valkey;
         var release = naming.Release(Name);
 
-        var values = new JsonObject()
-            .Set("fullnameOverride", release)
-            .Set("image.repository", Image.Repository)
-            .Set("image.tag", Image.Tag)
-            .Set("resources", Values.Resources(config.Resources))
-            .Set("initResources", Values.Resources(new() { Cpu = "20m", Memory = "32Mi" }))
+        var values = new ValkeyValues
+        {
+            FullnameOverride = release,
+            Image = new() { Repository = Image.Repository, Tag = Image.Tag },
+            Resources = Values.Resources(config.Resources),
+            InitResources = Values.Resources(new() { Cpu = "20m", Memory = "32Mi" }),
             // The chart appends this to the valkey.conf it generates. With a volume (storageSize, or replicas,
             // which the chart always gives volumes) queued messages survive a restart in the append-only file.
-            .Set("valkeyConfig", $"maxmemory {MaxMemory(config.Resources.Memory)}\nmaxmemory-policy noeviction\n"
-                + (config.StorageSize is not null || config.Replicas > 0 ? "appendonly yes\n" : ""))
-            .Set("auth.enabled", true)
-            // One key per user, named after it; created out of band (docs/secrets.md).
-            .Set("auth.usersExistingSecret", naming.Secret(Name, "users"))
-            .Set("auth.aclUsers", Users(context, config.Replicas > 0))
-            .Set("livenessProbe.enabled", true)
-            .Set("readinessProbe.enabled", true)
-            .Set("metrics.enabled", true)
-            .Set("metrics.exporter.resources", Values.Resources(new() { Cpu = "20m", Memory = "64Mi" }))
-            // The chart gives the exporter the password of key aclUsers.default.passwordKey; it signs in as its own user.
-            .Set("metrics.exporter.extraEnvs", new JsonObject { ["REDIS_USER"] = ExporterUser })
-            // The chart leaves the exporter sidecar without a securityContext, which the namespace's
-            // restricted Pod Security level rejects (the whole pod would not be admitted).
-            .Set("metrics.exporter.securityContext", new JsonObject
+            ValkeyConfig = $"maxmemory {MaxMemory(config.Resources.Memory)}\nmaxmemory-policy noeviction\n"
+                + (config.StorageSize is not null || config.Replicas > 0 ? "appendonly yes\n" : ""),
+            Auth = new()
             {
-                ["runAsNonRoot"] = true,
-                ["allowPrivilegeEscalation"] = false,
-                ["readOnlyRootFilesystem"] = true,
-                ["capabilities"] = new JsonObject { ["drop"] = Values.List("ALL") },
-            })
-            .Set("metrics.serviceMonitor.enabled", true)
-            .Set("metrics.serviceMonitor.extraLabels", Values.Map(context.MonitorLabels))
-            .Set("metrics.serviceMonitor.interval", context.Environment.Monitoring.Interval);
-
-        if (config.StorageSize is { } size)
-        {
-            values.Set("dataStorage.enabled", true).Set("dataStorage.requestedSize", size);
-        }
-        if (config.Replicas > 0)
-        {
-            values.Set("replica.enabled", true)
-                .Set("replica.replicationUser", ReplicationUser)
-                .Set("replica.replicas", config.Replicas)
-                .Set("replica.persistence.size", config.StorageSize ?? "1Gi")
-                .Set("podDisruptionBudget.enabled", true)
-                .Set("affinity", Values.SpreadOverNodes(new Dictionary<string, string>
+                Enabled = true,
+                // One key per user, named after it; created out of band (docs/secrets.md).
+                UsersExistingSecret = naming.Secret(Name, "users"),
+                AclUsers = Users(context, config.Replicas > 0),
+            },
+            Metrics = new()
+            {
+                Enabled = true,
+                Exporter = new()
+                {
+                    Resources = Values.Resources(new() { Cpu = "20m", Memory = "64Mi" }),
+                    // The chart gives the exporter the password of key aclUsers.default.passwordKey; it signs in as its own user.
+                    ExtraEnvs = new() { ["REDIS_USER"] = ExporterUser },
+                    // The chart leaves the exporter sidecar without a securityContext, which the namespace's
+                    // restricted Pod Security level rejects (the whole pod would not be admitted).
+                    SecurityContext = new()
+                    {
+                        ["runAsNonRoot"] = true,
+                        ["allowPrivilegeEscalation"] = false,
+                        ["readOnlyRootFilesystem"] = true,
+                        ["capabilities"] = new JsonObject { ["drop"] = Values.List("ALL") },
+                    },
+                },
+                ServiceMonitor = new()
+                {
+                    Enabled = true,
+                    ExtraLabels = Values.Map(context.MonitorLabels),
+                    Interval = context.Environment.Monitoring.Interval,
+                },
+            },
+            DataStorage = config.StorageSize is { } size ? new() { Enabled = true, RequestedSize = size } : null,
+            Replica = config.Replicas > 0
+                ? new()
+                {
+                    Enabled = true,
+                    ReplicationUser = ReplicationUser,
+                    Replicas = config.Replicas,
+                    Persistence = new() { Size = config.StorageSize ?? "1Gi" },
+                }
+                : null,
+            PodDisruptionBudget = config.Replicas > 0 ? new() { Enabled = true } : null,
+            Affinity = config.Replicas > 0
+                ? Values.SpreadOverNodes(new Dictionary<string, string>
                 {
                     ["app.kubernetes.io/name"] = "valkey",
                     ["app.kubernetes.io/instance"] = release,
-                }));
-        }
+                })
+                : null,
+            // values.yaml has livenessProbe and readinessProbe, the chart's values.schema.json does not yet
+            // (templates/_helpers.tpl renders each probe while its `enabled` is true).
+            AdditionalValues = new()
+            {
+                ["livenessProbe"] = new JsonObject { ["enabled"] = true },
+                ["readinessProbe"] = new JsonObject { ["enabled"] = true },
+            },
+        };
 
         return new ComponentSpec
         {
             Namespace = ns,
             Chart = Chart,
-            Values = values,
+            Values = values.ToValues(),
             Manifests = StandardObjects.Baseline(context, this, [Port], [MetricsPort]),
             Metrics = new ChartMonitor("metrics.serviceMonitor.enabled"),
             Probes = new ChartProbes("livenessProbe.enabled", "readinessProbe.enabled"),

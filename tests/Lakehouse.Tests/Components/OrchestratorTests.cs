@@ -98,7 +98,7 @@ public class OrchestratorTests
         Assert.Equal("CeleryExecutor", (string?)prod["executor"]);
         Assert.True((bool)prod["flower"]!["enabled"]!);
         Assert.Equal("orchestrator-broker", (string?)prod["data"]!["brokerUrlSecretName"]);
-        Assert.Equal(3, (int)prod["workers"]!["replicas"]!);
+        Assert.Equal(3, (long)prod["workers"]!["replicas"]!);
         Assert.True((bool)prod["workers"]!["podDisruptionBudget"]!["enabled"]!);
         Assert.True((bool)prod["scheduler"]!["podDisruptionBudget"]!["enabled"]!);
         Assert.Null(dev["scheduler"]!["podDisruptionBudget"]);

@@ -104,11 +104,11 @@ public class PostgresTests
     public void Prod_runs_three_instances_spread_over_nodes_with_a_disruption_budget_and_dev_one()
     {
         var prod = Env("prod").Spec("postgres").Values["cluster"]!;
-        Assert.Equal(3, (int)prod["instances"]!);
+        Assert.Equal(3, (long)prod["instances"]!);
         Assert.True((bool)prod["enablePDB"]!);
         Assert.Equal("kubernetes.io/hostname", (string?)prod["affinity"]!["topologyKey"]);
         var dev = Env("dev").Spec("postgres").Values["cluster"]!;
-        Assert.Equal(1, (int)dev["instances"]!);
+        Assert.Equal(1, (long)dev["instances"]!);
         Assert.False((bool)dev["enablePDB"]!);
     }
 

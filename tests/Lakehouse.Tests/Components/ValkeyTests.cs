@@ -44,7 +44,7 @@ public class ValkeyTests
     {
         var prod = Spec("prod").Values;
         Assert.True((bool)prod["replica"]!["enabled"]!);
-        Assert.Equal(2, (int)prod["replica"]!["replicas"]!);
+        Assert.Equal(2, (long)prod["replica"]!["replicas"]!);
         Assert.True((bool)prod["podDisruptionBudget"]!["enabled"]!);
         Assert.NotNull(prod["affinity"]);
         Assert.Null(Spec("dev").Values["replica"]);
