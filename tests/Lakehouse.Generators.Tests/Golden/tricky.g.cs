@@ -16,6 +16,28 @@ namespace Lakehouse.Generated
         /// <summary>Keys the schema leaves open, beyond the typed members (explicit escape hatch).</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Text.Json.Nodes.JsonObject? AdditionalValues { get; init; }
+
+        /// <summary>This record as chart values (JSON), keys exactly as the chart spells them.</summary>
+        public global::System.Text.Json.Nodes.JsonObject ToJson()
+        {
+            var json = new global::System.Text.Json.Nodes.JsonObject();
+            if (Name is { } v0)
+            {
+                json["name"] = global::System.Text.Json.Nodes.JsonValue.Create(v0);
+            }
+            if (Children is { } v1)
+            {
+                json["children"] = new global::System.Text.Json.Nodes.JsonArray(global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(v1, (TrickyNode i0) => (global::System.Text.Json.Nodes.JsonNode?)(i0.ToJson()))));
+            }
+            if (AdditionalValues is { } extra)
+            {
+                foreach (var entry in extra)
+                {
+                    json[entry.Key] = entry.Value?.DeepClone();
+                }
+            }
+            return json;
+        }
     }
 
     /// <summary>CPU and memory.</summary>
@@ -31,6 +53,28 @@ namespace Lakehouse.Generated
         /// <summary>Keys the schema leaves open, beyond the typed members (explicit escape hatch).</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Text.Json.Nodes.JsonObject? AdditionalValues { get; init; }
+
+        /// <summary>This record as chart values (JSON), keys exactly as the chart spells them.</summary>
+        public global::System.Text.Json.Nodes.JsonObject ToJson()
+        {
+            var json = new global::System.Text.Json.Nodes.JsonObject();
+            if (Requests is { } v0)
+            {
+                json["requests"] = new global::System.Text.Json.Nodes.JsonObject(global::System.Linq.Enumerable.Select(v0, i0 => new global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.Nodes.JsonNode?>(i0.Key, i0.Value?.DeepClone())));
+            }
+            if (Limits is { } v1)
+            {
+                json["limits"] = new global::System.Text.Json.Nodes.JsonObject(global::System.Linq.Enumerable.Select(v1, i0 => new global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.Nodes.JsonNode?>(i0.Key, i0.Value?.DeepClone())));
+            }
+            if (AdditionalValues is { } extra)
+            {
+                foreach (var entry in extra)
+                {
+                    json[entry.Key] = entry.Value?.DeepClone();
+                }
+            }
+            return json;
+        }
     }
 
     /// <summary>Values of the Helm chart 'tricky' 2.0.0, generated from values.schema.json.</summary>
@@ -92,9 +136,83 @@ namespace Lakehouse.Generated
         [global::System.Text.Json.Serialization.JsonPropertyName("open")]
         public TrickyValuesOpen? Open { get; init; }
 
-        /// <summary>The values as the chart reads them: exact keys, unset members left out.</summary>
-        public global::System.Text.Json.Nodes.JsonObject ToValues() =>
-            global::System.Text.Json.JsonSerializer.SerializeToNode(this, new global::System.Text.Json.JsonSerializerOptions { DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull })!.AsObject();
+        /// <summary>This record as chart values (JSON), keys exactly as the chart spells them.</summary>
+        public global::System.Text.Json.Nodes.JsonObject ToJson()
+        {
+            var json = new global::System.Text.Json.Nodes.JsonObject();
+            if (Image is { } v0)
+            {
+                json["image"] = v0.ToJson();
+            }
+            if (Resources is { } v1)
+            {
+                json["resources"] = v1.ToJson();
+            }
+            if (Port is { } v2)
+            {
+                json["port"] = v2.DeepClone();
+            }
+            if (Replicas is { } v3)
+            {
+                json["replicas"] = global::System.Text.Json.Nodes.JsonValue.Create(v3);
+            }
+            if (Ratio is { } v4)
+            {
+                json["ratio"] = global::System.Text.Json.Nodes.JsonValue.Create(v4);
+            }
+            if (Class is { } v5)
+            {
+                json["class"] = global::System.Text.Json.Nodes.JsonValue.Create(v5);
+            }
+            if (FsNativeS3 is { } v6)
+            {
+                json["fs.native-s3"] = global::System.Text.Json.Nodes.JsonValue.Create(v6);
+            }
+            if (FsNativeS32 is { } v7)
+            {
+                json["fsNativeS3"] = global::System.Text.Json.Nodes.JsonValue.Create(v7);
+            }
+            if (_2fa is { } v8)
+            {
+                json["2fa"] = global::System.Text.Json.Nodes.JsonValue.Create(v8);
+            }
+            if (Extra is { } v9)
+            {
+                json["extra"] = v9.DeepClone();
+            }
+            if (Labels is { } v10)
+            {
+                json["labels"] = new global::System.Text.Json.Nodes.JsonObject(global::System.Linq.Enumerable.Select(v10, i0 => new global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.Nodes.JsonNode?>(i0.Key, global::System.Text.Json.Nodes.JsonValue.Create(i0.Value))));
+            }
+            if (Tree is { } v11)
+            {
+                json["tree"] = v11.ToJson();
+            }
+            if (Mode is { } v12)
+            {
+                json["mode"] = v12.ToJson();
+            }
+            if (Backend is { } v13)
+            {
+                json["backend"] = v13.ToJson();
+            }
+            if (Either is { } v14)
+            {
+                json["either"] = v14.DeepClone();
+            }
+            if (Maybe is { } v15)
+            {
+                json["maybe"] = global::System.Text.Json.Nodes.JsonValue.Create(v15);
+            }
+            if (Open is { } v16)
+            {
+                json["open"] = v16.ToJson();
+            }
+            return json;
+        }
+
+        /// <summary>The values as the chart reads them: exact keys, unset members left out, AdditionalValues entries (a null among them deletes the chart's default) as given.</summary>
+        public global::System.Text.Json.Nodes.JsonObject ToValues() => ToJson();
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("Lakehouse.Generators", "0.1.0")]
@@ -109,6 +227,28 @@ namespace Lakehouse.Generated
         /// <summary>Keys the schema leaves open, beyond the typed members (explicit escape hatch).</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Text.Json.Nodes.JsonObject? AdditionalValues { get; init; }
+
+        /// <summary>This record as chart values (JSON), keys exactly as the chart spells them.</summary>
+        public global::System.Text.Json.Nodes.JsonObject ToJson()
+        {
+            var json = new global::System.Text.Json.Nodes.JsonObject();
+            if (S3 is { } v0)
+            {
+                json["s3"] = global::System.Text.Json.Nodes.JsonValue.Create(v0);
+            }
+            if (Gcs is { } v1)
+            {
+                json["gcs"] = global::System.Text.Json.Nodes.JsonValue.Create(v1);
+            }
+            if (AdditionalValues is { } extra)
+            {
+                foreach (var entry in extra)
+                {
+                    json[entry.Key] = entry.Value?.DeepClone();
+                }
+            }
+            return json;
+        }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("Lakehouse.Generators", "0.1.0")]
@@ -123,6 +263,25 @@ namespace Lakehouse.Generated
 
         [global::System.Text.Json.Serialization.JsonPropertyName("pullPolicy")]
         public TrickyValuesImagePullPolicy? PullPolicy { get; init; }
+
+        /// <summary>This record as chart values (JSON), keys exactly as the chart spells them.</summary>
+        public global::System.Text.Json.Nodes.JsonObject ToJson()
+        {
+            var json = new global::System.Text.Json.Nodes.JsonObject();
+            if (Repository is { } v0)
+            {
+                json["repository"] = global::System.Text.Json.Nodes.JsonValue.Create(v0);
+            }
+            if (Tag is { } v1)
+            {
+                json["tag"] = global::System.Text.Json.Nodes.JsonValue.Create(v1);
+            }
+            if (PullPolicy is { } v2)
+            {
+                json["pullPolicy"] = global::System.Text.Json.Nodes.JsonValue.Create(v2 switch { TrickyValuesImagePullPolicy.Always => "Always", TrickyValuesImagePullPolicy.IfNotPresent => "IfNotPresent", TrickyValuesImagePullPolicy.Never => "Never", _ => throw new global::System.ArgumentOutOfRangeException(nameof(v2)) });
+            }
+            return json;
+        }
     }
 
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<TrickyValuesImagePullPolicy>))]
@@ -148,6 +307,28 @@ namespace Lakehouse.Generated
         /// <summary>Keys the schema leaves open, beyond the typed members (explicit escape hatch).</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Text.Json.Nodes.JsonObject? AdditionalValues { get; init; }
+
+        /// <summary>This record as chart values (JSON), keys exactly as the chart spells them.</summary>
+        public global::System.Text.Json.Nodes.JsonObject ToJson()
+        {
+            var json = new global::System.Text.Json.Nodes.JsonObject();
+            if (A is { } v0)
+            {
+                json["a"] = global::System.Text.Json.Nodes.JsonValue.Create(v0);
+            }
+            if (B is { } v1)
+            {
+                json["b"] = global::System.Text.Json.Nodes.JsonValue.Create(v1);
+            }
+            if (AdditionalValues is { } extra)
+            {
+                foreach (var entry in extra)
+                {
+                    json[entry.Key] = entry.Value?.DeepClone();
+                }
+            }
+            return json;
+        }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("Lakehouse.Generators", "0.1.0")]
@@ -159,6 +340,24 @@ namespace Lakehouse.Generated
         /// <summary>Keys the schema leaves open, beyond the typed members (explicit escape hatch).</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Text.Json.Nodes.JsonObject? AdditionalValues { get; init; }
+
+        /// <summary>This record as chart values (JSON), keys exactly as the chart spells them.</summary>
+        public global::System.Text.Json.Nodes.JsonObject ToJson()
+        {
+            var json = new global::System.Text.Json.Nodes.JsonObject();
+            if (Known is { } v0)
+            {
+                json["known"] = global::System.Text.Json.Nodes.JsonValue.Create(v0);
+            }
+            if (AdditionalValues is { } extra)
+            {
+                foreach (var entry in extra)
+                {
+                    json[entry.Key] = entry.Value?.DeepClone();
+                }
+            }
+            return json;
+        }
     }
 
 }

@@ -126,7 +126,11 @@ public class ChartLockTests
 
     private static (List<string> Charts, List<string> Images) LookUps()
     {
-        var text = string.Join("\n", Directory.GetFiles(Path.Combine(Paths.RepositoryRoot, "src", "Model"), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText));
+        // The library's look-ups: src/Model, and the components in src/Catalogue.
+        var text = string.Join("\n", new[] { "Model", "Catalogue" }
+            .SelectMany(project => Directory.GetFiles(Path.Combine(Paths.RepositoryRoot, "src", project), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(File.ReadAllText));
         return (Regex.Matches(text, @"Locked\.Chart\(""([^""]+)""\)").Select(m => m.Groups[1].Value).Distinct().ToList(),
                 Regex.Matches(text, @"Locked\.Image\(""([^""]+)""\)").Select(m => m.Groups[1].Value).Distinct().ToList());
     }
