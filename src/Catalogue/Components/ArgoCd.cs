@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Kubernetes;
 
 namespace Lakehouse.Model.Components;
@@ -50,45 +50,70 @@ public sealed record ArgoCd(string Name) : Component(Name)
         var ha = env.ArgoCd.HighAvailability;
         var replicas = ha ? 2 : 1;
 
-        var values = new JsonObject()
-            .Set("global.domain", $"argocd.{env.Domain}")
-            .Set("crds.install", true)
-            // CRDs outlive the release: deleting the Application must not delete every Application.
-            .Set("crds.keep", true)
-            .Set("redis-ha.enabled", ha)
-            .Set("controller.replicas", 1)
-            .Set("controller.pdb.enabled", ha)
-            .Set("controller.resources", Values.Resources(new() { Cpu = ha ? "1" : "250m", Memory = ha ? "2Gi" : "1Gi" }))
-            .Set("server.replicas", replicas)
-            .Set("server.pdb.enabled", ha)
-            .Set("server.resources", Values.Resources(new() { Cpu = "100m", Memory = "256Mi" }))
-            .Set("repoServer.replicas", replicas)
-            .Set("repoServer.pdb.enabled", ha)
-            .Set("repoServer.resources", Values.Resources(new() { Cpu = "250m", Memory = "512Mi" }))
-            .Set("server.livenessProbe.enabled", true)
-            .Set("server.readinessProbe.enabled", true)
-            .Set("repoServer.livenessProbe.enabled", true)
-            .Set("repoServer.readinessProbe.enabled", true)
-            .Set("applicationSet.replicas", replicas)
-            .Set("applicationSet.pdb.enabled", ha)
-            .Set("redis.resources", Values.Resources(new() { Cpu = "100m", Memory = "128Mi" }));
-        foreach (var part in new[] { "controller", "server", "repoServer" })
+        var interval = env.Monitoring.Interval;
+        var monitorLabels = Values.Map(context.MonitorLabels);
+        var values = new ArgoCdValues
         {
-            values
-                .Set($"{part}.metrics.enabled", true)
-                .Set($"{part}.metrics.serviceMonitor.enabled", true)
-                .Set($"{part}.metrics.serviceMonitor.interval", env.Monitoring.Interval)
-                .Set($"{part}.metrics.serviceMonitor.additionalLabels", Values.Map(context.MonitorLabels));
-        }
-        // The key contains dots, so it is set on the map itself rather than through a dotted path.
-        values.Set("configs.cm.create", true);
-        values["configs"]!["cm"]![ApplicationHealthKey] = ApplicationHealthLua;
+            // CRDs outlive the release: deleting the Application must not delete every Application.
+            Crds = new() { Install = true, Keep = true },
+            Global = new() { Domain = $"argocd.{env.Domain}" },
+            Configs = new()
+            {
+                Cm = new()
+                {
+                    Create = true,
+                    // The chart passes every key of configs.cm into argocd-cm (templates/argocd-configs/argocd-cm.yaml);
+                    // it lists only a few health checks itself, not the one for Applications.
+                    AdditionalValues = new() { [ApplicationHealthKey] = ApplicationHealthLua },
+                },
+            },
+            Controller = new()
+            {
+                Replicas = 1,
+                Pdb = new() { Enabled = ha },
+                Resources = Values.Resources(new() { Cpu = ha ? "1" : "250m", Memory = ha ? "2Gi" : "1Gi" }),
+                Metrics = new()
+                {
+                    Enabled = true,
+                    ServiceMonitor = new() { Enabled = true, Interval = interval, AdditionalLabels = monitorLabels },
+                },
+            },
+            Redis = new() { Resources = Values.Resources(new() { Cpu = "100m", Memory = "128Mi" }) },
+            RedisHa = new() { Enabled = ha },
+            Server = new()
+            {
+                Replicas = replicas,
+                Pdb = new() { Enabled = ha },
+                Resources = Values.Resources(new() { Cpu = "100m", Memory = "256Mi" }),
+                ReadinessProbe = new() { Enabled = true },
+                LivenessProbe = new() { Enabled = true },
+                Metrics = new()
+                {
+                    Enabled = true,
+                    ServiceMonitor = new() { Enabled = true, Interval = interval, AdditionalLabels = monitorLabels },
+                },
+            },
+            RepoServer = new()
+            {
+                Replicas = replicas,
+                Pdb = new() { Enabled = ha },
+                Resources = Values.Resources(new() { Cpu = "250m", Memory = "512Mi" }),
+                ReadinessProbe = new() { Enabled = true },
+                LivenessProbe = new() { Enabled = true },
+                Metrics = new()
+                {
+                    Enabled = true,
+                    ServiceMonitor = new() { Enabled = true, Interval = interval, AdditionalLabels = monitorLabels },
+                },
+            },
+            ApplicationSet = new() { Replicas = replicas, Pdb = new() { Enabled = ha } },
+        };
 
         return new ComponentSpec
         {
             Namespace = ns,
             Chart = Chart,
-            Values = values,
+            Values = values.ToValues(),
             Manifests =
             [
                 StandardObjects.Namespace(ns, context.Naming.Platform, PodSecurity.Baseline("the chart's Redis and Redis HA containers set no seccomp profile and do not require a non-root user, which restricted needs")),

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Kubernetes;
 
 namespace Lakehouse.Model.Components;
@@ -25,25 +25,24 @@ public sealed record CloudNativePgOperator(string Name) : Component(Name)
             ["app.kubernetes.io/name"] = "cloudnative-pg",
             ["app.kubernetes.io/instance"] = release,
         };
-        var values = new JsonObject()
-            .Set("config.clusterWide", true)
-            .Set("resources", Values.Resources(new() { Cpu = "100m", Memory = "256Mi" }))
-            .Set("monitoring.podMonitorEnabled", true)
-            .Set("monitoring.podMonitorAdditionalLabels", Values.Map(context.MonitorLabels));
-        List<ManifestObject> highAvailability = [];
-        if (replicas > 1)
+        var ha = replicas > 1;
+        var values = new CloudnativePgValues
         {
+            Config = new() { ClusterWide = true },
+            Resources = Values.Resources(new() { Cpu = "100m", Memory = "256Mi" }),
+            Monitoring = new() { PodMonitorEnabled = true, PodMonitorAdditionalLabels = Values.Map(context.MonitorLabels) },
             // A standby manager on another node (the manager runs with --leader-elect); the chart renders no
-            // PodDisruptionBudget, so one is added here.
-            values.Set("replicaCount", replicas).Set("affinity", Values.SpreadOverNodes(podLabels));
-            highAvailability.Add(StandardObjects.DisruptionBudget(release, ns, podLabels));
-        }
+            // PodDisruptionBudget, so one is added below.
+            ReplicaCount = ha ? replicas : null,
+            Affinity = ha ? Values.SpreadOverNodes(podLabels) : null,
+        };
+        ManifestObject[] highAvailability = ha ? [StandardObjects.DisruptionBudget(release, ns, podLabels)] : [];
 
         return new ComponentSpec
         {
             Namespace = ns,
             Chart = Chart,
-            Values = values,
+            Values = values.ToValues(),
             Manifests =
             [
                 StandardObjects.Namespace(ns, context.Naming.Platform),

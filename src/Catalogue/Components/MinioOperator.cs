@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using Lakehouse.Catalogue;
+using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Kubernetes;
 
@@ -17,20 +18,20 @@ public sealed record MinioOperator(string Name) : Component(Name), IMinioOperato
     public override ComponentSpec Describe(ComponentContext context)
     {
         var ns = context.NamespaceOf(this);
-        var values = new JsonObject()
-            .Set("operator.image.repository", "quay.io/minio/operator")
-            .Set("operator.image.tag", "v7.1.1")
-            .Set("operator.replicaCount", 2)
-            .Set("operator.resources", new JsonObject
+        var values = new OperatorValues
+        {
+            Operator = new()
             {
-                ["requests"] = new JsonObject { ["cpu"] = "200m", ["memory"] = "256Mi" },
-                ["limits"] = new JsonObject { ["memory"] = "256Mi" },
-            });
+                Image = new() { Repository = "quay.io/minio/operator", Tag = "v7.1.1" },
+                ReplicaCount = 2,
+                Resources = ChartValues.From<OperatorValuesOperatorResources>(Values.Resources(new() { Cpu = "200m", Memory = "256Mi" })),
+            },
+        };
         return new ComponentSpec
         {
             Namespace = ns,
             Chart = Chart,
-            Values = values,
+            Values = values.ToValues(),
             // The operator's webhook and STS endpoints answer on 4221-4223 for tenant pods.
             Manifests = StandardObjects.Baseline(context, this, [4221, 4222, 4223], []),
             Metrics = new NoMetrics("MinIO Operator 7.1.1 exposes no metrics endpoint; its tenants' MinIO servers are monitored instead"),

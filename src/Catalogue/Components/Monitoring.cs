@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Kubernetes;
 
@@ -58,71 +59,108 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
         var ha = monitoring.PrometheusReplicas > 1;
         var nodeExporterNs = NodeExporterNamespace(ns);
 
-        var values = new JsonObject()
-            .Set("crds.enabled", true)
-            // Select by our labels in every namespace, not by the chart's Helm-values default.
-            .Set("prometheus.prometheusSpec.serviceMonitorSelectorNilUsesHelmValues", false)
-            .Set("prometheus.prometheusSpec.serviceMonitorSelector", selector.DeepClone())
-            .Set("prometheus.prometheusSpec.podMonitorSelectorNilUsesHelmValues", false)
-            .Set("prometheus.prometheusSpec.podMonitorSelector", selector.DeepClone())
-            .Set("prometheus.prometheusSpec.ruleSelectorNilUsesHelmValues", false)
-            .Set("prometheus.prometheusSpec.ruleSelector", selector.DeepClone())
-            .Set("prometheus.prometheusSpec.replicas", monitoring.PrometheusReplicas)
-            .Set("prometheus.prometheusSpec.retention", monitoring.Retention)
-            .Set("prometheus.prometheusSpec.resources", Values.Resources(monitoring.PrometheusResources))
-            .Set("prometheus.prometheusSpec.podAntiAffinity", ha ? "hard" : "soft")
-            .Set("prometheus.prometheusSpec.storageSpec", new JsonObject
+        // The subcharts' own keys (grafana, kube-state-metrics, prometheus-node-exporter: resources) are not in
+        // kube-prometheus-stack's values.yaml, which is what the chart's record is generated from; they go
+        // through AdditionalValues to the subchart (charts/<subchart>/values.yaml reads them).
+        var values = new KubePrometheusStackValues
+        {
+            Crds = new() { Enabled = true },
+            Alertmanager = new()
             {
-                ["volumeClaimTemplate"] = new JsonObject
+                Enabled = true,
+                PodDisruptionBudget = new() { Enabled = monitoring.AlertmanagerReplicas > 1 },
+                ServiceMonitor = new() { SelfMonitor = true },
+                AlertmanagerSpec = new()
                 {
-                    ["spec"] = new JsonObject
-                    {
-                        ["accessModes"] = Values.List("ReadWriteOnce"),
-                        ["resources"] = new JsonObject { ["requests"] = new JsonObject { ["storage"] = monitoring.StorageSize } },
-                    },
+                    Replicas = monitoring.AlertmanagerReplicas,
+                    Resources = Values.Resources(new() { Cpu = "50m", Memory = "128Mi" }),
                 },
-            })
-            .Set("prometheus.podDisruptionBudget.enabled", ha)
-            .Set("prometheus.serviceMonitor.selfMonitor", true)
-            .Set("prometheus.serviceMonitor.interval", monitoring.Interval)
-            .Set("alertmanager.enabled", true)
-            .Set("alertmanager.alertmanagerSpec.replicas", monitoring.AlertmanagerReplicas)
-            .Set("alertmanager.alertmanagerSpec.resources", Values.Resources(new() { Cpu = "50m", Memory = "128Mi" }))
-            .Set("alertmanager.podDisruptionBudget.enabled", monitoring.AlertmanagerReplicas > 1)
-            .Set("alertmanager.serviceMonitor.selfMonitor", true)
-            .Set("prometheusOperator.resources", Values.Resources(new() { Cpu = "100m", Memory = "256Mi" }))
-            .Set("prometheusOperator.serviceMonitor.selfMonitor", true)
-            .Set("prometheusOperator.livenessProbe.enabled", true)
-            .Set("prometheusOperator.readinessProbe.enabled", true)
-            .Set("grafana.enabled", true)
-            .Set("grafana.admin.existingSecret", GrafanaAdminSecret(context.Naming, Name))
-            .Set("grafana.admin.userKey", "admin-user")
-            .Set("grafana.admin.passwordKey", "admin-password")
-            .Set("grafana.sidecar.dashboards.enabled", true)
-            .Set("grafana.sidecar.dashboards.label", PlatformDashboard.Label)
-            .Set("grafana.sidecar.dashboards.labelValue", PlatformDashboard.LabelValue)
-            .Set("grafana.sidecar.dashboards.searchNamespace", "ALL")
-            .Set("grafana.serviceMonitor.enabled", true)
-            // Every workload of the stack is sized: Grafana and its dashboard sidecar, and the two exporters.
-            .Set("grafana.resources", Values.Resources(new() { Cpu = "100m", Memory = "256Mi" }))
-            .Set("grafana.sidecar.resources", Values.Resources(new() { Cpu = "50m", Memory = "128Mi" }))
-            .Set("kube-state-metrics.resources", Values.Resources(new() { Cpu = "50m", Memory = "128Mi" }))
-            .Set("prometheus-node-exporter.resources", Values.Resources(new() { Cpu = "50m", Memory = "64Mi" }))
-            .Set("prometheus-node-exporter.namespaceOverride", nodeExporterNs)
+            },
+            Grafana = new()
+            {
+                Enabled = true,
+                Admin = new()
+                {
+                    ExistingSecret = GrafanaAdminSecret(context.Naming, Name),
+                    UserKey = "admin-user",
+                    PasswordKey = "admin-password",
+                },
+                Sidecar = new()
+                {
+                    Dashboards = new()
+                    {
+                        Enabled = true,
+                        Label = PlatformDashboard.Label,
+                        LabelValue = PlatformDashboard.LabelValue,
+                        SearchNamespace = "ALL",
+                    },
+                    AdditionalValues = new() { ["resources"] = Values.Resources(new() { Cpu = "50m", Memory = "128Mi" }) },
+                },
+                ServiceMonitor = new() { Enabled = true },
+                // Every workload of the stack is sized: Grafana and its dashboard sidecar, and the two exporters.
+                AdditionalValues = new() { ["resources"] = Values.Resources(new() { Cpu = "100m", Memory = "256Mi" }) },
+            },
             // The control-plane scrapes render Services in kube-system, which no AppProject of the platform
             // allows: Argo CD would refuse the whole monitoring sync, and with it the CRDs every later wave needs.
             // Managed control planes do not expose these endpoints anyway; the kubelet and API server stay scraped.
-            .Set("coreDns.enabled", false)
-            .Set("kubeControllerManager.enabled", false)
-            .Set("kubeEtcd.enabled", false)
-            .Set("kubeProxy.enabled", false)
-            .Set("kubeScheduler.enabled", false);
+            KubeControllerManager = new() { Enabled = false },
+            CoreDns = new() { Enabled = false },
+            KubeEtcd = new() { Enabled = false },
+            KubeScheduler = new() { Enabled = false },
+            KubeProxy = new() { Enabled = false },
+            KubeStateMetrics2 = new()
+            {
+                AdditionalValues = new() { ["resources"] = Values.Resources(new() { Cpu = "50m", Memory = "128Mi" }) },
+            },
+            PrometheusNodeExporter = new()
+            {
+                NamespaceOverride = nodeExporterNs,
+                AdditionalValues = new() { ["resources"] = Values.Resources(new() { Cpu = "50m", Memory = "64Mi" }) },
+            },
+            PrometheusOperator = new()
+            {
+                LivenessProbe = new() { Enabled = true },
+                ReadinessProbe = new() { Enabled = true },
+                ServiceMonitor = new() { SelfMonitor = true },
+                Resources = Values.Resources(new() { Cpu = "100m", Memory = "256Mi" }),
+            },
+            Prometheus = new()
+            {
+                PodDisruptionBudget = new() { Enabled = ha },
+                ServiceMonitor = new() { SelfMonitor = true, Interval = monitoring.Interval },
+                PrometheusSpec = new()
+                {
+                    // Select by our labels in every namespace, not by the chart's Helm-values default.
+                    RuleSelectorNilUsesHelmValues = false,
+                    RuleSelector = selector,
+                    ServiceMonitorSelectorNilUsesHelmValues = false,
+                    ServiceMonitorSelector = selector,
+                    PodMonitorSelectorNilUsesHelmValues = false,
+                    PodMonitorSelector = selector,
+                    Retention = monitoring.Retention,
+                    Replicas = monitoring.PrometheusReplicas,
+                    PodAntiAffinity = ha ? "hard" : "soft",
+                    Resources = Values.Resources(monitoring.PrometheusResources),
+                    StorageSpec = new()
+                    {
+                        ["volumeClaimTemplate"] = new JsonObject
+                        {
+                            ["spec"] = new JsonObject
+                            {
+                                ["accessModes"] = Values.List("ReadWriteOnce"),
+                                ["resources"] = new JsonObject { ["requests"] = new JsonObject { ["storage"] = monitoring.StorageSize } },
+                            },
+                        },
+                    },
+                },
+            },
+        };
 
         return new ComponentSpec
         {
             Namespace = ns,
             Chart = Chart,
-            Values = values,
+            Values = values.ToValues(),
             Manifests =
             [
                 StandardObjects.Namespace(ns, context.Naming.Platform, PodSecurity.Baseline(

@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using k8s.Models;
+using Lakehouse.Catalogue.CustomResources;
 using Lakehouse.Model.Configuration;
 using Lakehouse.Model.Kubernetes;
 
@@ -83,39 +84,37 @@ public static class PlatformRules
             "kubectl get pods -l app.kubernetes.io/component=volume; check the pod's events and its volume; the master's /dir/status lists the volume servers it sees."),
     ];
 
-    public static ManifestObject Manifest(ComponentContext context, string @namespace)
-    {
-        var rules = new JsonArray();
-        foreach (var r in Rules(context.Environment.Monitoring.Alerts, context.Naming))
+    public static ManifestObject Manifest(ComponentContext context, string @namespace) =>
+        ManifestObject.From(new PrometheusRuleV1
         {
-            rules.Add(new JsonObject
+            Metadata = new V1ObjectMeta
             {
-                ["alert"] = r.Alert,
-                ["expr"] = r.Expr,
-                ["for"] = r.For,
-                ["labels"] = new JsonObject { ["severity"] = r.Severity, ["platform"] = context.Naming.Platform },
-                ["annotations"] = new JsonObject
-                {
-                    ["summary"] = r.Summary,
-                    ["description"] = r.Description,
-                    ["runbook"] = r.Runbook,
-                },
-            });
-        }
-        return ManifestObject.FromJson(new JsonObject
-        {
-            ["apiVersion"] = "monitoring.coreos.com/v1",
-            ["kind"] = "PrometheusRule",
-            ["metadata"] = new JsonObject
-            {
-                ["name"] = Name(context.Naming),
-                ["namespace"] = @namespace,
-                ["labels"] = Values.Map(context.MonitorLabels),
+                Name = Name(context.Naming),
+                NamespaceProperty = @namespace,
+                Labels = context.MonitorLabels.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(),
             },
-            ["spec"] = new JsonObject
+            Spec = new()
             {
-                ["groups"] = new JsonArray(new JsonObject { ["name"] = $"{context.Naming.Platform}.platform", ["rules"] = rules }),
+                Groups =
+                [
+                    new()
+                    {
+                        Name = $"{context.Naming.Platform}.platform",
+                        Rules = [.. Rules(context.Environment.Monitoring.Alerts, context.Naming).Select(r => new PrometheusRuleV1SpecGroupsItemRulesItem
+                        {
+                            Alert = r.Alert,
+                            Expr = r.Expr,
+                            For = r.For,
+                            Labels = new Dictionary<string, string> { ["severity"] = r.Severity, ["platform"] = context.Naming.Platform },
+                            Annotations = new Dictionary<string, string>
+                            {
+                                ["summary"] = r.Summary,
+                                ["description"] = r.Description,
+                                ["runbook"] = r.Runbook,
+                            },
+                        })],
+                    },
+                ],
             },
         });
-    }
 }

@@ -1,5 +1,8 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using k8s.Models;
+using Lakehouse.Catalogue.CustomResources;
 
 namespace Lakehouse.Model.Kubernetes;
 
@@ -223,40 +226,77 @@ public static class StandardObjects
     }
 
     /// <summary>
-    /// A prometheus-operator ServiceMonitor (monitoring.coreos.com/v1). It has no k8s.Models type, so it is
-    /// built as the API's JSON; the field names are those of the CRD, validated against it in the tests.
+    /// A prometheus-operator ServiceMonitor (monitoring.coreos.com/v1), built with the type generated from the
+    /// restored CRD: it scrapes the <paramref name="selector"/>ed Services of its own namespace.
     /// </summary>
     public static ManifestObject ServiceMonitor(
         string name, string @namespace, IReadOnlyDictionary<string, string> labels,
-        IReadOnlyDictionary<string, string> selector, JsonObject endpoint) =>
-        Monitor("ServiceMonitor", "endpoints", name, @namespace, labels, selector, endpoint);
+        IReadOnlyDictionary<string, string> selector, ServiceMonitorV1SpecEndpointsItem endpoint) =>
+        ManifestObject.From(new ServiceMonitorV1
+        {
+            Metadata = MonitorMetadata(name, @namespace, labels),
+            Spec = new()
+            {
+                Selector = new() { MatchLabels = Sorted(selector) },
+                NamespaceSelector = new() { MatchNames = [@namespace] },
+                Endpoints = [endpoint],
+            },
+        });
 
     /// <summary>A prometheus-operator PodMonitor: scrapes pods directly, for workloads without a metrics Service.</summary>
     public static ManifestObject PodMonitor(
         string name, string @namespace, IReadOnlyDictionary<string, string> labels,
-        IReadOnlyDictionary<string, string> selector, JsonObject endpoint) =>
-        Monitor("PodMonitor", "podMetricsEndpoints", name, @namespace, labels, selector, endpoint);
-
-    private static ManifestObject Monitor(
-        string kind, string endpointsKey, string name, string @namespace, IReadOnlyDictionary<string, string> labels,
-        IReadOnlyDictionary<string, string> selector, JsonObject endpoint) =>
-        ManifestObject.FromJson(new JsonObject
+        IReadOnlyDictionary<string, string> selector, PodMonitorV1SpecPodMetricsEndpointsItem endpoint) =>
+        ManifestObject.From(new PodMonitorV1
         {
-            ["apiVersion"] = "monitoring.coreos.com/v1",
-            ["kind"] = kind,
-            ["metadata"] = new JsonObject
+            Metadata = MonitorMetadata(name, @namespace, labels),
+            Spec = new()
             {
-                ["name"] = name,
-                ["namespace"] = @namespace,
-                ["labels"] = Values.Map(labels),
-            },
-            ["spec"] = new JsonObject
-            {
-                ["selector"] = new JsonObject { ["matchLabels"] = Values.Map(selector) },
-                ["namespaceSelector"] = new JsonObject { ["matchNames"] = new JsonArray(@namespace) },
-                [endpointsKey] = new JsonArray(endpoint),
+                Selector = new() { MatchLabels = Sorted(selector) },
+                NamespaceSelector = new() { MatchNames = [@namespace] },
+                PodMetricsEndpoints = [endpoint],
             },
         });
+
+    /// <summary>
+    /// The same monitors for callers that still write the endpoint as the API's JSON: it is read into the CRD's
+    /// endpoint type, and a field the CRD does not define is an error rather than silently dropped.
+    /// </summary>
+    public static ManifestObject ServiceMonitor(
+        string name, string @namespace, IReadOnlyDictionary<string, string> labels,
+        IReadOnlyDictionary<string, string> selector, JsonObject endpoint) =>
+        ServiceMonitor(name, @namespace, labels, selector, Endpoint<ServiceMonitorV1SpecEndpointsItem>(endpoint));
+
+    /// <inheritdoc cref="ServiceMonitor(string, string, IReadOnlyDictionary{string, string}, IReadOnlyDictionary{string, string}, JsonObject)"/>
+    public static ManifestObject PodMonitor(
+        string name, string @namespace, IReadOnlyDictionary<string, string> labels,
+        IReadOnlyDictionary<string, string> selector, JsonObject endpoint) =>
+        PodMonitor(name, @namespace, labels, selector, Endpoint<PodMonitorV1SpecPodMetricsEndpointsItem>(endpoint));
+
+    private static readonly JsonSerializerOptions StrictEndpoint = new() { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+
+    private static T Endpoint<T>(JsonObject endpoint) where T : class
+    {
+        try
+        {
+            return endpoint.Deserialize<T>(StrictEndpoint) ?? throw new InvalidOperationException($"{typeof(T).Name}: the endpoint is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidOperationException($"monitor endpoint {endpoint.ToJsonString()} does not match the CRD's {typeof(T).Name}: {e.Message}", e);
+        }
+    }
+
+    private static V1ObjectMeta MonitorMetadata(string name, string @namespace, IReadOnlyDictionary<string, string> labels) => new()
+    {
+        Name = name,
+        NamespaceProperty = @namespace,
+        Labels = Sorted(labels),
+    };
+
+    /// <summary>A string map in ordinal key order, so output never depends on insertion order.</summary>
+    private static Dictionary<string, string> Sorted(IReadOnlyDictionary<string, string> map) =>
+        map.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary();
 
     private static V1NetworkPolicyPeer NamespacePeer(string ns) => new() { NamespaceSelector = NamespaceSelector(ns) };
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Lakehouse.Catalogue.CustomResources;
 using Lakehouse.Model;
 using Lakehouse.Rendering.Pipeline;
 using Lakehouse.Rendering.Tree;
@@ -28,21 +29,14 @@ public sealed class ApplicationRenderer : IRenderer
     }
 
     /// <summary>The chart's source: a Helm repository names the chart, a Git repository its folder at a tag.</summary>
-    private static JsonObject ChartSource(Lakehouse.Model.HelmChart chart, JsonObject helm) => chart.GitPath is null
-        ? new JsonObject
-        {
-            ["repoURL"] = chart.RepositoryUrl,
-            ["chart"] = chart.Name,
-            ["targetRevision"] = chart.Version,
-            ["helm"] = helm,
-        }
-        : new JsonObject
-        {
-            ["repoURL"] = chart.RepositoryUrl,
-            ["path"] = chart.GitPath,
-            ["targetRevision"] = chart.Version,
-            ["helm"] = helm,
-        };
+    private static ApplicationV1alpha1SpecSourcesItem ChartSource(Lakehouse.Model.HelmChart chart, ApplicationV1alpha1SpecSourcesItemHelm helm) => new()
+    {
+        RepoURL = chart.RepositoryUrl,
+        Chart = chart.GitPath is null ? chart.Name : null,
+        Path = chart.GitPath,
+        TargetRevision = chart.Version,
+        Helm = helm,
+    };
 
     /// <summary>The Application file names of an environment, in component order, for the cluster's kustomization.</summary>
     public static IEnumerable<string> FileNames(EnvironmentRender environment) =>
@@ -54,47 +48,47 @@ public sealed class ApplicationRenderer : IRenderer
         var metadata = ArgoCdObjects.Metadata(environment, name, component.Wave, component.Name);
         if (component.DependsOn.Count > 0)
         {
-            metadata["annotations"]!["lakehouse.io/depends-on"] = string.Join(",", component.DependsOn);
+            metadata.Annotations["lakehouse.io/depends-on"] = string.Join(",", component.DependsOn);
         }
         if (spec.Metrics is NoMetrics none)
         {
-            metadata["annotations"]!["lakehouse.io/observability-exemption"] = none.Reason;
+            metadata.Annotations["lakehouse.io/observability-exemption"] = none.Reason;
         }
         if (spec.Probes is NoProbes noProbes)
         {
-            metadata["annotations"]!["lakehouse.io/probes-exemption"] = noProbes.Reason;
+            metadata.Annotations["lakehouse.io/probes-exemption"] = noProbes.Reason;
         }
         // Deleting the Application deletes what it deployed.
-        metadata["finalizers"] = new JsonArray("resources-finalizer.argocd.argoproj.io");
+        metadata.Finalizers = ["resources-finalizer.argocd.argoproj.io"];
 
-        return new JsonObject
+        return ArgoCdObjects.Json(new ApplicationV1alpha1
         {
-            ["apiVersion"] = ArgoCdObjects.ApiVersion,
-            ["kind"] = "Application",
-            ["metadata"] = metadata,
-            ["spec"] = new JsonObject
+            Metadata = metadata,
+            Spec = new()
             {
-                ["project"] = environment.Naming.ComponentProject(component.Name),
-                ["destination"] = new JsonObject
+                Project = environment.Naming.ComponentProject(component.Name),
+                Destination = new()
                 {
-                    ["server"] = environment.Config.Cluster.Server,
-                    ["namespace"] = spec.Namespace,
+                    Server = environment.Config.Cluster.Server,
+                    Namespace = spec.Namespace,
                 },
-                ["sources"] = new JsonArray(
-                    ChartSource(spec.Chart, new JsonObject
+                Sources =
+                [
+                    ChartSource(spec.Chart, new()
                     {
-                        ["releaseName"] = environment.Naming.Release(component.Name),
-                        ["valueFiles"] = new JsonArray($"$values/{layout.Values(component.Name, environment.Name)}"),
+                        ReleaseName = environment.Naming.Release(component.Name),
+                        ValueFiles = [$"$values/{layout.Values(component.Name, environment.Name)}"],
                     }),
-                    new JsonObject
+                    new()
                     {
-                        ["repoURL"] = environment.Config.GitOps.Repository,
-                        ["targetRevision"] = environment.Config.GitOps.Revision,
-                        ["ref"] = "values",
+                        RepoURL = environment.Config.GitOps.Repository,
+                        TargetRevision = environment.Config.GitOps.Revision,
+                        Ref = "values",
                     },
-                    ArgoCdObjects.GitSource(environment, layout.App(component.Name, environment.Name))),
-                ["syncPolicy"] = ArgoCdObjects.SyncPolicy("ServerSideApply=true", "PruneLast=true"),
+                    ArgoCdObjects.GitSource(environment, layout.App(component.Name, environment.Name)),
+                ],
+                SyncPolicy = ArgoCdObjects.SyncPolicy("ServerSideApply=true", "PruneLast=true"),
             },
-        };
+        });
     }
 }

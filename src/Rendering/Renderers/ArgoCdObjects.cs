@@ -1,17 +1,25 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
+using Lakehouse.Catalogue.CustomResources;
+using Lakehouse.Model.Kubernetes;
 using Lakehouse.Rendering.Pipeline;
 
 namespace Lakehouse.Rendering.Renderers;
 
-/// <summary>Shapes shared by the Argo CD objects (argoproj.io/v1alpha1) the renderers write.</summary>
+/// <summary>
+/// Shapes shared by the Argo CD objects (argoproj.io/v1alpha1) the renderers write, built with the types
+/// generated from Argo CD's CRDs (<see cref="ApplicationV1alpha1"/>, <see cref="AppProjectV1alpha1"/>).
+/// </summary>
 internal static class ArgoCdObjects
 {
-    public const string ApiVersion = "argoproj.io/v1alpha1";
+    /// <summary>The object as the tree writes it: the API's JSON, through the same serializer as every manifest.</summary>
+    public static JsonObject Json<T>(T value) where T : IKubernetesObject<V1ObjectMeta> => ManifestObject.From(value).Body;
 
-    public static JsonObject Metadata(EnvironmentRender environment, string name, int wave, string? component)
+    public static V1ObjectMeta Metadata(EnvironmentRender environment, string name, int wave, string? component)
     {
-        var labels = new JsonObject
+        var labels = new Dictionary<string, string>
         {
             ["app.kubernetes.io/managed-by"] = "lakehouse-gitops",
             ["app.kubernetes.io/part-of"] = environment.Naming.Platform,
@@ -21,12 +29,12 @@ internal static class ArgoCdObjects
         {
             labels["lakehouse.io/component"] = component;
         }
-        return new JsonObject
+        return new V1ObjectMeta
         {
-            ["name"] = name,
-            ["namespace"] = environment.Config.GitOps.ArgoCdNamespace,
-            ["labels"] = labels,
-            ["annotations"] = new JsonObject
+            Name = name,
+            NamespaceProperty = environment.Config.GitOps.ArgoCdNamespace,
+            Labels = labels,
+            Annotations = new Dictionary<string, string>
             {
                 ["argocd.argoproj.io/sync-wave"] = wave.ToString(CultureInfo.InvariantCulture),
             },
@@ -34,21 +42,37 @@ internal static class ArgoCdObjects
     }
 
     /// <summary>Automated sync that prunes and heals, retried with backoff while dependencies come up.</summary>
-    public static JsonObject SyncPolicy(params string[] options) => new()
+    public static ApplicationV1alpha1SpecSyncPolicy SyncPolicy(params string[] options) => new()
     {
-        ["automated"] = new JsonObject { ["prune"] = true, ["selfHeal"] = true },
-        ["syncOptions"] = new JsonArray(options.Select(o => (JsonNode)o).ToArray()),
-        ["retry"] = new JsonObject
+        Automated = new() { Prune = true, SelfHeal = true },
+        SyncOptions = options,
+        Retry = new()
         {
-            ["limit"] = 10,
-            ["backoff"] = new JsonObject { ["duration"] = "10s", ["factor"] = 2, ["maxDuration"] = "5m" },
+            Limit = 10,
+            Backoff = new() { Duration = "10s", Factor = 2, MaxDuration = "5m" },
         },
     };
 
-    public static JsonObject GitSource(EnvironmentRender environment, string path) => new()
+    /// <summary>A folder of this repository at the environment's revision, as one of an Application's sources.</summary>
+    public static ApplicationV1alpha1SpecSourcesItem GitSource(EnvironmentRender environment, string path) => new()
     {
-        ["repoURL"] = environment.Config.GitOps.Repository,
-        ["targetRevision"] = environment.Config.GitOps.Revision,
-        ["path"] = path,
+        RepoURL = environment.Config.GitOps.Repository,
+        TargetRevision = environment.Config.GitOps.Revision,
+        Path = path,
+    };
+
+    /// <summary>The same folder as an Application's single source (the CRD types spec.source apart from spec.sources).</summary>
+    public static ApplicationV1alpha1SpecSource SingleGitSource(EnvironmentRender environment, string path) => new()
+    {
+        RepoURL = environment.Config.GitOps.Repository,
+        TargetRevision = environment.Config.GitOps.Revision,
+        Path = path,
+    };
+
+    /// <summary>An AppProject's destination: a namespace of the environment's cluster.</summary>
+    public static AppProjectV1alpha1SpecDestinationsItem Destination(EnvironmentRender environment, string @namespace) => new()
+    {
+        Server = environment.Config.Cluster.Server,
+        Namespace = @namespace,
     };
 }

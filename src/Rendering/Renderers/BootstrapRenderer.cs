@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Lakehouse.Catalogue.CustomResources;
 using Lakehouse.Rendering.Pipeline;
 using Lakehouse.Rendering.Tree;
 using Lakehouse.Rendering.Yaml;
@@ -35,46 +36,42 @@ public sealed class BootstrapRenderer : IRenderer
             }, [.. header, .. referenced]));
 
             var name = environment.Naming.RootApplication;
-            var root = new JsonObject
+            var root = ArgoCdObjects.Json(new ApplicationV1alpha1
             {
-                ["apiVersion"] = ArgoCdObjects.ApiVersion,
-                ["kind"] = "Application",
-                ["metadata"] = ArgoCdObjects.Metadata(environment, name, 0, null),
-                ["spec"] = new JsonObject
+                Metadata = ArgoCdObjects.Metadata(environment, name, 0, null),
+                Spec = new()
                 {
-                    ["project"] = environment.Naming.Project,
-                    ["destination"] = new JsonObject
+                    Project = environment.Naming.Project,
+                    Destination = new()
                     {
-                        ["server"] = environment.Config.Cluster.Server,
-                        ["namespace"] = environment.Config.GitOps.ArgoCdNamespace,
+                        Server = environment.Config.Cluster.Server,
+                        Namespace = environment.Config.GitOps.ArgoCdNamespace,
                     },
-                    ["source"] = ArgoCdObjects.GitSource(environment, layout.Cluster(environment.Name)),
-                    ["syncPolicy"] = ArgoCdObjects.SyncPolicy("ServerSideApply=true"),
+                    Source = ArgoCdObjects.SingleGitSource(environment, layout.Cluster(environment.Name)),
+                    SyncPolicy = ArgoCdObjects.SyncPolicy("ServerSideApply=true"),
                 },
-            };
+            });
             tree.Add($"{layout.Bootstrap(environment.Name)}/{GitOpsLayout.FileName("Application", name)}", YamlWriter.Write(root, header));
             tree.Add($"{layout.Bootstrap(environment.Name)}/{GitOpsLayout.FileName("AppProject", environment.Naming.Project)}", YamlWriter.Write(RootProject(environment), header));
         }
     }
 
     /// <summary>What the root syncs, gitops/ENV/cluster/: Applications and AppProjects, in Argo CD's namespace only.</summary>
-    private static JsonObject RootProject(EnvironmentRender environment) => new()
+    private static JsonObject RootProject(EnvironmentRender environment) => ArgoCdObjects.Json(new AppProjectV1alpha1
     {
-        ["apiVersion"] = ArgoCdObjects.ApiVersion,
-        ["kind"] = "AppProject",
-        ["metadata"] = ArgoCdObjects.Metadata(environment, environment.Naming.Project, -1, null),
-        ["spec"] = new JsonObject
+        Metadata = ArgoCdObjects.Metadata(environment, environment.Naming.Project, -1, null),
+        Spec = new()
         {
-            ["description"] = $"{environment.Naming.Platform} platform, environment {environment.Name}: the root Application, which syncs only the components' Applications and AppProjects.",
-            ["sourceRepos"] = new JsonArray(environment.Config.GitOps.Repository),
-            ["destinations"] = new JsonArray(new JsonObject
-            {
-                ["server"] = environment.Config.Cluster.Server,
-                ["namespace"] = environment.Config.GitOps.ArgoCdNamespace,
-            }),
-            ["clusterResourceWhitelist"] = new JsonArray(),
-            ["namespaceResourceWhitelist"] = ProjectRenderer.Kinds([new("argoproj.io", "Application"), new("argoproj.io", "AppProject")]),
-            ["orphanedResources"] = new JsonObject { ["warn"] = true },
+            Description = $"{environment.Naming.Platform} platform, environment {environment.Name}: the root Application, which syncs only the components' Applications and AppProjects.",
+            SourceRepos = [environment.Config.GitOps.Repository],
+            Destinations = [ArgoCdObjects.Destination(environment, environment.Config.GitOps.ArgoCdNamespace)],
+            ClusterResourceWhitelist = [],
+            NamespaceResourceWhitelist =
+            [
+                new() { Group = "argoproj.io", Kind2 = "Application" },
+                new() { Group = "argoproj.io", Kind2 = "AppProject" },
+            ],
+            OrphanedResources = new() { Warn = true },
         },
-    };
+    });
 }

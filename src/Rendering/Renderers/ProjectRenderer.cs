@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Lakehouse.Catalogue.CustomResources;
 using Lakehouse.Model;
 using Lakehouse.Rendering.Pipeline;
 using Lakehouse.Rendering.Tree;
@@ -47,29 +48,17 @@ public sealed class ProjectRenderer : IRenderer
         var spec = component.Spec;
         var repositories = new[] { spec.Chart.RepositoryUrl, environment.Config.GitOps.Repository }
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        return new JsonObject
+        return ArgoCdObjects.Json(new AppProjectV1alpha1
         {
-            ["apiVersion"] = ArgoCdObjects.ApiVersion,
-            ["kind"] = "AppProject",
-            ["metadata"] = ArgoCdObjects.Metadata(environment, name, -1, component.Name),
-            ["spec"] = new JsonObject
+            Metadata = ArgoCdObjects.Metadata(environment, name, -1, component.Name),
+            Spec = new()
             {
-                ["description"] = $"{environment.Naming.Platform} platform, environment {environment.Name}, component {component.Name}: only its chart's repository and this one, its namespaces and the cluster-scoped kinds its chart needs.",
-                ["sourceRepos"] = new JsonArray(repositories.Select(r => (JsonNode)r).ToArray()),
-                ["destinations"] = new JsonArray(Namespaces(spec).Select(ns => (JsonNode)new JsonObject
-                {
-                    ["server"] = environment.Config.Cluster.Server,
-                    ["namespace"] = ns,
-                }).ToArray()),
-                ["clusterResourceWhitelist"] = Kinds(ClusterKinds(spec)),
-                ["orphanedResources"] = new JsonObject { ["warn"] = true },
+                Description = $"{environment.Naming.Platform} platform, environment {environment.Name}, component {component.Name}: only its chart's repository and this one, its namespaces and the cluster-scoped kinds its chart needs.",
+                SourceRepos = [.. repositories],
+                Destinations = [.. Namespaces(spec).Select(ns => ArgoCdObjects.Destination(environment, ns))],
+                ClusterResourceWhitelist = [.. ClusterKinds(spec).Select(k => new AppProjectV1alpha1SpecClusterResourceWhitelistItem { Group = k.Group, Kind2 = k.Kind })],
+                OrphanedResources = new() { Warn = true },
             },
-        };
+        });
     }
-
-    public static JsonArray Kinds(IEnumerable<GroupKind> kinds) => new(kinds.Select(k => (JsonNode)new JsonObject
-    {
-        ["group"] = k.Group,
-        ["kind"] = k.Kind,
-    }).ToArray());
 }

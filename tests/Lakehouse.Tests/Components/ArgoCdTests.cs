@@ -46,11 +46,11 @@ public class ArgoCdTests
         var dev = Spec("dev").Values;
         var prod = Spec("prod").Values;
         Assert.False((bool)dev["redis-ha"]!["enabled"]!);
-        Assert.Equal(1, (int)dev["server"]!["replicas"]!);
+        Assert.Equal(1, (long)dev["server"]!["replicas"]!);
         Assert.True((bool)prod["redis-ha"]!["enabled"]!);
         foreach (var part in new[] { "server", "repoServer", "applicationSet" })
         {
-            Assert.Equal(2, (int)prod[part]!["replicas"]!);
+            Assert.Equal(2, (long)prod[part]!["replicas"]!);
             Assert.True((bool)prod[part]!["pdb"]!["enabled"]!);
         }
     }

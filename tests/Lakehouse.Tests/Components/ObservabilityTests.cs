@@ -142,13 +142,13 @@ public class ObservabilityTests
     {
         var dev = MonitoringSpec("dev").Values["prometheus"]!["prometheusSpec"]!;
         var prod = MonitoringSpec("prod").Values["prometheus"]!["prometheusSpec"]!;
-        Assert.Equal(1, (int)dev["replicas"]!);
+        Assert.Equal(1, (long)dev["replicas"]!);
         Assert.Equal("soft", (string?)dev["podAntiAffinity"]);
-        Assert.Equal(2, (int)prod["replicas"]!);
+        Assert.Equal(2, (long)prod["replicas"]!);
         Assert.Equal("30d", (string?)prod["retention"]);
         Assert.Equal("hard", (string?)prod["podAntiAffinity"]);
         Assert.Equal("200Gi", (string?)prod["storageSpec"]!["volumeClaimTemplate"]!["spec"]!["resources"]!["requests"]!["storage"]);
-        Assert.Equal(3, (int)MonitoringSpec("prod").Values["alertmanager"]!["alertmanagerSpec"]!["replicas"]!);
+        Assert.Equal(3, (long)MonitoringSpec("prod").Values["alertmanager"]!["alertmanagerSpec"]!["replicas"]!);
         Assert.True((bool)MonitoringSpec("prod").Values["alertmanager"]!["podDisruptionBudget"]!["enabled"]!);
     }
 

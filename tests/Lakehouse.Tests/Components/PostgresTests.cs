@@ -329,7 +329,7 @@ public class PostgresTests
     public void In_prod_a_standby_operator_on_another_node_keeps_failover_going_when_the_operators_node_is_lost()
     {
         var prod = Env("prod").Spec("postgres-operator");
-        Assert.Equal(2, (int)prod.Values["replicaCount"]!);
+        Assert.Equal(2, (long)prod.Values["replicaCount"]!);
         Assert.Equal("cloudnative-pg", (string?)prod.Values["affinity"]!["podAntiAffinity"]!["preferredDuringSchedulingIgnoredDuringExecution"]![0]!
             ["podAffinityTerm"]!["labelSelector"]!["matchLabels"]!["app.kubernetes.io/name"]);
         var budget = prod.Manifests.Single(m => m.Kind == "PodDisruptionBudget");
