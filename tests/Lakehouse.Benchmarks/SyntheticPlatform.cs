@@ -83,7 +83,7 @@ public sealed record SyntheticComponent(string Name, IReadOnlyList<Component> Us
             .Set("nodeSelector", new JsonObject { ["kubernetes.io/os"] = "linux" });
         var monitor = StandardObjects.ServiceMonitor(Name, ns, context.MonitorLabels,
             new Dictionary<string, string> { ["app.kubernetes.io/name"] = Name },
-            new JsonObject { ["port"] = "metrics", ["path"] = "/metrics", ["interval"] = env.Monitoring.Interval });
+            new() { Port = "metrics", Path = "/metrics", Interval = env.Monitoring.Interval });
         return new ComponentSpec
         {
             Namespace = ns,

@@ -140,7 +140,7 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
 
         var statsdMonitor = StandardObjects.ServiceMonitor(Name, ns, context.MonitorLabels,
             new Dictionary<string, string> { ["tier"] = "airflow", ["component"] = "statsd", ["release"] = naming.Release(Name) },
-            new JsonObject { ["port"] = "statsd-scrape", ["path"] = "/metrics", ["interval"] = context.Environment.Monitoring.Interval });
+            new() { Port = "statsd-scrape", Path = "/metrics", Interval = context.Environment.Monitoring.Interval });
 
         return new ComponentSpec
         {

@@ -62,7 +62,7 @@ public sealed record Marquez(string Name) : Component(Name), ILineageBackend
         // Dropwizard serves Prometheus metrics on the admin port; the chart has no monitor, so a PodMonitor.
         var monitor = StandardObjects.PodMonitor(Name, ns, context.MonitorLabels,
             new Dictionary<string, string> { ["app.kubernetes.io/component"] = "marquez" },
-            new JsonObject { ["port"] = "http-admin", ["path"] = "/metrics", ["interval"] = context.Environment.Monitoring.Interval });
+            new() { Port = "http-admin", Path = "/metrics", Interval = context.Environment.Monitoring.Interval });
 
         return new ComponentSpec
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Lakehouse.Catalogue.Charts;
+using Lakehouse.Catalogue.CustomResources;
 using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Kubernetes;
 
@@ -107,18 +108,14 @@ public sealed record MinioTenant(string Name, MinioOperator Operator, IReadOnlyL
         var monitor = StandardObjects.ServiceMonitor(
             Name, ns, context.MonitorLabels,
             serviceLabels,
-            new JsonObject
+            new()
             {
-                ["port"] = "http-minio",
-                ["path"] = "/minio/v2/metrics/cluster",
-                ["scheme"] = "http",
-                ["interval"] = context.Environment.Monitoring.Interval,
+                Port = "http-minio",
+                Path = "/minio/v2/metrics/cluster",
+                Scheme = ServiceMonitorV1SpecEndpointsItemScheme.Http,
+                Interval = context.Environment.Monitoring.Interval,
                 // Token from 'mc admin prometheus generate', kept in a Secret beside the monitor.
-                ["bearerTokenSecret"] = new JsonObject
-                {
-                    ["name"] = naming.Secret(Name, "prometheus-token"),
-                    ["key"] = "token",
-                },
+                BearerTokenSecret = new() { Name = naming.Secret(Name, "prometheus-token"), Key = "token" },
             });
 
         return new ComponentSpec

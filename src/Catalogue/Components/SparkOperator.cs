@@ -65,7 +65,7 @@ public sealed record SparkOperator(string Name) : Component(Name), ISparkJobs
 
         var driverMonitor = StandardObjects.PodMonitor("spark-drivers", ns, context.MonitorLabels,
             new Dictionary<string, string> { ["spark-role"] = "driver" },
-            new JsonObject { ["port"] = "spark-ui", ["path"] = "/metrics/prometheus/", ["interval"] = context.Environment.Monitoring.Interval });
+            new() { Port = "spark-ui", Path = "/metrics/prometheus/", Interval = context.Environment.Monitoring.Interval });
 
         return new ComponentSpec
         {

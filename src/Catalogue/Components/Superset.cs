@@ -107,7 +107,7 @@ public sealed record Superset(string Name) : Component(Name)
 
         var podMonitor = StandardObjects.PodMonitor(Name, ns, context.MonitorLabels,
             new Dictionary<string, string> { [MetricsLabel] = Name },
-            new JsonObject { ["port"] = "metrics", ["path"] = "/metrics", ["interval"] = context.Environment.Monitoring.Interval });
+            new() { Port = "metrics", Path = "/metrics", Interval = context.Environment.Monitoring.Interval });
 
         return new ComponentSpec
         {

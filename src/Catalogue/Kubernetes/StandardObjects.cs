@@ -258,35 +258,6 @@ public static class StandardObjects
             },
         });
 
-    /// <summary>
-    /// The same monitors for callers that still write the endpoint as the API's JSON: it is read into the CRD's
-    /// endpoint type, and a field the CRD does not define is an error rather than silently dropped.
-    /// </summary>
-    public static ManifestObject ServiceMonitor(
-        string name, string @namespace, IReadOnlyDictionary<string, string> labels,
-        IReadOnlyDictionary<string, string> selector, JsonObject endpoint) =>
-        ServiceMonitor(name, @namespace, labels, selector, Endpoint<ServiceMonitorV1SpecEndpointsItem>(endpoint));
-
-    /// <inheritdoc cref="ServiceMonitor(string, string, IReadOnlyDictionary{string, string}, IReadOnlyDictionary{string, string}, JsonObject)"/>
-    public static ManifestObject PodMonitor(
-        string name, string @namespace, IReadOnlyDictionary<string, string> labels,
-        IReadOnlyDictionary<string, string> selector, JsonObject endpoint) =>
-        PodMonitor(name, @namespace, labels, selector, Endpoint<PodMonitorV1SpecPodMetricsEndpointsItem>(endpoint));
-
-    private static readonly JsonSerializerOptions StrictEndpoint = new() { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
-
-    private static T Endpoint<T>(JsonObject endpoint) where T : class
-    {
-        try
-        {
-            return endpoint.Deserialize<T>(StrictEndpoint) ?? throw new InvalidOperationException($"{typeof(T).Name}: the endpoint is empty");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidOperationException($"monitor endpoint {endpoint.ToJsonString()} does not match the CRD's {typeof(T).Name}: {e.Message}", e);
-        }
-    }
-
     private static V1ObjectMeta MonitorMetadata(string name, string @namespace, IReadOnlyDictionary<string, string> labels) => new()
     {
         Name = name,

@@ -282,7 +282,7 @@ public class MonitorCoherenceRuleTests
             var ns = context.NamespaceOf(this);
             var monitor = Lakehouse.Model.Kubernetes.StandardObjects.ServiceMonitor(
                 Name, ns, NoLabels ? new Dictionary<string, string>() : context.MonitorLabels,
-                new Dictionary<string, string> { ["app"] = Name }, new JsonObject { ["port"] = "metrics" });
+                new Dictionary<string, string> { ["app"] = Name }, new() { Port = "metrics" });
             if (WrongNamespaceSelector)
             {
                 monitor.Body["spec"]!["namespaceSelector"] = new JsonObject { ["matchNames"] = new JsonArray("elsewhere") };
