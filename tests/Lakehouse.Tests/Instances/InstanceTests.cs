@@ -63,20 +63,20 @@ public class InstanceTests
         var outcome = Rendered();
         var adhoc = Component(outcome, "adhoc").Spec;
         var trino = Component(outcome, "trino").Spec;
-        Assert.Equal(2, (int)adhoc.Values["server"]!["workers"]!);
+        Assert.Equal(2, (long)adhoc.Values["server"]!["workers"]!);
         Assert.Equal("3GB", (string)adhoc.Values["server"]!["config"]!["query"]!["maxMemory"]!);
-        Assert.Equal(Dev.Trino.Workers, (int)trino.Values["server"]!["workers"]!);
+        Assert.Equal(Dev.Trino.Workers, (long)trino.Values["server"]!["workers"]!);
         var naming = new Lakehouse.Model.Naming("lakehouse", "dev");
         Assert.Equal(naming.Namespace("adhoc"), adhoc.Namespace);
         Assert.Equal(naming.Secret("adhoc", "password-authentication"), (string)adhoc.Values["auth"]!["passwordAuthSecret"]!);
-        Assert.Contains(outcome.Tree!.Files.Keys, k => k.EndsWith($"clusters/dev/application-{naming.Application("adhoc")}.yaml", StringComparison.Ordinal));
+        Assert.Contains(outcome.Tree!.Files.Keys, k => k.EndsWith($"dev/cluster/application-{naming.Application("adhoc")}.yaml", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Without_its_own_section_an_instance_reads_its_kind_s_top_level_section()
     {
         var outcome = Rendered(env: Render.Environment("dev", Render.EnvironmentText("dev")));
-        Assert.Equal(Dev.Trino.Workers, (int)Component(outcome, "adhoc").Spec.Values["server"]!["workers"]!);
+        Assert.Equal(Dev.Trino.Workers, (long)Component(outcome, "adhoc").Spec.Values["server"]!["workers"]!);
     }
 
     [Fact]

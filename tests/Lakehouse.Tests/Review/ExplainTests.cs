@@ -49,7 +49,7 @@ public class ExplainTests
         var (envLine, envColumn) = EnvLine("prod", "  workers:");
         Assert.Contains($"{file}: server.workers = 4", text);
         Assert.Contains("environment prod, Application lakehouse-prod-trino", text);
-        Assert.Matches(@"definition: definitions/LakehousePlatform\.cs\(\d+,\d+\): adds component 'trino' \(Lakehouse\.Model\.Components\.Trino, src/Model/Components/Trino\.cs\(\d+,1\)\)", text);
+        Assert.Matches(@"definition: definitions/LakehousePlatform\.cs\(\d+,\d+\): adds component 'trino' \(Lakehouse\.Model\.Components\.Trino, src/Catalogue/Components/Trino\.cs\(\d+,1\)\)", text);
         Assert.Contains($"env: env/prod.yaml({envLine},{envColumn}): trino.workers = 4", text);
         Assert.Single(text.Split('\n'), l => l.StartsWith("  env: ", StringComparison.Ordinal));
     }

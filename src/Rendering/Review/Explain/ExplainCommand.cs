@@ -133,11 +133,11 @@ public static class ExplainCommand
         return (text.ToString(), null);
     }
 
-    /// <summary>The component's type, and its source file and line when the repository holds it (src/Model/Components/NAME.cs).</summary>
+    /// <summary>The component's type, and its source file and line when the repository holds it (src/Catalogue/Components/NAME.cs).</summary>
     private static string SourceOf(string root, Type type)
     {
         var name = type.Name;
-        foreach (var candidate in new[] { $"src/Model/Components/{name}.cs", $"definitions/{name}.cs" })
+        foreach (var candidate in new[] { $"src/Catalogue/Components/{name}.cs", $"definitions/{name}.cs" })
         {
             var full = Path.Combine(root, candidate);
             if (File.Exists(full))
