@@ -74,22 +74,6 @@ public class ExplainTests
     }
 
     [Fact]
-    public void A_line_of_a_values_file_shared_by_environments_is_explained_for_each()
-    {
-        var app = ExplainCommand.Applications(Render.ReferenceTree).First(a => a.Environment == "dev" && a.Component == "trino");
-        var shared = app.ValueFiles.FirstOrDefault(f => ExplainCommand.Applications(Render.ReferenceTree).Count(a => a.ValueFiles.Contains(f)) > 1);
-        Assert.SkipWhen(shared is null, "the layout gives each environment its own values files");
-        var lines = Render.ReferenceTree.Files[shared!].Split('\n');
-        var line = Array.FindIndex(lines, l => l.TrimStart().StartsWith("port: 8443", StringComparison.Ordinal)) + 1;
-        var (text, error) = Explain($"{shared}:{line}");
-        Assert.Null(error);
-        foreach (var environment in new[] { "aws", "dev", "prod", "staging" })
-        {
-            Assert.Contains($"environment {environment}, Application lakehouse-{environment}-trino", text);
-        }
-    }
-
-    [Fact]
     public void An_env_key_outside_values_is_traced_on_the_rendered_file()
     {
         // The Application's destination server comes from cluster.server.
