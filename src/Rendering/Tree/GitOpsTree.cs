@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
@@ -8,41 +9,70 @@ namespace Lakehouse.Rendering.Tree;
 /// The whole rendered tree in memory: repository-relative path to file content, in ordinal path order.
 /// Content is kept as the UTF-8 bytes that will be written (half the memory of strings, no second
 /// encoding pass in the writer); <see cref="Files"/> reads it as text. Renderers add files from several
-/// threads; the order of additions never shows in the result.
+/// threads; the order of additions never shows in the result. Additions go to a concurrent map without
+/// a shared lock (tens of thousands of files arrive from every core at once: inserting each into a sorted
+/// map under one lock kept the other core waiting); the sorted view is built once when the tree is read.
 /// </summary>
 public sealed class GitOpsTree
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-    private readonly SortedDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]> _added = new(StringComparer.Ordinal);
+    private SortedView? _sorted;
 
-    /// <summary>The files as UTF-8 bytes, exactly as they are written.</summary>
-    public IReadOnlyDictionary<string, byte[]> Bytes => _files;
+    /// <summary>The files as UTF-8 bytes, exactly as they are written, in ordinal path order.</summary>
+    public IReadOnlyDictionary<string, byte[]> Bytes => Sorted();
 
     /// <summary>The files as text.</summary>
-    public IReadOnlyDictionary<string, string> Files => new TextView(_files);
+    public IReadOnlyDictionary<string, string> Files => new TextView(Sorted());
 
     public void Add(string path, string content)
     {
         var bytes = Utf8.GetBytes(content);
-        lock (_files)
+        if (!_added.TryAdd(path, bytes))
         {
-            if (!_files.TryAdd(path, bytes))
-            {
-                throw new InvalidOperationException($"two renderers wrote '{path}'");
-            }
+            throw new InvalidOperationException($"two renderers wrote '{path}'");
         }
+        Volatile.Write(ref _sorted, null);
     }
 
-    public bool Contains(string path)
+    public bool Contains(string path) => _added.ContainsKey(path);
+
+    /// <summary>The sorted view, rebuilt only after files were added since it was last built.</summary>
+    private SortedView Sorted()
     {
-        lock (_files)
+        if (Volatile.Read(ref _sorted) is { } sorted)
         {
-            return _files.ContainsKey(path);
+            return sorted;
         }
+        var pairs = _added.ToArray();
+        Array.Sort(pairs, (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        sorted = new SortedView(pairs, _added.ToDictionary(StringComparer.Ordinal));
+        Volatile.Write(ref _sorted, sorted);
+        return sorted;
+    }
+
+    /// <summary>The files in ordinal path order for enumeration, with a hash map for look-ups.</summary>
+    private sealed class SortedView(KeyValuePair<string, byte[]>[] ordered, Dictionary<string, byte[]> byPath) : IReadOnlyDictionary<string, byte[]>
+    {
+        public byte[] this[string key] => byPath[key];
+
+        public IEnumerable<string> Keys => ordered.Select(p => p.Key);
+
+        public IEnumerable<byte[]> Values => ordered.Select(p => p.Value);
+
+        public int Count => ordered.Length;
+
+        public bool ContainsKey(string key) => byPath.ContainsKey(key);
+
+        public bool TryGetValue(string key, [MaybeNullWhen(false)] out byte[] value) => byPath.TryGetValue(key, out value);
+
+        public IEnumerator<KeyValuePair<string, byte[]>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, byte[]>>)ordered).GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>A read-only text view that decodes a file when it is read.</summary>
-    private sealed class TextView(SortedDictionary<string, byte[]> files) : IReadOnlyDictionary<string, string>
+    private sealed class TextView(IReadOnlyDictionary<string, byte[]> files) : IReadOnlyDictionary<string, string>
     {
         public string this[string key] => Utf8.GetString(files[key]);
 
