@@ -55,7 +55,7 @@ public sealed class ChangeReport
         return lines;
     }
 
-    /// <summary>LH0100 when files were deleted, LH0101 when the tree grew by more than <see cref="GrowthThreshold"/>.</summary>
+    /// <summary>LH0100 when files were deleted, LH0101 when an existing tree grew by more than <see cref="GrowthThreshold"/>.</summary>
     public IReadOnlyList<Diagnostic> Warnings()
     {
         var warnings = new List<Diagnostic>();
@@ -65,8 +65,9 @@ public sealed class ChangeReport
             warnings.Add(new Diagnostic(Rules.TreeShrank, at,
                 $"the render deleted {_result.Deleted.Count} file(s) ({PerEnvironment(_result.Deleted)}; {Before} -> {After} files); make sure the change meant to remove them (list above)") { IsWarning = true });
         }
+        // A first render (nothing there before) creates the whole tree on purpose: nothing to flag.
         var growth = After - Before;
-        if (growth > 0 && growth > Before * GrowthThreshold)
+        if (Before > 0 && growth > 0 && growth > Before * GrowthThreshold)
         {
             warnings.Add(new Diagnostic(Rules.TreeGrew, at,
                 $"the tree grew by {growth} file(s), more than a tenth ({PerEnvironment(_result.Created)}; {Before} -> {After} files); make sure the change meant to add them (list above)") { IsWarning = true });

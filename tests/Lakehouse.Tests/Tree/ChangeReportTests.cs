@@ -61,6 +61,15 @@ public class ChangeReportTests
     }
 
     [Fact]
+    public void A_first_render_into_an_empty_tree_is_not_flagged_as_growth()
+    {
+        var created = Enumerable.Range(0, 53).Select(i => $"gitops/dev/apps/c{i}/values.yaml").ToArray();
+        Assert.Empty(Report(created, [], [], 0).Warnings());
+        // One file already there: the same growth is flagged.
+        Assert.Equal("LH0101", Assert.Single(Report(created, [], [], 1).Warnings()).Rule.Id);
+    }
+
+    [Fact]
     public void The_render_prints_the_report_of_what_it_changed()
     {
         using var repo = new TempRepository();
