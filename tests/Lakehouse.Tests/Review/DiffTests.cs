@@ -8,6 +8,22 @@ namespace Lakehouse.Tests.Review;
 /// <summary>`diff --base`: the Markdown summary of a base and a head with known changes, and its errors.</summary>
 public class DiffTests
 {
+    [Fact]
+    public void A_value_whose_maps_differ_only_in_key_order_is_the_same_value()
+    {
+        var before = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var after = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        Lakehouse.Rendering.Review.Diff.ValueKeys.Flatten(System.Text.Json.Nodes.JsonNode.Parse("""{"volumes":[{"name":"dags","configMap":{"name":"d"}}]}"""), "", before);
+        Lakehouse.Rendering.Review.Diff.ValueKeys.Flatten(System.Text.Json.Nodes.JsonNode.Parse("""{"volumes":[{"configMap":{"name":"d"},"name":"dags"}]}"""), "", after);
+        Assert.Equal(before, after);
+        // List order is meaning: it stays a change.
+        var reordered = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        Lakehouse.Rendering.Review.Diff.ValueKeys.Flatten(System.Text.Json.Nodes.JsonNode.Parse("""{"volumes":[{"name":"b"},{"name":"a"}]}"""), "", reordered);
+        var ordered = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        Lakehouse.Rendering.Review.Diff.ValueKeys.Flatten(System.Text.Json.Nodes.JsonNode.Parse("""{"volumes":[{"name":"a"},{"name":"b"}]}"""), "", ordered);
+        Assert.NotEqual(ordered["volumes"], reordered["volumes"]);
+    }
+
     private static async Task<string> Summary(DiffFixture fixture)
     {
         var helm = HelmTool.Require();

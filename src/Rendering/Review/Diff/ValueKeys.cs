@@ -21,7 +21,10 @@ internal static class ValueKeys
         return leaves;
     }
 
-    /// <summary>Maps become dotted keys; a list or scalar is a leaf, shown as compact JSON.</summary>
+    /// <summary>
+    /// Maps become dotted keys; a list or scalar is a leaf, shown as compact JSON with every map inside it in key
+    /// order, so two sides that differ only in how a map's keys are ordered (which Helm ignores) compare equal.
+    /// </summary>
     public static void Flatten(JsonNode? node, string prefix, IDictionary<string, string> leaves)
     {
         if (node is JsonObject map && map.Count > 0)
@@ -32,6 +35,14 @@ internal static class ValueKeys
             }
             return;
         }
-        leaves[prefix] = node?.ToJsonString() ?? "null";
+        leaves[prefix] = Canonical(node)?.ToJsonString() ?? "null";
     }
+
+    private static JsonNode? Canonical(JsonNode? node) => node switch
+    {
+        JsonObject map => new JsonObject(map.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => KeyValuePair.Create(p.Key, Canonical(p.Value)))),
+        JsonArray list => new JsonArray([.. list.Select(Canonical)]),
+        _ => node?.DeepClone(),
+    };
 }
