@@ -35,6 +35,16 @@ public sealed record Naming(string Platform, string Environment)
     /// <summary>A bucket: globally unique names matter for external stores, so the environment is part of it.</summary>
     public string Bucket(string purpose) => Label($"{Platform}-{Environment}-{purpose}");
 
+    /// <summary>
+    /// The identity-provider group of one role in one workspace: "lakehouse-analytics-analyst". Groups do not
+    /// carry the environment: one person holds the same role in every environment's copy of the workspace.
+    /// </summary>
+    public string WorkspaceGroup(string workspace, Workspaces.WorkspaceRole role) =>
+        Label($"{Platform}-{workspace}-{role.ToString().ToLowerInvariant()}");
+
+    /// <summary>The identity-provider group of the platform's own administrators (every workspace, every component).</summary>
+    public string PlatformAdminGroup => Label($"{Platform}-platform-admin");
+
     /// <summary>A Secret a component reads, in its own namespace.</summary>
     public string Secret(string component, string purpose) => Object(component, purpose);
 
