@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Lakehouse.Model.Diagnostics;
+using Lakehouse.Model.Kubernetes;
 using Lakehouse.Rendering.Pipeline;
 using Lakehouse.Rendering.Renderers;
 using Lakehouse.Rendering.Tree;
@@ -20,14 +21,18 @@ internal static class ScaleCommand
         var output = Option(args, "--out") ?? Path.Combine(Path.GetTempPath(), $"lakehouse-scale-{components}x{environments}");
         var profile = args.Contains("--profile");
 
-        var phases = new List<(string Phase, double Ms, long Allocated, double Peak)>();
+        var phases = new List<(string Phase, double Ms, double CpuMs, long Allocated, double Peak)>();
         var clock = Stopwatch.StartNew();
         var allocated = GC.GetTotalAllocatedBytes();
+        // CPU time (every thread, GC included) does not depend on how busy the machine is, unlike wall time.
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         void Mark(string phase)
         {
             var now = GC.GetTotalAllocatedBytes();
-            phases.Add((phase, clock.Elapsed.TotalMilliseconds, now - allocated, profile ? PeakMegabytes() : 0));
+            var cpuNow = Process.GetCurrentProcess().TotalProcessorTime;
+            phases.Add((phase, clock.Elapsed.TotalMilliseconds, (cpuNow - cpu).TotalMilliseconds, now - allocated, profile ? PeakMegabytes() : 0));
             allocated = now;
+            cpu = cpuNow;
             clock.Restart();
         }
 
@@ -59,20 +64,26 @@ internal static class ScaleCommand
         }
 
         var bytes = tree.Bytes.Values.Sum(b => (long)b.Length);
-        var wall = DateTime.Now - Process.GetCurrentProcess().StartTime;
+        var process = Process.GetCurrentProcess();
+        var wall = DateTime.Now - process.StartTime;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"scale: {components} components x {environments} environments: wall {wall.TotalMilliseconds:F0} ms (whole process), " +
             $"{tree.Bytes.Count + 1} files ({result.Written.Count} written, {result.Unchanged} unchanged, {result.Deleted.Count} deleted), " +
-            $"{bytes / 1048576.0:F1} MB, peak memory {PeakMegabytes():F0} MB, out {output}"));
+            $"{bytes / 1048576.0:F1} MB, peak memory {PeakMegabytes():F0} MB, cpu {process.TotalProcessorTime.TotalMilliseconds:F0} ms, out {output}"));
         if (profile)
         {
-            foreach (var (phase, ms, phaseBytes, peak) in phases)
+            foreach (var (phase, ms, cpuMs, phaseBytes, peak) in phases)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {phase,-32} {ms,8:F1} ms {phaseBytes / 1048576.0,8:F1} MB allocated, peak so far {peak,5:F0} MB"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {phase,-32} {ms,8:F1} ms {cpuMs,8:F0} ms cpu {phaseBytes / 1048576.0,8:F1} MB allocated, peak so far {peak,5:F0} MB"));
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, allocated {GC.GetTotalAllocatedBytes() / 1048576} MB; " +
-                $"JIT: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms"));
+                $"JIT: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms; " +
+                $"JSON metadata by reflection: {ManifestSerializer.ReflectedTypes.Count} types"));
+            foreach (var type in ManifestSerializer.ReflectedTypes.Select(t => t.FullName).Order(StringComparer.Ordinal))
+            {
+                Console.WriteLine($"    by reflection: {type}");
+            }
         }
         return 0;
     }

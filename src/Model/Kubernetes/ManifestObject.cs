@@ -11,25 +11,12 @@ namespace Lakehouse.Model.Kubernetes;
 /// </summary>
 public sealed record ManifestObject(string ApiVersion, string Kind, string Name, string? Namespace, JsonObject Body)
 {
-    /// <summary>
-    /// The client library's own serializer options (its converters for IntOrString, quantities, dates),
-    /// taken once so objects serialize straight into a JSON tree instead of through a string.
-    /// </summary>
-    private static readonly JsonSerializerOptions KubernetesOptions = CaptureOptions();
-
-    private static JsonSerializerOptions CaptureOptions()
-    {
-        JsonSerializerOptions? options = null;
-        KubernetesJson.AddJsonOptions(o => options = o);
-        return options ?? throw new InvalidOperationException("KubernetesClient did not expose its JSON options");
-    }
-
     /// <summary>Kind and name, the identity used for file names and patches.</summary>
     public string Id => $"{Kind}/{Name}";
 
     public static ManifestObject From<T>(T value) where T : IKubernetesObject<V1ObjectMeta>
     {
-        var body = JsonSerializer.SerializeToNode(value, value.GetType(), KubernetesOptions)!.AsObject();
+        var body = JsonSerializer.SerializeToNode(value, value.GetType(), ManifestSerializer.Options)!.AsObject();
         return new ManifestObject(value.ApiVersion, value.Kind, value.Metadata.Name, value.Metadata.NamespaceProperty, body);
     }
 

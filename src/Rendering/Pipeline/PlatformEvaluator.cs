@@ -14,6 +14,9 @@ namespace Lakehouse.Rendering.Pipeline;
 /// </summary>
 public static class PlatformEvaluator
 {
+    // Components serialize their objects while they are described: the generated metadata must be in place first.
+    static PlatformEvaluator() => Serialization.ManifestTypes.Register();
+
     public static PlatformRender? Evaluate(IPlatformDefinition definition, IReadOnlyList<EnvironmentConfig> environments, List<Diagnostic> diagnostics, ChartLock? chartLock = null)
     {
         chartLock ??= Locked.Default?.Lock;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Lakehouse.Catalogue.CustomResources;
 using Lakehouse.Model;
 using Lakehouse.Rendering.Pipeline;
@@ -24,7 +23,7 @@ public sealed class ApplicationRenderer : IRenderer
             var name = environment.Naming.Application(component.Name);
             var application = Application(environment, component, name, layout);
             var header = Header.For(component, environment);
-            tree.Add($"{layout.Cluster(environment.Name)}/{GitOpsLayout.FileName("Application", name)}", YamlWriter.Write(application, header));
+            tree.Add($"{layout.Cluster(environment.Name)}/{GitOpsLayout.FileName("Application", name)}", YamlWriter.WriteUtf8(application, header));
         });
     }
 
@@ -42,7 +41,7 @@ public sealed class ApplicationRenderer : IRenderer
     public static IEnumerable<string> FileNames(EnvironmentRender environment) =>
         environment.Components.Select(c => GitOpsLayout.FileName("Application", environment.Naming.Application(c.Name)));
 
-    private static JsonObject Application(EnvironmentRender environment, ComponentRender component, string name, GitOpsLayout layout)
+    private static byte[] Application(EnvironmentRender environment, ComponentRender component, string name, GitOpsLayout layout)
     {
         var spec = component.Spec;
         var metadata = ArgoCdObjects.Metadata(environment, name, component.Wave, component.Name);

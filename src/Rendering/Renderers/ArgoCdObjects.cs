@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using k8s;
 using k8s.Models;
 using Lakehouse.Catalogue.CustomResources;
@@ -14,8 +14,14 @@ namespace Lakehouse.Rendering.Renderers;
 /// </summary>
 internal static class ArgoCdObjects
 {
-    /// <summary>The object as the tree writes it: the API's JSON, through the same serializer as every manifest.</summary>
-    public static JsonObject Json<T>(T value) where T : IKubernetesObject<V1ObjectMeta> => ManifestObject.From(value).Body;
+    static ArgoCdObjects() => Serialization.ManifestTypes.Register();
+
+    /// <summary>
+    /// The object's API JSON (UTF-8), through the same serializer as every manifest (<see cref="ManifestObject.From{T}"/>),
+    /// as text rather than a tree: it is only written, by <see cref="Yaml.YamlWriter.WriteUtf8(ReadOnlySpan{byte}, IEnumerable{string})"/>.
+    /// </summary>
+    public static byte[] Json<T>(T value) where T : IKubernetesObject<V1ObjectMeta> =>
+        JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), ManifestSerializer.Options);
 
     public static V1ObjectMeta Metadata(EnvironmentRender environment, string name, int wave, string? component)
     {

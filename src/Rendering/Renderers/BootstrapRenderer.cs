@@ -28,7 +28,7 @@ public sealed class BootstrapRenderer : IRenderer
                 .OfType<Lakehouse.Model.ExternalComponent>()
                 .OrderBy(c => c.Name, StringComparer.Ordinal)
                 .Select(c => $"Referenced, not deployed: {c.Name} ({c.Description})");
-            tree.Add($"{layout.Cluster(environment.Name)}/kustomization.yaml", YamlWriter.Write(new JsonObject
+            tree.Add($"{layout.Cluster(environment.Name)}/kustomization.yaml", YamlWriter.WriteUtf8(new JsonObject
             {
                 ["apiVersion"] = "kustomize.config.k8s.io/v1beta1",
                 ["kind"] = "Kustomization",
@@ -51,13 +51,13 @@ public sealed class BootstrapRenderer : IRenderer
                     SyncPolicy = ArgoCdObjects.SyncPolicy("ServerSideApply=true"),
                 },
             });
-            tree.Add($"{layout.Bootstrap(environment.Name)}/{GitOpsLayout.FileName("Application", name)}", YamlWriter.Write(root, header));
-            tree.Add($"{layout.Bootstrap(environment.Name)}/{GitOpsLayout.FileName("AppProject", environment.Naming.Project)}", YamlWriter.Write(RootProject(environment), header));
+            tree.Add($"{layout.Bootstrap(environment.Name)}/{GitOpsLayout.FileName("Application", name)}", YamlWriter.WriteUtf8(root, header));
+            tree.Add($"{layout.Bootstrap(environment.Name)}/{GitOpsLayout.FileName("AppProject", environment.Naming.Project)}", YamlWriter.WriteUtf8(RootProject(environment), header));
         }
     }
 
     /// <summary>What the root syncs, gitops/ENV/cluster/: Applications and AppProjects, in Argo CD's namespace only.</summary>
-    private static JsonObject RootProject(EnvironmentRender environment) => ArgoCdObjects.Json(new AppProjectV1alpha1
+    private static byte[] RootProject(EnvironmentRender environment) => ArgoCdObjects.Json(new AppProjectV1alpha1
     {
         Metadata = ArgoCdObjects.Metadata(environment, environment.Naming.Project, -1, null),
         Spec = new()

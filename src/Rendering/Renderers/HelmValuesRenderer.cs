@@ -16,7 +16,7 @@ public sealed class HelmValuesRenderer : IRenderer
         Parallel.ForEach(ComponentInEnvironment.All(platform), item =>
         {
             var (environment, component) = item;
-            tree.Add(layout.Values(component.Name, environment.Name), YamlWriter.Write(component.Spec.Values, Header.For(component, environment)));
+            tree.Add(layout.Values(component.Name, environment.Name), YamlWriter.WriteUtf8(component.Spec.Values, Header.For(component, environment)));
         });
     }
 }

@@ -23,10 +23,10 @@ public sealed class KustomizeRenderer : IRenderer
             foreach (var manifest in component.Spec.Manifests)
             {
                 var file = GitOpsLayout.FileName(manifest.Kind, manifest.Name);
-                tree.Add($"{folder}/{file}", YamlWriter.Write(manifest.Body, header));
+                tree.Add($"{folder}/{file}", YamlWriter.WriteUtf8(manifest.Body, header));
                 resources.Add(file);
             }
-            tree.Add($"{folder}/kustomization.yaml", YamlWriter.Write(new JsonObject
+            tree.Add($"{folder}/kustomization.yaml", YamlWriter.WriteUtf8(new JsonObject
             {
                 ["apiVersion"] = "kustomize.config.k8s.io/v1beta1",
                 ["kind"] = "Kustomization",

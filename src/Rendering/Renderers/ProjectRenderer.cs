@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Lakehouse.Catalogue.CustomResources;
 using Lakehouse.Model;
 using Lakehouse.Rendering.Pipeline;
@@ -25,7 +24,7 @@ public sealed class ProjectRenderer : IRenderer
             var (environment, component) = item;
             var name = environment.Naming.ComponentProject(component.Name);
             var header = Header.For(component, environment);
-            tree.Add($"{layout.Cluster(environment.Name)}/{FileName(environment, component.Name)}", YamlWriter.Write(Project(environment, component, name), header));
+            tree.Add($"{layout.Cluster(environment.Name)}/{FileName(environment, component.Name)}", YamlWriter.WriteUtf8(Project(environment, component, name), header));
         });
     }
 
@@ -43,7 +42,7 @@ public sealed class ProjectRenderer : IRenderer
         spec.ClusterResources.Append(new GroupKind("", "Namespace"))
             .Distinct().OrderBy(k => k.Group, StringComparer.Ordinal).ThenBy(k => k.Kind, StringComparer.Ordinal).ToList();
 
-    private static JsonObject Project(EnvironmentRender environment, ComponentRender component, string name)
+    private static byte[] Project(EnvironmentRender environment, ComponentRender component, string name)
     {
         var spec = component.Spec;
         var repositories = new[] { spec.Chart.RepositoryUrl, environment.Config.GitOps.Repository }

@@ -9,14 +9,15 @@ namespace Lakehouse.Rendering.Tree;
 /// The whole rendered tree in memory: repository-relative path to file content, in ordinal path order.
 /// Content is kept as the UTF-8 bytes that will be written (half the memory of strings, no second
 /// encoding pass in the writer); <see cref="Files"/> reads it as text. Renderers add files from several
-/// threads; the order of additions never shows in the result. Additions go to a concurrent map without
-/// a shared lock (tens of thousands of files arrive from every core at once: inserting each into a sorted
-/// map under one lock kept the other core waiting); the sorted view is built once when the tree is read.
+/// threads; the order of additions never shows in the result. Additions go to a lock-free queue (tens of
+/// thousands of files arrive from every core at once: a sorted map under one lock, and then a concurrent
+/// dictionary, whose few striped locks and resizes under all of them, kept the other core waiting); the
+/// sorted view is built, and a path added twice reported, when the tree is read.
 /// </summary>
 public sealed class GitOpsTree
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-    private readonly ConcurrentDictionary<string, byte[]> _added = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<KeyValuePair<string, byte[]>> _added = new();
     private SortedView? _sorted;
 
     /// <summary>The files as UTF-8 bytes, exactly as they are written, in ordinal path order.</summary>
@@ -25,17 +26,16 @@ public sealed class GitOpsTree
     /// <summary>The files as text.</summary>
     public IReadOnlyDictionary<string, string> Files => new TextView(Sorted());
 
-    public void Add(string path, string content)
+    public void Add(string path, string content) => Add(path, Utf8.GetBytes(content));
+
+    /// <summary>Adds a file as the UTF-8 bytes it is written as (no byte order mark).</summary>
+    public void Add(string path, byte[] content)
     {
-        var bytes = Utf8.GetBytes(content);
-        if (!_added.TryAdd(path, bytes))
-        {
-            throw new InvalidOperationException($"two renderers wrote '{path}'");
-        }
+        _added.Enqueue(KeyValuePair.Create(path, content));
         Volatile.Write(ref _sorted, null);
     }
 
-    public bool Contains(string path) => _added.ContainsKey(path);
+    public bool Contains(string path) => Sorted().ContainsKey(path);
 
     /// <summary>The sorted view, rebuilt only after files were added since it was last built.</summary>
     private SortedView Sorted()
@@ -46,7 +46,15 @@ public sealed class GitOpsTree
         }
         var pairs = _added.ToArray();
         Array.Sort(pairs, (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        sorted = new SortedView(pairs, _added.ToDictionary(StringComparer.Ordinal));
+        var byPath = new Dictionary<string, byte[]>(pairs.Length, StringComparer.Ordinal);
+        foreach (var (path, bytes) in pairs)
+        {
+            if (!byPath.TryAdd(path, bytes))
+            {
+                throw new InvalidOperationException($"two renderers wrote '{path}'");
+            }
+        }
+        sorted = new SortedView(pairs, byPath);
         Volatile.Write(ref _sorted, sorted);
         return sorted;
     }

@@ -19,14 +19,109 @@ namespace Lakehouse.Rendering.Yaml;
 /// </remarks>
 public static class YamlWriter
 {
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Builders kept per thread between documents: a render writes tens of thousands of files.</summary>
+    [ThreadStatic]
+    private static StringBuilder? _cached;
+
     /// <summary>One YAML document, preceded by "# " comment lines from <paramref name="header"/>.</summary>
     public static string Write(JsonNode? document, IEnumerable<string> header)
     {
-        var sb = new StringBuilder(1024);
+        var sb = Rent();
+        Document(sb, document, header);
+        var text = sb.ToString();
+        Return(sb);
+        return text;
+    }
+
+    /// <summary>
+    /// The same document as <see cref="Write"/>, as the UTF-8 bytes (no byte order mark) the tree writes: encoded
+    /// straight from the builder, without the intermediate string.
+    /// </summary>
+    public static byte[] WriteUtf8(JsonNode? document, IEnumerable<string> header)
+    {
+        var sb = Rent();
+        Document(sb, document, header);
+        return Encode(sb);
+    }
+
+    /// <summary>
+    /// The document of a JSON text (UTF-8, as the serializer writes it), as the same YAML bytes as
+    /// <see cref="WriteUtf8(JsonNode?, IEnumerable{string})"/> would write for its JSON tree, read token by token:
+    /// an object serialized only to be written (an Application, an AppProject) never becomes a tree, whose
+    /// nodes, one dictionary per object, were most of the Application renderer's time (docs/performance.md).
+    /// </summary>
+    public static byte[] WriteUtf8(ReadOnlySpan<byte> json, IEnumerable<string> header)
+    {
+        var sb = Rent();
+        Header(sb, header);
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject when !IsEmpty(reader):
+                WriteMap(sb, ref reader, 0, firstLineWritten: false);
+                break;
+            case JsonTokenType.StartArray when !IsEmpty(reader):
+                WriteList(sb, ref reader, 0);
+                break;
+            default:
+                WriteInline(sb, ref reader, 0);
+                sb.Append('\n');
+                break;
+        }
+        return Encode(sb);
+    }
+
+    /// <summary>The builder's text as UTF-8, straight from its buffer; the builder goes back to the thread.</summary>
+    private static byte[] Encode(StringBuilder sb)
+    {
+        byte[] bytes;
+        var chunks = sb.GetChunks();
+        if (chunks.MoveNext() && chunks.Current.Length == sb.Length)
+        {
+            var span = chunks.Current.Span;
+            bytes = new byte[Utf8.GetByteCount(span)];
+            Utf8.GetBytes(span, bytes);
+        }
+        else
+        {
+            // Several chunks could split a surrogate pair between them: encode the whole text at once.
+            bytes = Utf8.GetBytes(sb.ToString());
+        }
+        Return(sb);
+        return bytes;
+    }
+
+    private static StringBuilder Rent()
+    {
+        var sb = _cached ?? new StringBuilder(16 * 1024);
+        _cached = null;
+        return sb;
+    }
+
+    private static void Return(StringBuilder sb)
+    {
+        // Clearing keeps one buffer of the whole capacity; a rare huge document is not kept alive.
+        if (sb.Capacity <= 1024 * 1024)
+        {
+            sb.Clear();
+            _cached = sb;
+        }
+    }
+
+    private static void Header(StringBuilder sb, IEnumerable<string> header)
+    {
         foreach (var line in header)
         {
             sb.Append("# ").Append(line).Append('\n');
         }
+    }
+
+    private static void Document(StringBuilder sb, JsonNode? document, IEnumerable<string> header)
+    {
+        Header(sb, header);
         switch (document)
         {
             case JsonObject { Count: > 0 } map:
@@ -40,7 +135,6 @@ public static class YamlWriter
                 sb.Append('\n');
                 break;
         }
-        return sb.ToString();
     }
 
     private static void WriteMap(StringBuilder sb, JsonObject map, int indent, bool firstLineWritten)
@@ -137,6 +231,104 @@ public static class YamlWriter
                         sb.Append("null");
                         break;
                 }
+                break;
+        }
+    }
+
+    // The same layout from a JSON text, token by token (the reader sits on the value's first token and is left on its last).
+
+    /// <summary>Whether the object or array the reader is on is empty (a copy of the reader looks ahead).</summary>
+    private static bool IsEmpty(Utf8JsonReader reader) =>
+        reader.Read() && reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray;
+
+    private static void WriteMap(StringBuilder sb, ref Utf8JsonReader reader, int indent, bool firstLineWritten)
+    {
+        var first = true;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!(first && firstLineWritten))
+            {
+                sb.Append(' ', indent);
+            }
+            first = false;
+            WriteScalarString(sb, reader.GetString()!, indent, asKey: true);
+            sb.Append(':');
+            reader.Read();
+            WriteValue(sb, ref reader, indent);
+        }
+    }
+
+    private static void WriteList(StringBuilder sb, ref Utf8JsonReader reader, int indent)
+    {
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            sb.Append(' ', indent).Append('-');
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject when !IsEmpty(reader):
+                    sb.Append(' ');
+                    WriteMap(sb, ref reader, indent + 2, firstLineWritten: true);
+                    break;
+                case JsonTokenType.StartArray when !IsEmpty(reader):
+                    sb.Append('\n');
+                    WriteList(sb, ref reader, indent + 2);
+                    break;
+                default:
+                    sb.Append(' ');
+                    WriteInline(sb, ref reader, indent + 2);
+                    sb.Append('\n');
+                    break;
+            }
+        }
+    }
+
+    private static void WriteValue(StringBuilder sb, ref Utf8JsonReader reader, int indent)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject when !IsEmpty(reader):
+                sb.Append('\n');
+                WriteMap(sb, ref reader, indent + 2, firstLineWritten: false);
+                break;
+            case JsonTokenType.StartArray when !IsEmpty(reader):
+                sb.Append('\n');
+                WriteList(sb, ref reader, indent + 2);
+                break;
+            default:
+                sb.Append(' ');
+                WriteInline(sb, ref reader, indent + 2);
+                sb.Append('\n');
+                break;
+        }
+    }
+
+    private static void WriteInline(StringBuilder sb, ref Utf8JsonReader reader, int blockIndent)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                reader.Read();
+                sb.Append("{}");
+                break;
+            case JsonTokenType.StartArray:
+                reader.Read();
+                sb.Append("[]");
+                break;
+            case JsonTokenType.String:
+                WriteScalarString(sb, reader.GetString()!, blockIndent, asKey: false);
+                break;
+            case JsonTokenType.True:
+                sb.Append("true");
+                break;
+            case JsonTokenType.False:
+                sb.Append("false");
+                break;
+            case JsonTokenType.Number:
+                // As written: the tree's number node writes its text back the same way.
+                sb.Append(Utf8.GetString(reader.ValueSpan));
+                break;
+            default:
+                sb.Append("null");
                 break;
         }
     }

@@ -120,4 +120,45 @@ public class YamlWriterTests
         var back = YamlFiles.Read(YamlWriter.Write(document, []));
         Assert.True(JsonNode.DeepEquals(document, back), back!.ToJsonString());
     }
+
+    [Fact]
+    public void The_bytes_the_tree_writes_are_the_UTF8_of_the_text_for_small_huge_and_non_ASCII_documents()
+    {
+        // Non-ASCII (a surrogate pair, accents), a document far larger than the reused builder's first buffer,
+        // and the same writer used again after it (the per-thread builder is cleared, not shared).
+        var huge = new JsonObject();
+        for (var i = 0; i < 20_000; i++)
+        {
+            huge[$"key{i}"] = i % 3 == 0 ? $"caf\u00e9 \ud83d\ude80 {i}" : "x\ny\n";
+        }
+        JsonNode?[] documents =
+        [
+            new JsonObject { ["emoji"] = "\ud83d\ude80", ["accent"] = "d\u00e9j\u00e0" },
+            huge,
+            new JsonObject { ["after"] = "the huge one" },
+            new JsonArray(),
+            null,
+        ];
+        foreach (var document in documents)
+        {
+            var text = YamlWriter.Write(document, ["h\u00e9ader"]);
+            Assert.Equal(new System.Text.UTF8Encoding(false).GetBytes(text), YamlWriter.WriteUtf8(document, ["h\u00e9ader"]));
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"a":{"b":[1,-0,1.50,1e3,true,false,null,"x"],"c":{},"d":[],"e":[[],[1,[2]],{}],"f":[{"g":{},"h":[{}]}]}}""")]
+    [InlineData("""{"props":"a=1\nb=2\n","quoted":"on","key: colon":"v","caf\u00e9":"\ud83d\ude80","tab":"a\tb","empty":""}""")]
+    [InlineData("""[{"a":1},[],{},"s",null,[[{"b":[]}]]]""")]
+    [InlineData("""{}""")]
+    [InlineData("""[]""")]
+    [InlineData(""""plain"""")]
+    [InlineData("""12""")]
+    [InlineData("""null""")]
+    public void A_JSON_text_is_written_as_the_same_bytes_as_its_tree(string json)
+    {
+        var fromTree = YamlWriter.WriteUtf8(JsonNode.Parse(json), ["header"]);
+        var fromText = YamlWriter.WriteUtf8(System.Text.Encoding.UTF8.GetBytes(json), ["header"]);
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(fromTree), System.Text.Encoding.UTF8.GetString(fromText));
+    }
 }
