@@ -17,6 +17,8 @@ internal static class GeneratorHarness
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p) is var f && (f.StartsWith("System.", StringComparison.Ordinal) || f is "netstandard.dll" or "mscorlib.dll"))
             .Append(typeof(k8s.IKubernetesObject).Assembly.Location)
+            // Generated custom resources write their own JSON (Lakehouse.Model.Kubernetes.IManifestJson).
+            .Append(typeof(Lakehouse.Model.Kubernetes.IManifestJson).Assembly.Location)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray();
 

@@ -52,7 +52,7 @@ internal static class SourceEmitter
         sb.Append("    [global::System.CodeDom.Compiler.GeneratedCode(\"Lakehouse.Generators\", \"0.1.0\")]\n");
         if (resource)
         {
-            sb.Append("    public sealed partial class ").Append(type.Name).Append(" : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>\n    {\n");
+            sb.Append("    public sealed partial class ").Append(type.Name).Append(" : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::Lakehouse.Model.Kubernetes.IManifestJson\n    {\n");
             sb.Append("        public const string KubeApiVersion = ").Append(Literal(type.ApiVersion!)).Append(";\n");
             sb.Append("        public const string KubeKind = ").Append(Literal(type.Kind!)).Append(";\n\n");
             sb.Append("        [").Append(Stj).Append(".JsonPropertyName(\"apiVersion\")]\n        public string ApiVersion { get; set; } = KubeApiVersion;\n\n");
@@ -84,10 +84,8 @@ internal static class SourceEmitter
             sb.Append("        [").Append(Stj).Append(".JsonExtensionData]\n");
             sb.Append("        public global::System.Text.Json.Nodes.JsonObject? ").Append(ExtensionName(type)).Append(' ').Append(accessor).Append("\n\n");
         }
-        if (!resource && !type.Mutable)
-        {
-            ValuesWriterEmitter.EmitToJson(sb, type, types);
-        }
+        // Chart values and custom resources alike write their own JSON (no serializer metadata to build per process).
+        ValuesWriterEmitter.EmitToJson(sb, type, types, resource);
         if (type.Name.EndsWith("Values", System.StringComparison.Ordinal) && !resource && !type.Mutable && type.Doc?.StartsWith("Values of the Helm chart", System.StringComparison.Ordinal) == true)
         {
             sb.Append("        /// <summary>The values as the chart reads them: exact keys, unset members left out, AdditionalValues entries (a null among them deletes the chart's default) as given.</summary>\n");

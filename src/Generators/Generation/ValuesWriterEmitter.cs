@@ -6,7 +6,8 @@ namespace Lakehouse.Generators.Generation;
 /// <summary>
 /// Emits each values record's ToJson(): member by member, in the chart's key order, unset members left out and
 /// AdditionalValues copied as given (so a null there reaches Helm and deletes a default). Written out rather than
-/// done by reflection: no serializer options to agree on, and a render builds thousands of these.
+/// done by reflection: no serializer options to agree on, and a render builds thousands of these. Custom resources
+/// get the same (their declared order is the serializer's order, nulls left out as the client's options leave them).
 /// </summary>
 internal static class ValuesWriterEmitter
 {
@@ -14,11 +15,23 @@ internal static class ValuesWriterEmitter
     private const string ListPrefix = "global::System.Collections.Generic.IReadOnlyList<";
     private const string MapPrefix = "global::System.Collections.Generic.IReadOnlyDictionary<string, ";
 
-    public static void EmitToJson(StringBuilder sb, TypeModel type, IReadOnlyDictionary<string, TypeModel> types)
+    // resource: a custom resource, whose apiVersion, kind and metadata come first as the serializer writes its declared
+    // members; the metadata (a k8s.Models type) goes through the manifests' serializer.
+    public static void EmitToJson(StringBuilder sb, TypeModel type, IReadOnlyDictionary<string, TypeModel> types, bool resource = false)
     {
-        sb.Append("        /// <summary>This record as chart values (JSON), keys exactly as the chart spells them.</summary>\n");
+        sb.Append(resource
+            ? "        /// <summary>This object as the Kubernetes API's JSON: declared members in order, unset ones left out.</summary>\n"
+            : type.Mutable
+                ? "        /// <summary>This part of a custom resource as JSON, keys exactly as its CRD spells them.</summary>\n"
+                : "        /// <summary>This record as chart values (JSON), keys exactly as the chart spells them.</summary>\n");
         sb.Append("        public ").Append(Nodes).Append(".JsonObject ToJson()\n        {\n");
         sb.Append("            var json = new ").Append(Nodes).Append(".JsonObject();\n");
+        if (resource)
+        {
+            sb.Append("            if (ApiVersion is { } apiVersion)\n            {\n                json[\"apiVersion\"] = ").Append(Nodes).Append(".JsonValue.Create(apiVersion);\n            }\n");
+            sb.Append("            if (Kind is { } kind)\n            {\n                json[\"kind\"] = ").Append(Nodes).Append(".JsonValue.Create(kind);\n            }\n");
+            sb.Append("            if (Metadata is { } metadata)\n            {\n                json[\"metadata\"] = global::Lakehouse.Model.Kubernetes.ManifestSerializer.Node(metadata);\n            }\n");
+        }
         var index = 0;
         foreach (var property in type.Properties)
         {

@@ -16,7 +16,9 @@ public sealed record ManifestObject(string ApiVersion, string Kind, string Name,
 
     public static ManifestObject From<T>(T value) where T : IKubernetesObject<V1ObjectMeta>
     {
-        var body = JsonSerializer.SerializeToNode(value, value.GetType(), ManifestSerializer.Options)!.AsObject();
+        var body = value is IManifestJson own
+            ? own.ToJson()
+            : JsonSerializer.SerializeToNode(value, value.GetType(), ManifestSerializer.Options)!.AsObject();
         return new ManifestObject(value.ApiVersion, value.Kind, value.Metadata.Name, value.Metadata.NamespaceProperty, body);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using k8s;
 
@@ -25,6 +26,9 @@ public static class ManifestSerializer
 
     /// <summary>Types whose metadata came from reflection in this process (the slow path), in no order.</summary>
     public static IReadOnlyCollection<Type> ReflectedTypes => [.. Chain.Reflected.Keys];
+
+    /// <summary>An object's JSON tree through these options (the metadata of a generated custom resource, for one).</summary>
+    public static JsonNode? Node<T>(T value) => JsonSerializer.SerializeToNode(value, Options.GetTypeInfo(typeof(T)));
 
     /// <summary>
     /// Adds source-generated metadata (a JsonSerializerContext) ahead of reflection. Safe at any time: a type

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Lakehouse.Catalogue.CustomResources;
 using Lakehouse.Model;
 using Lakehouse.Rendering.Pipeline;
@@ -41,7 +42,7 @@ public sealed class ApplicationRenderer : IRenderer
     public static IEnumerable<string> FileNames(EnvironmentRender environment) =>
         environment.Components.Select(c => GitOpsLayout.FileName("Application", environment.Naming.Application(c.Name)));
 
-    private static byte[] Application(EnvironmentRender environment, ComponentRender component, string name, GitOpsLayout layout)
+    private static JsonObject Application(EnvironmentRender environment, ComponentRender component, string name, GitOpsLayout layout)
     {
         var spec = component.Spec;
         var metadata = ArgoCdObjects.Metadata(environment, name, component.Wave, component.Name);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using Lakehouse.Catalogue.CustomResources;
@@ -16,12 +16,8 @@ internal static class ArgoCdObjects
 {
     static ArgoCdObjects() => Serialization.ManifestTypes.Register();
 
-    /// <summary>
-    /// The object's API JSON (UTF-8), through the same serializer as every manifest (<see cref="ManifestObject.From{T}"/>),
-    /// as text rather than a tree: it is only written, by <see cref="Yaml.YamlWriter.WriteUtf8(ReadOnlySpan{byte}, IEnumerable{string})"/>.
-    /// </summary>
-    public static byte[] Json<T>(T value) where T : IKubernetesObject<V1ObjectMeta> =>
-        JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), ManifestSerializer.Options);
+    /// <summary>The object as the tree writes it: the API's JSON, written by the generated type itself (<see cref="IManifestJson"/>).</summary>
+    public static JsonObject Json<T>(T value) where T : IKubernetesObject<V1ObjectMeta>, IManifestJson => value.ToJson();
 
     public static V1ObjectMeta Metadata(EnvironmentRender environment, string name, int wave, string? component)
     {

@@ -57,7 +57,7 @@ public sealed class BootstrapRenderer : IRenderer
     }
 
     /// <summary>What the root syncs, gitops/ENV/cluster/: Applications and AppProjects, in Argo CD's namespace only.</summary>
-    private static byte[] RootProject(EnvironmentRender environment) => ArgoCdObjects.Json(new AppProjectV1alpha1
+    private static JsonObject RootProject(EnvironmentRender environment) => ArgoCdObjects.Json(new AppProjectV1alpha1
     {
         Metadata = ArgoCdObjects.Metadata(environment, environment.Naming.Project, -1, null),
         Spec = new()

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Lakehouse.Catalogue.CustomResources;
 using Lakehouse.Model;
 using Lakehouse.Rendering.Pipeline;
@@ -42,7 +43,7 @@ public sealed class ProjectRenderer : IRenderer
         spec.ClusterResources.Append(new GroupKind("", "Namespace"))
             .Distinct().OrderBy(k => k.Group, StringComparer.Ordinal).ThenBy(k => k.Kind, StringComparer.Ordinal).ToList();
 
-    private static byte[] Project(EnvironmentRender environment, ComponentRender component, string name)
+    private static JsonObject Project(EnvironmentRender environment, ComponentRender component, string name)
     {
         var spec = component.Spec;
         var repositories = new[] { spec.Chart.RepositoryUrl, environment.Config.GitOps.Repository }

@@ -1,31 +1,25 @@
 using System.Text.Json.Serialization;
 using k8s.Models;
-using Lakehouse.Catalogue.CustomResources;
 using Lakehouse.Model.Kubernetes;
 
 namespace Lakehouse.Rendering.Serialization;
 
 /// <summary>
 /// Source-generated JSON metadata for every object type a render serializes (<see cref="ManifestObject.From{T}"/>):
-/// the k8s.Models kinds the catalogue builds and the custom resources generated from CRDs. Here rather than beside
-/// the types because the CRD types are generated code, which the JSON source generator of their own assembly
-/// cannot see. Metadata only: the options (the client's converters, null handling) are
+/// the k8s.Models kinds the catalogue builds, and the metadata of the custom resources generated from CRDs (which
+/// write the rest of themselves, <see cref="IManifestJson"/>). Here, beside the renderers, with the other types a
+/// render needs. Metadata only: the options (the client's converters, null handling) are
 /// <see cref="ManifestSerializer.Options"/>, so output is the same as by reflection. A new kind that is not listed
 /// still renders correctly, through reflection, and fails <c>ManifestTypesTests</c>, which names it.
 /// </summary>
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(V1ObjectMeta))]
 [JsonSerializable(typeof(V1Namespace))]
 [JsonSerializable(typeof(V1NetworkPolicy))]
 [JsonSerializable(typeof(V1PodDisruptionBudget))]
 [JsonSerializable(typeof(V1ConfigMap))]
 [JsonSerializable(typeof(V1Role))]
 [JsonSerializable(typeof(V1RoleBinding))]
-[JsonSerializable(typeof(ServiceMonitorV1))]
-[JsonSerializable(typeof(PodMonitorV1))]
-[JsonSerializable(typeof(PrometheusRuleV1))]
-[JsonSerializable(typeof(SparkApplicationV1beta2))]
-[JsonSerializable(typeof(ApplicationV1alpha1))]
-[JsonSerializable(typeof(AppProjectV1alpha1))]
 internal sealed partial class ManifestTypes : JsonSerializerContext
 {
     private static int _registered;

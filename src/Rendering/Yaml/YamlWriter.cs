@@ -46,34 +46,6 @@ public static class YamlWriter
         return Encode(sb);
     }
 
-    /// <summary>
-    /// The document of a JSON text (UTF-8, as the serializer writes it), as the same YAML bytes as
-    /// <see cref="WriteUtf8(JsonNode?, IEnumerable{string})"/> would write for its JSON tree, read token by token:
-    /// an object serialized only to be written (an Application, an AppProject) never becomes a tree, whose
-    /// nodes, one dictionary per object, were most of the Application renderer's time (docs/performance.md).
-    /// </summary>
-    public static byte[] WriteUtf8(ReadOnlySpan<byte> json, IEnumerable<string> header)
-    {
-        var sb = Rent();
-        Header(sb, header);
-        var reader = new Utf8JsonReader(json);
-        reader.Read();
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.StartObject when !IsEmpty(reader):
-                WriteMap(sb, ref reader, 0, firstLineWritten: false);
-                break;
-            case JsonTokenType.StartArray when !IsEmpty(reader):
-                WriteList(sb, ref reader, 0);
-                break;
-            default:
-                WriteInline(sb, ref reader, 0);
-                sb.Append('\n');
-                break;
-        }
-        return Encode(sb);
-    }
-
     /// <summary>The builder's text as UTF-8, straight from its buffer; the builder goes back to the thread.</summary>
     private static byte[] Encode(StringBuilder sb)
     {
@@ -231,104 +203,6 @@ public static class YamlWriter
                         sb.Append("null");
                         break;
                 }
-                break;
-        }
-    }
-
-    // The same layout from a JSON text, token by token (the reader sits on the value's first token and is left on its last).
-
-    /// <summary>Whether the object or array the reader is on is empty (a copy of the reader looks ahead).</summary>
-    private static bool IsEmpty(Utf8JsonReader reader) =>
-        reader.Read() && reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray;
-
-    private static void WriteMap(StringBuilder sb, ref Utf8JsonReader reader, int indent, bool firstLineWritten)
-    {
-        var first = true;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (!(first && firstLineWritten))
-            {
-                sb.Append(' ', indent);
-            }
-            first = false;
-            WriteScalarString(sb, reader.GetString()!, indent, asKey: true);
-            sb.Append(':');
-            reader.Read();
-            WriteValue(sb, ref reader, indent);
-        }
-    }
-
-    private static void WriteList(StringBuilder sb, ref Utf8JsonReader reader, int indent)
-    {
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            sb.Append(' ', indent).Append('-');
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.StartObject when !IsEmpty(reader):
-                    sb.Append(' ');
-                    WriteMap(sb, ref reader, indent + 2, firstLineWritten: true);
-                    break;
-                case JsonTokenType.StartArray when !IsEmpty(reader):
-                    sb.Append('\n');
-                    WriteList(sb, ref reader, indent + 2);
-                    break;
-                default:
-                    sb.Append(' ');
-                    WriteInline(sb, ref reader, indent + 2);
-                    sb.Append('\n');
-                    break;
-            }
-        }
-    }
-
-    private static void WriteValue(StringBuilder sb, ref Utf8JsonReader reader, int indent)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.StartObject when !IsEmpty(reader):
-                sb.Append('\n');
-                WriteMap(sb, ref reader, indent + 2, firstLineWritten: false);
-                break;
-            case JsonTokenType.StartArray when !IsEmpty(reader):
-                sb.Append('\n');
-                WriteList(sb, ref reader, indent + 2);
-                break;
-            default:
-                sb.Append(' ');
-                WriteInline(sb, ref reader, indent + 2);
-                sb.Append('\n');
-                break;
-        }
-    }
-
-    private static void WriteInline(StringBuilder sb, ref Utf8JsonReader reader, int blockIndent)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.StartObject:
-                reader.Read();
-                sb.Append("{}");
-                break;
-            case JsonTokenType.StartArray:
-                reader.Read();
-                sb.Append("[]");
-                break;
-            case JsonTokenType.String:
-                WriteScalarString(sb, reader.GetString()!, blockIndent, asKey: false);
-                break;
-            case JsonTokenType.True:
-                sb.Append("true");
-                break;
-            case JsonTokenType.False:
-                sb.Append("false");
-                break;
-            case JsonTokenType.Number:
-                // As written: the tree's number node writes its text back the same way.
-                sb.Append(Utf8.GetString(reader.ValueSpan));
-                break;
-            default:
-                sb.Append("null");
                 break;
         }
     }

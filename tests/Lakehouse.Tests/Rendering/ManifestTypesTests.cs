@@ -1,6 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using k8s;
 using k8s.Models;
 using Lakehouse.Benchmarks;
+using Lakehouse.Catalogue.CustomResources;
 using Lakehouse.Model.Kubernetes;
 using Lakehouse.Rendering.Pipeline;
 using Lakehouse.Rendering.Serialization;
@@ -18,14 +21,15 @@ public class ManifestTypesTests
     private static readonly string[] ProductAssemblies = ["KubernetesClient", "Lakehouse.Model", "Lakehouse.Catalogue", "Lakehouse.Rendering"];
 
     [Fact]
-    public void Every_custom_resource_type_of_the_catalogue_has_generated_metadata()
+    public void Every_object_type_of_the_catalogue_writes_its_own_JSON_or_has_generated_metadata()
     {
         var resources = typeof(Lakehouse.Catalogue.CustomResources.ApplicationV1alpha1).Assembly.GetTypes()
             .Concat(typeof(RenderPipeline).Assembly.GetTypes())
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IKubernetesObject<V1ObjectMeta>).IsAssignableFrom(t))
             .ToList();
         Assert.NotEmpty(resources);
-        var missing = resources.Where(t => ManifestTypes.Default.GetTypeInfo(t) is null).Select(t => t.FullName).ToList();
+        Assert.Contains(resources, t => typeof(IManifestJson).IsAssignableFrom(t));
+        var missing = resources.Where(t => !typeof(IManifestJson).IsAssignableFrom(t) && ManifestTypes.Default.GetTypeInfo(t) is null).Select(t => t.FullName).ToList();
         Assert.True(missing.Count == 0, "add [JsonSerializable(typeof(...))] to src/Rendering/Serialization/ManifestTypes.cs for: " + string.Join(", ", missing));
     }
 
@@ -42,6 +46,60 @@ public class ManifestTypesTests
         Assert.True(reflected.Count == 0,
             "these types were serialized with metadata built by reflection; add [JsonSerializable(typeof(...))] for them " +
             "to src/Rendering/Serialization/ManifestTypes.cs: " + string.Join(", ", reflected));
+    }
+
+    [Fact]
+    public void A_generated_custom_resource_writes_the_JSON_the_serializer_writes_for_it()
+    {
+        var reflection = new JsonSerializerOptions(ManifestSerializer.Options) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+        var endpoint = new ServiceMonitorV1SpecEndpointsItem { Port = "metrics", Path = "/metrics", Interval = "30s" };
+        // An enum member, set by reflection so the test does not depend on the generated member names.
+        var scheme = typeof(ServiceMonitorV1SpecEndpointsItem).GetProperty("Scheme")!;
+        scheme.SetValue(endpoint, Enum.GetValues(Nullable.GetUnderlyingType(scheme.PropertyType)!).GetValue(1));
+        IKubernetesObject<V1ObjectMeta>[] objects =
+        [
+            new ServiceMonitorV1
+            {
+                Metadata = new V1ObjectMeta { Name = "m", NamespaceProperty = "ns", Labels = new Dictionary<string, string> { ["a"] = "b" } },
+                Spec = new() { Endpoints = [endpoint] },
+            },
+            new ApplicationV1alpha1
+            {
+                Metadata = new V1ObjectMeta { Name = "a", Annotations = new Dictionary<string, string> { ["argocd.argoproj.io/sync-wave"] = "2" }, Finalizers = ["f"] },
+                Spec = new()
+                {
+                    Project = "p",
+                    Destination = new() { Server = "https://kubernetes.default.svc", Namespace = "ns" },
+                    Sources =
+                    [
+                        new() { RepoURL = "https://charts.example.com", Chart = "c", TargetRevision = "1.2.3", Helm = new() { ReleaseName = "r", ValueFiles = ["$values/v.yaml"] } },
+                        new() { RepoURL = "https://git.example.com/x.git", TargetRevision = "main", Ref = "values" },
+                    ],
+                    SyncPolicy = new()
+                    {
+                        Automated = new() { Prune = true, SelfHeal = false },
+                        SyncOptions = ["ServerSideApply=true"],
+                        Retry = new() { Limit = 10, Backoff = new() { Duration = "10s", Factor = 2, MaxDuration = "5m" } },
+                    },
+                },
+            },
+            new AppProjectV1alpha1
+            {
+                Metadata = new V1ObjectMeta(),
+                Spec = new()
+                {
+                    SourceRepos = [],
+                    ClusterResourceWhitelist = [],
+                    NamespaceResourceWhitelist = [new() { Group = "argoproj.io", Kind2 = "Application" }],
+                    OrphanedResources = new() { Warn = true },
+                },
+            },
+        ];
+        foreach (var value in objects)
+        {
+            Assert.IsAssignableFrom<IManifestJson>(value);
+            Assert.Equal(JsonSerializer.Serialize(value, value.GetType(), reflection), ManifestObject.From(value).Body.ToJsonString());
+        }
     }
 
     [Fact]

@@ -145,20 +145,4 @@ public class YamlWriterTests
             Assert.Equal(new System.Text.UTF8Encoding(false).GetBytes(text), YamlWriter.WriteUtf8(document, ["h\u00e9ader"]));
         }
     }
-
-    [Theory]
-    [InlineData("""{"a":{"b":[1,-0,1.50,1e3,true,false,null,"x"],"c":{},"d":[],"e":[[],[1,[2]],{}],"f":[{"g":{},"h":[{}]}]}}""")]
-    [InlineData("""{"props":"a=1\nb=2\n","quoted":"on","key: colon":"v","caf\u00e9":"\ud83d\ude80","tab":"a\tb","empty":""}""")]
-    [InlineData("""[{"a":1},[],{},"s",null,[[{"b":[]}]]]""")]
-    [InlineData("""{}""")]
-    [InlineData("""[]""")]
-    [InlineData(""""plain"""")]
-    [InlineData("""12""")]
-    [InlineData("""null""")]
-    public void A_JSON_text_is_written_as_the_same_bytes_as_its_tree(string json)
-    {
-        var fromTree = YamlWriter.WriteUtf8(JsonNode.Parse(json), ["header"]);
-        var fromText = YamlWriter.WriteUtf8(System.Text.Encoding.UTF8.GetBytes(json), ["header"]);
-        Assert.Equal(System.Text.Encoding.UTF8.GetString(fromTree), System.Text.Encoding.UTF8.GetString(fromText));
-    }
 }
