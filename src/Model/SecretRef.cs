@@ -3,8 +3,9 @@ using Lakehouse.Model.Checks;
 namespace Lakehouse.Model;
 
 /// <summary>
-/// A reference to one key of a Kubernetes Secret. The value never exists in Git; the Secret is created
-/// out of band (External Secrets, Sealed Secrets, Vault) in the namespace of the component that reads it.
+/// A reference to one key of a Kubernetes Secret. The value never exists in Git; the Secret is declared beside
+/// the reference (<see cref="Secrets.SecretDeclarations"/>) and delivered by the External Secrets Operator in the
+/// namespace of the component that reads it (docs/secrets.md).
 /// </summary>
 public sealed record SecretRef
 {
@@ -23,6 +24,8 @@ public sealed record SecretRef
         }
         SecretName = secretName;
         Key = key;
+        // The render checks that every reference a component reads is declared (docs/secrets.md, LH0160).
+        Secrets.SecretReads.Record(this);
     }
 
     public override string ToString() => $"secret {SecretName}/{Key}";

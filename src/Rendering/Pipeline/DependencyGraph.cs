@@ -5,7 +5,7 @@ namespace Lakehouse.Rendering.Pipeline;
 
 /// <summary>
 /// The components of one environment as a graph: unique names, resolvable dependencies, no cycles.
-/// Sync waves come from every edge (needs, direct dependencies, After, the implicit monitoring edge); a
+/// Sync waves come from every edge (needs, direct dependencies, After, the implicit monitoring and secret-store edges); a
 /// component's consumers, and so who its NetworkPolicy admits, come from need connections only: an
 /// ordering edge orders sync and opens nothing.
 /// </summary>
@@ -55,7 +55,11 @@ internal sealed class DependencyGraph
             var monitoring = graph._byName.Values
                 .Where(p => p.Component is Model.Contracts.IMonitoring && p.Component.Name != placed.Component.Name)
                 .Select(p => p.Component.Name);
-            var deps = placed.Component.Dependencies.Select(d => d.Name).Concat(placed.Component.After).Concat(provided).Concat(monitoring)
+            // Every component but the monitoring stack reads Secrets the secret store's ExternalSecrets deliver: it syncs first.
+            var secretStore = placed.Component is Model.Contracts.IMonitoring ? [] : graph._byName.Values
+                .Where(p => p.Component is Model.Contracts.ISecretStore && p.Component.Name != placed.Component.Name)
+                .Select(p => p.Component.Name);
+            var deps = placed.Component.Dependencies.Select(d => d.Name).Concat(placed.Component.After).Concat(provided).Concat(monitoring).Concat(secretStore)
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             foreach (var dep in deps.Where(d => !graph._byName.ContainsKey(d)))
             {
@@ -207,7 +211,11 @@ internal sealed class DependencyGraph
 
     /// <summary>What component <paramref name="name"/> sees while it describes itself or answers a consumer.</summary>
     public ComponentContext ContextFor(string name, Naming naming, Model.Configuration.EnvironmentConfig config) =>
-        new(naming, config, ConsumersOf(name)) { Self = name, Connections = Connections, Clients = ClientsOf(name) };
+        new(naming, config, ConsumersOf(name))
+        {
+            Self = name, Connections = Connections, Clients = ClientsOf(name),
+            Secrets = new() { Namespace = naming.Namespace(name) },
+        };
 
     /// <summary>
     /// Who connects to a component over the network: its consumers, except that an external consumer runs
