@@ -12,7 +12,14 @@ public sealed record SecretRef
     public string SecretName { get; }
     public string Key { get; }
 
-    public SecretRef(string secretName, string key)
+    public SecretRef(string secretName, string key) : this(secretName, key, record: true)
+    {
+    }
+
+    /// <summary>A reference the declaring side hands out: declaring is not reading (<see cref="Secrets.SecretDeclarations"/>).</summary>
+    internal static SecretRef Declared(string secretName, string key) => new(secretName, key, record: false);
+
+    private SecretRef(string secretName, string key, bool record)
     {
         if (!DnsName.IsHostName(secretName) || secretName.Any(char.IsUpper))
         {
@@ -25,7 +32,10 @@ public sealed record SecretRef
         SecretName = secretName;
         Key = key;
         // The render checks that every reference a component reads is declared (docs/secrets.md, LH0160).
-        Secrets.SecretReads.Record(this);
+        if (record)
+        {
+            Secrets.SecretReads.Record(this);
+        }
     }
 
     public override string ToString() => $"secret {SecretName}/{Key}";

@@ -48,7 +48,7 @@ public sealed class SecretDeclarations
         {
             throw new InvalidOperationException($"secret {secret}/{key} is declared outside a component's Describe (no namespace)");
         }
-        var reference = new SecretRef(secret, key);
+        var reference = SecretRef.Declared(secret, key);
         lock (_gate)
         {
             _declared.Add(new SecretDeclaration(ns, secret, key, source) { Type = type });

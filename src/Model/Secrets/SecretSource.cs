@@ -22,8 +22,11 @@ public abstract record SecretSource
     /// <summary>A value that is not secret (a user name), written as is.</summary>
     public static PlainValue Plain(string text) => new(text);
 
-    /// <summary>The same value as another key the reading namespace declares (<paramref name="secret"/>): followed, never copied by hand.</summary>
-    public static SameValue SameAs(SecretRef secret) => new(secret);
+    /// <summary>
+    /// The same value as another declared key (<paramref name="secret"/>, in <paramref name="ns"/> or else the
+    /// declaring namespace): followed, never copied by hand.
+    /// </summary>
+    public static SameValue SameAs(SecretRef secret, string? ns = null) => new(secret, ns);
 
     /// <summary>
     /// A value assembled from others (ESO target.template, Go template with Sprig functions): each input is
@@ -76,8 +79,8 @@ public sealed record GeneratedValue : SecretSource
 /// <summary>A value that is not a secret.</summary>
 public sealed record PlainValue(string Text) : SecretSource;
 
-/// <summary>The value of another declared key of the same namespace.</summary>
-public sealed record SameValue(SecretRef Secret) : SecretSource;
+/// <summary>The value of another declared key, in <see cref="Namespace"/> or else the declaring namespace.</summary>
+public sealed record SameValue(SecretRef Secret, string? Namespace = null) : SecretSource;
 
 /// <summary>A Go template over named inputs.</summary>
 public sealed record TemplateValue(string Text, IReadOnlyDictionary<string, SecretSource> Inputs) : SecretSource
@@ -96,6 +99,12 @@ public sealed record PasswordShape(string Name, int Length, int Digits, int Symb
 {
     /// <summary>Internal passwords: 32 characters, letters and digits only, safe in URLs, pgpass and config files.</summary>
     public static PasswordShape Password { get; } = new("password", 32, 8, 0);
+
+    /// <summary>S3 access keys of the in-cluster object stores: 20 characters (MinIO's limit for an access key).</summary>
+    public static PasswordShape AccessKey { get; } = new("access-key", 20, 6, 0);
+
+    /// <summary>S3 secret keys of the in-cluster object stores: 40 characters (MinIO's limit for a secret key).</summary>
+    public static PasswordShape SecretKey { get; } = new("secret-key", 40, 10, 0);
 
     /// <summary>Signing keys (Flask SECRET_KEY, JWT secrets): 64 characters, letters and digits.</summary>
     public static PasswordShape SigningKey { get; } = new("signing-key", 64, 16, 0);

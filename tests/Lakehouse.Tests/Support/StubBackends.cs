@@ -13,6 +13,11 @@ internal sealed record StubBackends(string Name) : Component(Name), ISqlEngine, 
 {
     public string Catalog => "iceberg";
 
+    public SqlUser UserFor(ComponentContext context, string consumer) => new(
+        new SecretRef(context.Naming.Secret(consumer, "trino"), "username"),
+        new SecretRef(context.Naming.Secret(consumer, "trino"), "password"),
+        new SecretRef(context.Naming.Secret(consumer, "trino"), "ca.pem"));
+
     public Endpoint SqlEndpoint(ComponentContext context) => Endpoint.InCluster("https", "trino", context.NamespaceOf(this), 8443);
 
     public PostgresDatabase DatabaseFor(ComponentContext context, string consumer) => new(
