@@ -20,8 +20,6 @@ public sealed class LakehousePlatform : IPlatformDefinition
         platform.Add(new Monitoring("monitoring"));
         // Argo CD manages itself: this Application adopts the Argo CD installed to apply the bootstrap.
         platform.Add(new ArgoCd("argocd"));
-        // Every Secret the components declare is delivered by the External Secrets Operator from env/'s secret store.
-        platform.Add(new ExternalSecretsOperator("external-secrets"));
         // Which store and which catalog is env/'s choice (storage.backend, catalog.backend), not code's.
         platform.AddObjectStorage(env, buckets: ["warehouse", "postgres-backups", "mlflow-artifacts"]);
         // One PostgreSQL cluster for every metadata database; each consumer gets its own database and role.
@@ -49,5 +47,8 @@ public sealed class LakehousePlatform : IPlatformDefinition
         platform.Add(new Mlflow("mlflow"));
         // Airflow or Dagster, as env/ says, running the same jobs.
         platform.AddOrchestrator(env, Jobs.All);
+        // Every Secret the components declare is delivered by the External Secrets Operator from env/'s secret store
+        // (docs/secrets.md); its CRDs sync before everything but the monitoring stack, whatever the order here.
+        platform.Add(new ExternalSecretsOperator("external-secrets"));
     }
 }
