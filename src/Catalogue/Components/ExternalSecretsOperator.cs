@@ -73,8 +73,9 @@ public sealed record ExternalSecretsOperator(string Name) : Component(Name), ISe
             .Set("resources", Values.Resources(new() { Cpu = "100m", Memory = "128Mi" }))
             .Set("webhook.resources", Values.Resources(new() { Cpu = "50m", Memory = "64Mi" }))
             .Set("certController.resources", Values.Resources(new() { Cpu = "50m", Memory = "64Mi" }))
-            .Set("serviceMonitor.enabled", true)
-            .Set("serviceMonitor.additionalLabels", Values.Map(context.MonitorLabels))
+            // No ServiceMonitor: the operator syncs before the monitoring stack (it delivers Grafana's admin Secret),
+            // when the monitoring CRDs do not exist yet (NoMetrics below).
+            .Set("serviceMonitor.enabled", false)
             .Set("livenessProbe.enabled", true)
             .Set("webhook.readinessProbe.port", 8081);
 
@@ -137,7 +138,7 @@ public sealed record ExternalSecretsOperator(string Name) : Component(Name), ISe
             Manifests =
             [
                 StandardObjects.Namespace(ns, naming.Platform),
-                StandardObjects.IngressPolicy(ns, [], [], context.Environment.Monitoring.Namespace, [MetricsPort]),
+                StandardObjects.IngressPolicy(ns, [], [], context.Environment.Monitoring.Namespace, []),
                 StandardObjects.WebhookPolicy(ns, "operator-admission-webhook",
                     new Dictionary<string, string> { ["app.kubernetes.io/name"] = "external-secrets-webhook" }, WebhookPort,
                     "the API server calls the operator's validating webhooks for ExternalSecrets and secret stores"),
@@ -146,7 +147,7 @@ public sealed record ExternalSecretsOperator(string Name) : Component(Name), ISe
                 externalStore,
                 generatedStore,
             ],
-            Metrics = new ChartMonitor("serviceMonitor.enabled"),
+            Metrics = new NoMetrics($"the operator syncs first, before the monitoring stack whose CRDs a monitor needs (it delivers Grafana's admin Secret); its metrics endpoint (:{MetricsPort}/metrics) is not scraped yet"),
             Probes = new ChartProbes("livenessProbe.enabled", "webhook.readinessProbe"),
             ClusterResources =
             [

@@ -5,8 +5,9 @@ namespace Lakehouse.Model.Contracts;
 /// <summary>
 /// The External Secrets Operator and the platform's two ClusterSecretStores: the environment's external store
 /// (values an operator provides) and the generated-values store (values the platform generates once, read back
-/// from the operator's namespace). Every component other than the monitoring stack depends on its provider
-/// implicitly (the dependency graph adds the edge), so the ExternalSecret CRDs exist before anything declares one.
+/// from the operator's namespace). Every component depends on its provider implicitly (the dependency graph adds the
+/// edge), the monitoring stack included (Grafana's admin Secret), so the ExternalSecret CRDs exist before anything
+/// declares one; the provider itself syncs before the monitoring stack and so carries no monitor of its own.
 /// </summary>
 [Contract("External Secrets Operator (ExternalSecret CRDs and the platform's secret stores)")]
 public interface ISecretStore : IContract

@@ -5,7 +5,7 @@ namespace Lakehouse.Rendering.Pipeline;
 
 /// <summary>
 /// The components of one environment as a graph: unique names, resolvable dependencies, no cycles.
-/// Sync waves come from every edge (needs, direct dependencies, After, the implicit monitoring and secret-store edges); a
+/// Sync waves come from every edge (needs, direct dependencies, After, the implicit secret-store and monitoring edges); a
 /// component's consumers, and so who its NetworkPolicy admits, come from need connections only: an
 /// ordering edge orders sync and opens nothing.
 /// </summary>
@@ -51,13 +51,14 @@ internal sealed class DependencyGraph
         foreach (var placed in graph._byName.Values)
         {
             var provided = graph.Connect(placed, wired, diagnostics);
-            // Every component carries a ServiceMonitor or PodMonitor: the monitoring stack (its CRDs) syncs first.
-            var monitoring = graph._byName.Values
-                .Where(p => p.Component is Model.Contracts.IMonitoring && p.Component.Name != placed.Component.Name)
-                .Select(p => p.Component.Name);
-            // Every component but the monitoring stack reads Secrets the secret store's ExternalSecrets deliver: it syncs first.
-            var secretStore = placed.Component is Model.Contracts.IMonitoring ? [] : graph._byName.Values
+            // Every component reads Secrets the secret store's ExternalSecrets deliver (Grafana's admin too): the
+            // store (its CRDs) syncs first, before the monitoring stack, so it carries no monitor (ISecretStore).
+            var secretStore = graph._byName.Values
                 .Where(p => p.Component is Model.Contracts.ISecretStore && p.Component.Name != placed.Component.Name)
+                .Select(p => p.Component.Name);
+            // Every other component carries a ServiceMonitor or PodMonitor: the monitoring stack (its CRDs) syncs first.
+            var monitoring = placed.Component is Model.Contracts.ISecretStore ? [] : graph._byName.Values
+                .Where(p => p.Component is Model.Contracts.IMonitoring && p.Component.Name != placed.Component.Name)
                 .Select(p => p.Component.Name);
             var deps = placed.Component.Dependencies.Select(d => d.Name).Concat(placed.Component.After).Concat(provided).Concat(monitoring).Concat(secretStore)
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();

@@ -14,12 +14,6 @@ namespace Lakehouse.Rendering.Secrets;
 /// <summary>The External Secrets Operator objects of one environment's declared Secrets (hand-written records, not schema-checked).</summary>
 internal sealed partial class ExternalSecretObjects(EnvironmentConfig config, Naming naming, ISecretStore store)
 {
-    /// <summary>
-    /// Argo CD applies an ExternalSecret in a wave before the operator only in the monitoring stack's Application;
-    /// skipping its dry run lets that sync retry until the CRD exists instead of failing the whole Application.
-    /// </summary>
-    private static readonly Dictionary<string, string> SyncOptions = new() { ["argocd.argoproj.io/sync-options"] = "SkipDryRunOnMissingResource=true" };
-
     /// <summary>One declared Secret: every key a Go template over the values it embeds, each read from its store.</summary>
     public ManifestObject ExternalSecret(PlannedSecret secret)
     {
@@ -38,7 +32,7 @@ internal sealed partial class ExternalSecretObjects(EnvironmentConfig config, Na
                 Template = new ExternalSecretTemplate { Type = secret.Type, Data = templates },
             },
             Data = data.Count > 0 ? data : null,
-        }, SyncOptions);
+        });
     }
 
     /// <summary>
@@ -90,7 +84,7 @@ internal sealed partial class ExternalSecretObjects(EnvironmentConfig config, Na
         StoreValue s => new ExternalSecretData
         {
             SecretKey = Variable(s),
-            RemoteRef = store.Locate(naming, config, s) is var (key, property) ? new RemoteRef(key, property) : null!,
+            RemoteRef = Remote(store.Locate(naming, config, s)),
             SourceRef = new SourceRef { StoreRef = new StoreRef(store.ExternalStore(naming), "ClusterSecretStore") },
         },
         GeneratedValue g => new ExternalSecretData
@@ -101,6 +95,8 @@ internal sealed partial class ExternalSecretObjects(EnvironmentConfig config, Na
         },
         _ => throw new InvalidOperationException($"{leaf.GetType().Name} is not read from a store"),
     };
+
+    private static RemoteRef Remote((string Key, string Property) at) => new(at.Key, at.Property);
 
     /// <summary>The template variable of a stored or generated value: a Go identifier, the same in every ExternalSecret.</summary>
     internal static string Variable(SecretSource leaf) => leaf switch

@@ -16,6 +16,12 @@ internal static class UnobtainableCrds
         [("generators.external-secrets.io", "Password")] = false,
     };
 
-    /// <summary>The chart whose CRDs these are; ChartTypesTests-style check: it must stay locked unverified.</summary>
+    /// <summary>The chart whose CRDs these are (its Application installs them in its sync wave).</summary>
     public const string Chart = "external-secrets";
+
+    /// <summary>The APIs those CRDs serve, as the sync-order check names them (apiVersion/kind).</summary>
+    public static readonly IReadOnlyList<string> Apis =
+    [
+        "external-secrets.io/v1/ExternalSecret", "external-secrets.io/v1/ClusterSecretStore", "generators.external-secrets.io/v1alpha1/Password",
+    ];
 }
