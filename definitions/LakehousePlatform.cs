@@ -47,5 +47,8 @@ public sealed class LakehousePlatform : IPlatformDefinition
         platform.Add(new Mlflow("mlflow"));
         // Airflow or Dagster, as env/ says, running the same jobs.
         platform.AddOrchestrator(env, Jobs.All);
+        // Every Secret the components declare is delivered by the External Secrets Operator from env/'s secret store
+        // (docs/secrets.md); its CRDs sync before everything but the monitoring stack, whatever the order here.
+        platform.Add(new ExternalSecretsOperator("external-secrets"));
     }
 }

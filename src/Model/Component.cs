@@ -96,6 +96,18 @@ public sealed record ComponentContext(Naming Naming, EnvironmentConfig Environme
 
     private readonly IReadOnlyList<string>? _clients;
 
+    /// <summary>
+    /// The Secrets declared while this component describes itself (docs/secrets.md): declare each one beside the
+    /// SecretRef that reads it. Shared by copies of this context; the render gathers them.
+    /// </summary>
+    public Secrets.SecretDeclarations Secrets
+    {
+        get => _secrets ??= new() { Namespace = Self.Length == 0 ? "" : Naming.Namespace(Self) };
+        init => _secrets = value;
+    }
+
+    private Secrets.SecretDeclarations? _secrets;
+
     /// <summary>The namespace a component runs in.</summary>
     public string NamespaceOf(Component component) => Naming.Namespace(component.Name);
 

@@ -45,6 +45,12 @@ public sealed record Naming(string Platform, string Environment)
     /// <summary>The identity-provider group of the platform's own administrators (every workspace, every component).</summary>
     public string PlatformAdminGroup => Label($"{Platform}-platform-admin");
 
+    /// <summary>A cluster-scoped ClusterSecretStore of the External Secrets Operator ("lakehouse-external").</summary>
+    public string SecretStore(string purpose) => Label($"{Platform}-{purpose}");
+
+    /// <summary>The prefix of this environment's entries in a shared external store (Vault, AWS Secrets Manager): "lakehouse/dev".</summary>
+    public string SecretStorePrefix => $"{Platform}/{Environment}";
+
     /// <summary>A Secret a component reads, in its own namespace.</summary>
     public string Secret(string component, string purpose) => Object(component, purpose);
 

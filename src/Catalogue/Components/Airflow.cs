@@ -5,6 +5,7 @@ using Lakehouse.Model.Configuration;
 using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Jobs;
 using Lakehouse.Model.Kubernetes;
+using Lakehouse.Model.Secrets;
 
 namespace Lakehouse.Model.Components;
 
@@ -57,6 +58,21 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
             : null;
         // Several schedulers and API servers: a drain takes one at a time.
         var replicated = config.Replicas > 1;
+        // The metadata and broker connection strings are templated from the role's and the Valkey user's one
+        // password; the keys Airflow signs and encrypts with are generated once.
+        var db = context.Use<IPostgres>().DatabaseFor(context, Name);
+        context.Secrets.Declare(naming.Secret(Name, "metadata"), "connection", SecretSource.Template(
+            $"postgresql://{db.Role}:{{{{ .password | urlquery }}}}@{db.Endpoint.Host}:{db.Endpoint.Port}/{db.Database}", ("password", SecretSource.SameAs(db.Password))));
+        if (broker is not null)
+        {
+            context.Secrets.Declare(naming.Secret(Name, "broker"), "connection",
+                SecretSource.Template(broker.Url("{{ .password | urlquery }}"), ("password", SecretSource.SameAs(broker.Password))));
+        }
+        // A Fernet key is 32 bytes, base64: 32 generated characters, encoded (Fernet decodes either base64 alphabet).
+        context.Secrets.Declare(naming.Secret(Name, "fernet-key"), "fernet-key",
+            SecretSource.Template("{{ .key | b64enc }}", ("key", SecretSource.Generate(naming.Object(Name, "fernet-key")))));
+        context.Secrets.Declare(naming.Secret(Name, "api-secret-key"), "api-secret-key", SecretSource.Generate(naming.Object(Name, "api-secret-key"), PasswordShape.SigningKey));
+        context.Secrets.Declare(naming.Secret(Name, "jwt-secret"), "jwt-secret", SecretSource.Generate(naming.Object(Name, "jwt-secret"), PasswordShape.SigningKey));
 
         var values = new AirflowValues
         {

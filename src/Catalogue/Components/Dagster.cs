@@ -34,6 +34,8 @@ public sealed record Dagster(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
         var naming = context.Naming;
         var config = context.Environment.Orchestrator.Dagster;
         var db = context.Use<IPostgres>().DatabaseFor(context, Name);
+        // The chart reads the role's password under its own key name: the same value as the database Secret's.
+        context.Secrets.Declare(naming.Secret(Name, "postgresql"), "postgresql-password", Model.Secrets.SecretSource.SameAs(db.Password));
         var codeConfigMap = naming.Object(Name, "dagster-jobs");
 
         var values = UntypedChartValues(ns, naming, config, db, codeConfigMap);

@@ -29,5 +29,7 @@ public sealed record ExternalObjectStorage(string Name, IReadOnlyList<string> Bu
     public S3Credentials CredentialsFor(ComponentContext context, string consumer) =>
         Settings(context).WorkloadIdentity
             ? new S3Credentials(null, null)
-            : new S3Credentials(Credentials.S3AccessKey(context.Naming, consumer), Credentials.S3SecretKey(context.Naming, consumer));
+            : Credentials.DeclareS3(context, consumer,
+                Model.Secrets.SecretSource.Store(context.Naming.Object(consumer, "s3-credentials"), "access-key", $"the access key of {consumer}'s user on the external object store"),
+                Model.Secrets.SecretSource.Store(context.Naming.Object(consumer, "s3-credentials"), "secret-key", $"the secret key of {consumer}'s user on the external object store"));
 }

@@ -27,7 +27,7 @@ public sealed record ExternalRestCatalog(string Name, string WarehouseBucket) : 
     {
         var rest = context.Environment.Catalog.ExternalRest
             ?? throw new InvalidOperationException("catalog.externalRest is required for the external-rest backend");
-        return new RestCatalogConnection(Endpoint.Parse(rest.Uri), rest.Warehouse ?? context.Environment.Catalog.WarehouseName(context.Naming), Credentials.CatalogCredential(context.Naming, consumer), rest.Scope)
+        return new RestCatalogConnection(Endpoint.Parse(rest.Uri), rest.Warehouse ?? context.Environment.Catalog.WarehouseName(context.Naming), Credentials.DeclareCatalogCredential(context, consumer, $"the REST catalog {rest.Uri}"), rest.Scope)
         {
             OAuth2ServerUri = rest.TokenUri is { } token ? Endpoint.Parse(token) : null,
             WarehouseLocation = $"s3://{context.UseFor<IObjectStorage>(Name).Bucket(context, WarehouseBucket)}/",

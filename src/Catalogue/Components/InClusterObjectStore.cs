@@ -1,4 +1,5 @@
 using Lakehouse.Model.Contracts;
+using Lakehouse.Model.Secrets;
 
 namespace Lakehouse.Model.Components;
 
@@ -16,7 +17,15 @@ public abstract record InClusterObjectStore(string Name, IReadOnlyList<string> B
 
     public bool PathStyleAccess(ComponentContext context) => true;
 
-    public S3Credentials CredentialsFor(ComponentContext context, string consumer) => Credentials.S3(context.Naming, consumer);
+    /// <summary>Each consumer's keys are generated once by the platform; the store's own user Secret and the consumer's follow.</summary>
+    public S3Credentials CredentialsFor(ComponentContext context, string consumer) =>
+        Credentials.DeclareS3(context, consumer, AccessKeyOf(context.Naming, consumer), SecretKeyOf(context.Naming, consumer));
+
+    /// <summary>The generated access key of <paramref name="consumer"/>'s identity on this store.</summary>
+    public GeneratedValue AccessKeyOf(Naming naming, string consumer) => SecretSource.Generate(naming.Object(Name, $"{consumer}-access-key"), PasswordShape.AccessKey);
+
+    /// <summary>The generated secret key of <paramref name="consumer"/>'s identity on this store.</summary>
+    public GeneratedValue SecretKeyOf(Naming naming, string consumer) => SecretSource.Generate(naming.Object(Name, $"{consumer}-secret-key"), PasswordShape.SecretKey);
 
     public string Bucket(ComponentContext context, string purpose) => DeclaredBuckets.Name(context, Name, Buckets, purpose);
 }

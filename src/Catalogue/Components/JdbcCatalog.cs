@@ -1,4 +1,5 @@
 using Lakehouse.Model.Contracts;
+using Lakehouse.Model.Secrets;
 
 namespace Lakehouse.Model.Components;
 
@@ -27,8 +28,13 @@ public sealed record JdbcCatalog(string Name, string WarehouseBucket) : External
     {
         var database = context.UseFor<IPostgres>(Name).DatabaseFor(context, Name);
         var secret = context.Naming.Secret(consumer, "catalog-database");
+        var ns = context.Naming.Namespace(consumer);
         return new JdbcCatalogConnection(
-            database with { Username = new SecretRef(secret, database.Username.Key), Password = new SecretRef(secret, database.Password.Key) },
+            database with
+            {
+                Username = context.Secrets.DeclareIn(ns, secret, database.Username.Key, SecretSource.SameAs(database.Username, context.Naming.Namespace(Name))),
+                Password = context.Secrets.DeclareIn(ns, secret, database.Password.Key, SecretSource.SameAs(database.Password, context.Naming.Namespace(Name))),
+            },
             context.Environment.Catalog.Jdbc.CatalogNameFor(context.Naming))
         {
             WarehouseLocation = $"s3://{context.UseFor<IObjectStorage>(Name).Bucket(context, WarehouseBucket)}/",

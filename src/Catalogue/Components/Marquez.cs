@@ -37,6 +37,8 @@ public sealed record Marquez(string Name) : Component(Name), ILineageBackend
         var ns = context.NamespaceOf(this);
         var config = context.Environment.Lineage;
         var db = context.Use<IPostgres>().DatabaseFor(context, Name);
+        // The chart reads the password under its own key, beside the database Secret's: the same value.
+        context.Secrets.Declare(db.Password.SecretName, "marquez-db-password", Model.Secrets.SecretSource.SameAs(db.Password));
         var values = new MarquezValues
         {
             Marquez = new()

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Lakehouse.Catalogue.Charts;
 using Lakehouse.Catalogue.CustomResources;
 using Lakehouse.Model.Contracts;
+using Lakehouse.Model.Secrets;
 using Lakehouse.Model.Kubernetes;
 
 namespace Lakehouse.Model.Components;
@@ -38,6 +39,21 @@ public sealed record MinioTenant(string Name, MinioOperator Operator, IReadOnlyL
         var config = context.Environment.Storage.Minio
             ?? throw new InvalidOperationException("storage.minio is required for the MinIO backend");
         var tenantName = naming.Release(Name);
+        // Root credentials generated once, handed to MinIO as its config.env; one user per consumer with the
+        // consumer's generated keys (the consumer's CONSUMER-s3-credentials Secret holds the same values).
+        var rootUser = SecretSource.Generate(naming.Object(Name, "root-user"), PasswordShape.AccessKey);
+        var rootPassword = SecretSource.Generate(naming.Object(Name, "root-password"), PasswordShape.SecretKey);
+        context.Secrets.Declare(naming.Secret(Name, "root-config"), "config.env", SecretSource.Template(
+            "export MINIO_ROOT_USER={{ .user | quote }}\nexport MINIO_ROOT_PASSWORD={{ .password | quote }}\n", ("user", rootUser), ("password", rootPassword)));
+        foreach (var c in context.Consumers)
+        {
+            context.Secrets.Declare(naming.Secret(Name, $"user-{c}"), "CONSOLE_ACCESS_KEY", AccessKeyOf(naming, c));
+            context.Secrets.Declare(naming.Secret(Name, $"user-{c}"), "CONSOLE_SECRET_KEY", SecretKeyOf(naming, c));
+        }
+        // A bearer token MinIO accepts is a JWT signed with the root credentials (mc admin prometheus generate),
+        // which no template function can sign: an operator generates it once and puts it into the store.
+        context.Secrets.Declare(naming.Secret(Name, "prometheus-token"), "token",
+            SecretSource.Store(naming.Object(Name, "prometheus-token"), "token", $"MinIO's Prometheus bearer token: `mc admin prometheus generate ALIAS` against the tenant, signed with its root credentials (the generated values {rootUser.Id} and {rootPassword.Id})"));
 
         // The operator labels its Services only with spec.serviceMetadata's labels: give the MinIO Service the
         // label the ServiceMonitor selects, or the monitor selects nothing.

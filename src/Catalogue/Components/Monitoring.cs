@@ -57,6 +57,10 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
         }
         var selector = new JsonObject { ["matchLabels"] = Values.Map(monitoring.MonitorLabels) };
         var ha = monitoring.PrometheusReplicas > 1;
+        // Grafana's admin: the user name as is, the password generated once.
+        var admin = GrafanaAdminSecret(context.Naming, Name);
+        context.Secrets.DeclareIn(ns, admin, "admin-user", Model.Secrets.SecretSource.Plain("admin"));
+        context.Secrets.DeclareIn(ns, admin, "admin-password", Model.Secrets.SecretSource.Generate(context.Naming.Object(Name, "grafana-admin-password")));
         var nodeExporterNs = NodeExporterNamespace(ns);
 
         // The subcharts' own keys (grafana, kube-state-metrics, prometheus-node-exporter: resources) are not in

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Kubernetes;
+using Lakehouse.Model.Secrets;
 
 namespace Lakehouse.Model.Components;
 
@@ -30,7 +31,7 @@ public sealed record PolarisCatalog(string Name, string WarehouseBucket) : Compo
 
     /// <summary>Each consumer authenticates as its own Polaris principal, whose credential is in its namespace.</summary>
     public IcebergCatalogConnection ConnectionFor(ComponentContext context, string consumer) =>
-        new RestCatalogConnection(CatalogUri(context), context.Environment.Catalog.WarehouseName(context.Naming), Credentials.CatalogCredential(context.Naming, consumer), OAuth2Scope)
+        new RestCatalogConnection(CatalogUri(context), context.Environment.Catalog.WarehouseName(context.Naming), Credentials.DeclareCatalogCredential(context, consumer, "the Polaris catalog"), OAuth2Scope)
         {
             WarehouseLocation = $"s3://{context.UseFor<IObjectStorage>(Name).Bucket(context, WarehouseBucket)}/",
         };
@@ -49,6 +50,12 @@ public sealed record PolarisCatalog(string Name, string WarehouseBucket) : Compo
         if (db.Username.SecretName != db.Password.SecretName || db.Username.Key != "username" || db.Password.Key != "password")
         {
             throw new InvalidOperationException("Polaris reads username and password from one Secret under the keys 'username' and 'password'");
+        }
+        context.Secrets.Declare(db.Username.SecretName, "jdbcUrl", SecretSource.Plain(db.JdbcUrl));
+        foreach (var key in new[] { "public.pem", "private.pem" })
+        {
+            context.Secrets.Declare(naming.Secret(Name, "token-broker"), key,
+                SecretSource.Store(naming.Object(Name, "token-broker"), key, $"the {key.Split('.')[0]} half of the RSA key pair Polaris signs tokens with (PEM; `openssl genrsa` and `openssl rsa -pubout`)"));
         }
 
         var values = new PolarisValues

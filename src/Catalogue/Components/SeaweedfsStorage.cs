@@ -3,6 +3,7 @@ using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Configuration;
 using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Kubernetes;
+using Lakehouse.Model.Secrets;
 
 namespace Lakehouse.Model.Components;
 
@@ -45,6 +46,15 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
     {
         var ns = context.NamespaceOf(this);
         var naming = context.Naming;
+        // The S3 identities JSON, templated from every client's generated keys (the same values as the client's
+        // CONSUMER-s3-credentials Secret), each identity allowed on the store's buckets.
+        var clients = context.Clients.Order(StringComparer.Ordinal).ToList();
+        var actions = string.Join(", ", Buckets.SelectMany(b => new[] { "Read", "Write", "List", "Tagging" }.Select(a => $"\"{a}:{naming.Bucket(b)}\"")));
+        var identities = clients.Select((c, i) =>
+            $"{{\"name\": \"{c}\", \"credentials\": [{{\"accessKey\": {{{{ .access{i} | toJson }}}}, \"secretKey\": {{{{ .secret{i} | toJson }}}}}}], \"actions\": [{actions}]}}");
+        context.Secrets.Declare(naming.Secret(Name, "s3-config"), "seaweedfs_s3_config", SecretSource.Template(
+            $"{{\"identities\": [{string.Join(", ", identities)}]}}",
+            [.. clients.SelectMany((c, i) => new (string, SecretSource)[] { ($"access{i}", AccessKeyOf(naming, c)), ($"secret{i}", SecretKeyOf(naming, c)) })]));
         var config = context.Environment.Storage.Seaweedfs
             ?? throw new InvalidOperationException("storage.seaweedfs is required for the SeaweedFS backend");
         // Two copies on different volume servers once there are two to hold them.

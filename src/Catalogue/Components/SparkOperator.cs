@@ -142,10 +142,15 @@ public sealed record SparkOperator(string Name) : Component(Name), ISparkJobs
                 env.Add(("ICEBERG_REST_CREDENTIAL", null, rest.Credential));
                 return env;
             },
-            jdbc: _ =>
+            jdbc: jdbc =>
             {
                 env.Add(("PGPASSFILE", $"{SparkIcebergConf.PgpassDirectory}/pgpass", null));
                 pgpassSecret = naming.Secret(Name, "catalog-pgpass");
+                // host:port:database:role:password, the password the catalog role's one value (':' and '\' escaped).
+                var db = jdbc.Database;
+                context.Secrets.DeclareIn(ns, pgpassSecret, "pgpass", Model.Secrets.SecretSource.Template(
+                    $"{db.Endpoint.Host}:{db.Endpoint.Port}:{db.Database}:{db.Role}:{{{{ .password | replace \"\\\\\" \"\\\\\\\\\" | replace \":\" \"\\\\:\" }}}}\n",
+                    ("password", Model.Secrets.SecretSource.SameAs(db.Password))));
                 return env;
             },
             // Hive Metastore and Glue need no credential in the pod: Thrift is unauthenticated in the

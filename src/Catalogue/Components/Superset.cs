@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Kubernetes;
+using Lakehouse.Model.Secrets;
 
 namespace Lakehouse.Model.Components;
 
@@ -42,11 +43,11 @@ public sealed record Superset(string Name) : Component(Name)
         var db = context.Use<IPostgres>().DatabaseFor(context, Name);
         var kv = context.Use<IKeyValueStore>().ConnectionFor(context, Name);
         var sql = trino.SqlEndpoint(context);
-        var secretKey = new SecretRef(naming.Secret(Name, "secret-key"), "secret-key");
-        var adminUser = new SecretRef(naming.Secret(Name, "admin"), "username");
-        var adminPassword = new SecretRef(naming.Secret(Name, "admin"), "password");
-        var trinoUser = new SecretRef(naming.Secret(Name, "trino"), "username");
-        var trinoPassword = new SecretRef(naming.Secret(Name, "trino"), "password");
+        var secretKey = context.Secrets.Declare(naming.Secret(Name, "secret-key"), "secret-key",
+            SecretSource.Generate(naming.Object(Name, "secret-key"), PasswordShape.SigningKey));
+        var adminUser = context.Secrets.Declare(naming.Secret(Name, "admin"), "username", SecretSource.Plain("admin"));
+        var adminPassword = context.Secrets.Declare(naming.Secret(Name, "admin"), "password", SecretSource.Generate(naming.Object(Name, "admin-password")));
+        var (trinoUser, trinoPassword, _) = trino.UserFor(context, Name);
 
         // The one seam left for dotted values: superset's locked chart (0.22.8) is not in the chart mirror, so it is
         // not restored and no SupersetValues is generated. Its keys are set as before until the chart can be

@@ -5,6 +5,7 @@ using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Configuration;
 using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Kubernetes;
+using Lakehouse.Model.Secrets;
 
 namespace Lakehouse.Model.Components;
 
@@ -31,6 +32,31 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
 
     public string Catalog => "iceberg";
 
+    public SqlUser UserFor(ComponentContext context, string consumer)
+    {
+        var ns = context.Naming.Namespace(consumer);
+        var secret = context.Naming.Secret(consumer, "trino");
+        return new SqlUser(
+            context.Secrets.DeclareIn(ns, secret, "username", SecretSource.Plain(consumer)),
+            context.Secrets.DeclareIn(ns, secret, "password", PasswordOf(context.Naming, consumer)),
+            context.Secrets.DeclareIn(ns, secret, "ca.pem", CaCertificate(context.Naming)));
+    }
+
+    /// <summary>The one source of a Trino user's password (a client's user): generated once.</summary>
+    public GeneratedValue PasswordOf(Naming naming, string user) => SecretSource.Generate(naming.Object(Name, $"user-{user}"));
+
+    private StoreValue CaCertificate(Naming naming) =>
+        SecretSource.Store(naming.Object(Name, "tls"), "ca.pem", $"the CA certificate that signed {Name}'s certificate (PEM), which clients verify it with");
+
+    /// <summary>
+    /// password.db: one bcrypt line per client (Sprig's htpasswd writes "$2a$", the prefix Trino's file authenticator
+    /// does not accept; "$2y$" is the same algorithm).
+    /// </summary>
+    private static TemplateValue PasswordFile(IReadOnlyList<string> users, Func<string, SecretSource> password) =>
+        SecretSource.Template(
+            string.Concat(users.Select((u, i) => $"{{{{ htpasswd \"{u}\" .user{i} | replace \"$2a$\" \"$2y$\" }}}}\n")),
+            [.. users.Select((u, i) => ($"user{i}", password(u)))]);
+
     public Endpoint SqlEndpoint(ComponentContext context) =>
         // The chart's coordinator Service is its fullname: "trino" for the release trino, "adhoc-trino" for adhoc.
         Endpoint.InCluster("https", context.Naming.ChartFullName(Name, "trino"), context.NamespaceOf(this), HttpsPort);
@@ -55,6 +81,13 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
         var coordinatorHeap = Heap(config.Coordinator);
         var workerHeap = Heap(config.Worker);
         var iceberg = IcebergCatalog(context);
+        // Every client's user, its password generated once; the TLS key pair and the shared secret of the nodes.
+        var clients = context.Consumers.Order(StringComparer.Ordinal).ToList();
+        context.Secrets.Declare(naming.Secret(Name, "password-authentication"), "password.db", PasswordFile(clients, u => PasswordOf(naming, u)));
+        context.Secrets.Declare(naming.Secret(Name, "tls"), "keystore.pem",
+            SecretSource.Store(naming.Object(Name, "tls"), "keystore.pem", $"{Name}'s certificate for {SqlEndpoint(context).Host} and its private key, in one PEM file"));
+        var sharedSecret = context.Secrets.Declare(naming.Secret(Name, "internal-communication"), "shared-secret",
+            SecretSource.Generate(naming.Object(Name, "internal-communication"), PasswordShape.SigningKey));
 
         var values = new TrinoValues
         {
@@ -80,7 +113,7 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
                 ["secretName"] = naming.Secret(Name, "tls"),
                 ["path"] = TlsPath,
             }],
-            Env = [.. new[] { ("TRINO_INTERNAL_SHARED_SECRET", new SecretRef(naming.Secret(Name, "internal-communication"), "shared-secret")) }
+            Env = [.. new[] { ("TRINO_INTERNAL_SHARED_SECRET", sharedSecret) }
                 .Concat(iceberg.Environment)
                 .Select(e => (JsonNode)Values.SecretEnv(e.Item1, e.Item2))],
             // Only Iceberg: the chart's demo catalogs are removed (null deletes a default key in Helm).

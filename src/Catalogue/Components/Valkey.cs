@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Kubernetes;
+using Lakehouse.Model.Secrets;
 
 namespace Lakehouse.Model.Components;
 
@@ -51,8 +52,11 @@ public sealed record Valkey(string Name) : Component(Name), IKeyValueStore
     public KeyValueConnection ConnectionFor(ComponentContext context, string consumer) => new(
         Endpoint.InCluster("redis", context.Naming.Release(Name), context.NamespaceOf(this), Port),
         consumer,
-        new SecretRef(context.Naming.Secret(consumer, "valkey"), "password"),
+        context.Secrets.DeclareIn(context.Naming.Namespace(consumer), context.Naming.Secret(consumer, "valkey"), "password", PasswordOf(context.Naming, consumer)),
         $"{consumer}:");
+
+    /// <summary>The one source of a Valkey user's password (a consumer, the exporter, replication): generated once.</summary>
+    public GeneratedValue PasswordOf(Naming naming, string user) => SecretSource.Generate(naming.Object(Name, $"user-{user}"));
 
     /// <summary>
     /// A consumer's ACL: its own keys and channels (<see cref="KeyValueConnection.KeyPrefix"/>), the Celery
@@ -97,6 +101,12 @@ public sealed record Valkey(string Name) : Component(Name), IKeyValueStore
         var naming = context.Naming;
         var config = context.Environment.Valkey;
         var release = naming.Release(Name);
+        // One key per user in the users Secret, each the user's generated password (a consumer's own Secret holds the same).
+        var users = naming.Secret(Name, "users");
+        foreach (var user in context.Consumers.Append(ExporterUser).Concat(config.Replicas > 0 ? [ReplicationUser] : []))
+        {
+            context.Secrets.Declare(users, user, PasswordOf(naming, user));
+        }
 
         var values = new ValkeyValues
         {

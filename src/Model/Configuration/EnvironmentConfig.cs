@@ -62,6 +62,9 @@ public sealed record EnvironmentConfig
     /// <summary>Spark: the identity its jobs run as on AWS.</summary>
     public SparkConfig Spark { get; init; } = new();
 
+    /// <summary>The external secret store the External Secrets Operator reads from (docs/secrets.md). Default: a namespace of the cluster.</summary>
+    public SecretsConfig Secrets { get; init; } = new();
+
     /// <summary>Trino: coordinator and worker sizes.</summary>
     [Required]
     public required TrinoConfig Trino { get; init; }

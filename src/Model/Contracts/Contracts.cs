@@ -131,7 +131,16 @@ public interface ISqlEngine : IContract
 
     /// <summary>The catalog clients query.</summary>
     string Catalog { get; }
+
+    /// <summary>
+    /// The consumer's own user on the engine: declares CONSUMER-trino (username, password, ca.pem: the CA of the
+    /// engine's certificate) in the consumer's namespace, the password the one the engine's user list embeds.
+    /// </summary>
+    SqlUser UserFor(ComponentContext context, string consumer);
 }
+
+/// <summary>A consumer's user on a SQL engine: its name and password, and the CA certificate to verify the engine with, as Secret references.</summary>
+public sealed record SqlUser(SecretRef Username, SecretRef Password, SecretRef CaCertificate);
 
 /// <summary>Where to send OpenLineage events.</summary>
 [Contract("OpenLineage backend")]
@@ -158,8 +167,28 @@ public static class Credentials
     /// <summary>A consumer's S3 access key and secret key, both from its CONSUMER-s3-credentials Secret.</summary>
     public static S3Credentials S3(Naming naming, string consumer) => new(S3AccessKey(naming, consumer), S3SecretKey(naming, consumer));
 
+    /// <summary>
+    /// Declares a consumer's CONSUMER-s3-credentials Secret (in its namespace) from the store's values for it, and
+    /// returns the references: the provider of the store says where the keys come from, the consumer reads them.
+    /// </summary>
+    public static S3Credentials DeclareS3(ComponentContext context, string consumer, Secrets.SecretSource accessKey, Secrets.SecretSource secretKey)
+    {
+        var ns = context.Naming.Namespace(consumer);
+        var secret = context.Naming.Secret(consumer, "s3-credentials");
+        return new(context.Secrets.DeclareIn(ns, secret, "access-key", accessKey), context.Secrets.DeclareIn(ns, secret, "secret-key", secretKey));
+    }
+
     /// <summary>A consumer's OAuth2 client credential for an Iceberg REST catalog ("client-id:client-secret").</summary>
     public static SecretRef CatalogCredential(Naming naming, string consumer) => new(naming.Secret(consumer, "catalog-credentials"), "credential");
+
+    /// <summary>
+    /// Declares a consumer's CONSUMER-catalog-credentials Secret: the client credential of its principal on the REST
+    /// catalog, which an operator creates there and puts into the store.
+    /// </summary>
+    public static SecretRef DeclareCatalogCredential(ComponentContext context, string consumer, string catalog) =>
+        context.Secrets.DeclareIn(context.Naming.Namespace(consumer), context.Naming.Secret(consumer, "catalog-credentials"), "credential",
+            Secrets.SecretSource.Store(context.Naming.Object(consumer, "catalog-credentials"), "credential",
+                $"`CLIENT_ID:CLIENT_SECRET` of the principal of {consumer} on {catalog}"));
 }
 
 /// <summary>

@@ -27,6 +27,11 @@ public static class Rules
     public static readonly Rule WiringWithoutNeed = new("LH0121", "A wiring connects a need its consumer declares to another component of the platform");
     public static readonly Rule WiringRepeated = new("LH0122", "Each need of a consumer is wired at most once");
     public static readonly Rule InstanceSectionUnused = new("LH0123", "An instance section in env/ belongs to a component of that kind");
+    public static readonly Rule SecretNotDeclared = new("LH0160", "Every Secret a component reads is declared beside its SecretRef");
+    public static readonly Rule SecretDeclaredTwice = new("LH0161", "A key of a Secret has one source");
+    public static readonly Rule SecretOutsideComponents = new("LH0162", "A declared Secret lives in the namespace of a component of the platform");
+    public static readonly Rule SecretSourceUnresolved = new("LH0163", "A value follows a declared key; a template's inputs are plain, stored or generated values");
+    public static readonly Rule NoSecretStore = new("LH0164", "Declared Secrets need the secret store component (External Secrets Operator)");
     public static readonly Rule InvalidChartLock = new("LH0070", "The chart lock is well-formed");
     public static readonly Rule UnverifiedChart = new("LH0071", "A locked chart without a digest is reported, not restored");
     public static readonly Rule DigestMismatch = new("LH0072", "A restored chart's content matches its locked digest");
@@ -76,6 +81,7 @@ public static class Rules
         InvalidChartLock, UnverifiedChart, DigestMismatch, ChartUnavailable, UnsafeArchive, UnlockedVersion, NotLocked,
         PodSecurityWithoutReason, OpenIngressWithoutReason, DuplicateManifest,
         WiringNotContract, WiringWithoutNeed, WiringRepeated, InstanceSectionUnused,
+        SecretNotDeclared, SecretDeclaredTwice, SecretOutsideComponents, SecretSourceUnresolved, NoSecretStore,
         YamlLimit, UnreadableEnvironment, NotText, YamlExtension, MultipleDocuments, ExplicitTag, KeyShape,
         OwnedPathOutsideTree, SymbolicLink, HandEdited, ForeignFile, TreeLocked, FileSystemFailure, InterruptedRender,
         TreeShrank, TreeGrew,

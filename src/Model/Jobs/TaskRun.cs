@@ -47,7 +47,8 @@ public static class TaskRuns
     private static PodRun Sql(ComponentContext context, string consumer, SqlTask task)
     {
         var engine = context.UseFor<ISqlEngine>(consumer);
-        var secret = context.Naming.Secret(consumer, "trino");
+        var user = engine.UserFor(context, consumer);
+        var secret = user.CaCertificate.SecretName;
         return new PodRun(task.Name, task.After, TrinoCli,
             [
                 "trino",
@@ -58,7 +59,7 @@ public static class TaskRuns
                 $"--truststore-path={TrinoCaPath}/ca.pem",
                 $"--execute={task.Sql}",
             ],
-            [("TRINO_USER", new SecretRef(secret, "username")), ("TRINO_PASSWORD", new SecretRef(secret, "password"))],
+            [("TRINO_USER", user.Username), ("TRINO_PASSWORD", user.Password)],
             [(secret, TrinoCaPath)]);
     }
 }

@@ -5,7 +5,7 @@ namespace Lakehouse.Rendering.Pipeline;
 
 /// <summary>
 /// The components of one environment as a graph: unique names, resolvable dependencies, no cycles.
-/// Sync waves come from every edge (needs, direct dependencies, After, the implicit monitoring edge); a
+/// Sync waves come from every edge (needs, direct dependencies, After, the implicit secret-store and monitoring edges); a
 /// component's consumers, and so who its NetworkPolicy admits, come from need connections only: an
 /// ordering edge orders sync and opens nothing.
 /// </summary>
@@ -51,11 +51,16 @@ internal sealed class DependencyGraph
         foreach (var placed in graph._byName.Values)
         {
             var provided = graph.Connect(placed, wired, diagnostics);
-            // Every component carries a ServiceMonitor or PodMonitor: the monitoring stack (its CRDs) syncs first.
-            var monitoring = graph._byName.Values
+            // Every component reads Secrets the secret store's ExternalSecrets deliver (Grafana's admin too): the
+            // store (its CRDs) syncs first, before the monitoring stack, so it carries no monitor (ISecretStore).
+            var secretStore = graph._byName.Values
+                .Where(p => p.Component is Model.Contracts.ISecretStore && p.Component.Name != placed.Component.Name)
+                .Select(p => p.Component.Name);
+            // Every other component carries a ServiceMonitor or PodMonitor: the monitoring stack (its CRDs) syncs first.
+            var monitoring = placed.Component is Model.Contracts.ISecretStore ? [] : graph._byName.Values
                 .Where(p => p.Component is Model.Contracts.IMonitoring && p.Component.Name != placed.Component.Name)
                 .Select(p => p.Component.Name);
-            var deps = placed.Component.Dependencies.Select(d => d.Name).Concat(placed.Component.After).Concat(provided).Concat(monitoring)
+            var deps = placed.Component.Dependencies.Select(d => d.Name).Concat(placed.Component.After).Concat(provided).Concat(monitoring).Concat(secretStore)
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             foreach (var dep in deps.Where(d => !graph._byName.ContainsKey(d)))
             {
@@ -207,7 +212,11 @@ internal sealed class DependencyGraph
 
     /// <summary>What component <paramref name="name"/> sees while it describes itself or answers a consumer.</summary>
     public ComponentContext ContextFor(string name, Naming naming, Model.Configuration.EnvironmentConfig config) =>
-        new(naming, config, ConsumersOf(name)) { Self = name, Connections = Connections, Clients = ClientsOf(name) };
+        new(naming, config, ConsumersOf(name))
+        {
+            Self = name, Connections = Connections, Clients = ClientsOf(name),
+            Secrets = new() { Namespace = naming.Namespace(name) },
+        };
 
     /// <summary>
     /// Who connects to a component over the network: its consumers, except that an external consumer runs

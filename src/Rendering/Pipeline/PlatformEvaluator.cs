@@ -76,6 +76,7 @@ public static class PlatformEvaluator
             return null;
         }
         var components = new List<ComponentRender>();
+        var described = new List<Secrets.DescribedSecrets>();
         var external = new List<PlacedComponent>();
         foreach (var placed in graph.Components)
         {
@@ -87,6 +88,8 @@ public static class PlatformEvaluator
             }
             var context = graph.ContextFor(name, naming, config);
             ComponentSpec? spec = null;
+            // The SecretRefs created while the component describes itself are what it reads (LH0160).
+            using var reads = Model.Secrets.SecretReads.Open();
             if (!Guard(diagnostics, _ => placed.Location, $"component '{name}' in environment '{config.Name}'",
                     () => spec = placed.Component.Describe(context) ?? throw new InvalidOperationException("Describe returned null")))
             {
@@ -97,6 +100,16 @@ public static class PlatformEvaluator
                 spec = spec! with { Values = Renderers.JsonTrees.Merge(spec.Values, overrides) };
             }
             var render = new ComponentRender(placed, spec!, graph.WaveOf(name), graph.DependenciesOf(name));
+            described.Add(new Secrets.DescribedSecrets(render, context.Secrets.Declared, [.. reads.References]));
+        }
+        // Declared Secrets become ExternalSecrets in the Application owning their namespace, before validation
+        // scans every object (LH0002 included).
+        var (secretObjects, inventory) = Secrets.SecretPlan.Build(config, naming, described, external.Select(e => naming.Namespace(e.Component.Name)).ToHashSet(StringComparer.Ordinal), diagnostics);
+        foreach (var d in described)
+        {
+            var render = secretObjects.TryGetValue(d.Render.Name, out var extra)
+                ? d.Render with { Spec = d.Render.Spec with { Manifests = [.. d.Render.Spec.Manifests, .. extra] } }
+                : d.Render;
             SpecValidator.Validate(render, config.Name, diagnostics, config.Monitoring.MonitorLabels);
             LeastPrivilegeValidator.Validate(render, config.Name, diagnostics);
             components.Add(render);
@@ -116,7 +129,7 @@ public static class PlatformEvaluator
         var connections = graph.Connections
             .Select(c => new Connection(c.Key.Consumer, c.Key.Contract.Name, new Lakehouse.Model.Contracts.Need(c.Key.Contract).Description, c.Value.Name))
             .OrderBy(c => c.Consumer, StringComparer.Ordinal).ThenBy(c => c.Contract, StringComparer.Ordinal).ToList();
-        return new EnvironmentRender(config, naming, EgressPolicies.Add(components, externalPorts)) { External = external, Connections = connections };
+        return new EnvironmentRender(config, naming, EgressPolicies.Add(components, externalPorts)) { External = external, Connections = connections, Secrets = inventory };
     }
 
     /// <summary>

@@ -26,6 +26,9 @@ public sealed record EnvironmentRender(EnvironmentConfig Config, Naming Naming, 
 
     /// <summary>Every need connected to its provider, in consumer then contract order (the component graph, docs/graph/).</summary>
     public IReadOnlyList<Connection> Connections { get; init; } = [];
+
+    /// <summary>Every Secret the environment declares, resolved (ExternalSecrets, docs/secrets/ENV.md, hydration).</summary>
+    public Secrets.SecretInventory Secrets { get; init; } = Lakehouse.Rendering.Secrets.SecretInventory.Empty;
 }
 
 /// <summary>A need of one component served by another.</summary>

@@ -314,19 +314,20 @@ public sealed class TreeWriter
         path.StartsWith(_treeRoot + "/", StringComparison.Ordinal) ? scan.KindOf(path) : TreeScan.Lstat(Full(path));
 
     /// <summary>Files the writer owns by rule, never through the list: the list itself, the env schema, the graph files.</summary>
-    private bool OwnedByRule(string path) => _ownedByRule.Contains(path) || GraphFiles.IsGraphFile(path);
+    private bool OwnedByRule(string path) => _ownedByRule.Contains(path) || GraphFiles.IsEnvironmentDocument(path);
 
     /// <summary>Graph files of environments that are no longer rendered: deleted only while they carry the graph marker.</summary>
     private IEnumerable<string> StaleGraphFiles(IReadOnlySet<string> rendered)
     {
-        if (TreeScan.Lstat(Full(GraphFiles.Folder)) != EntryKind.Directory || TreeScan.Lstat(Full("docs")) != EntryKind.Directory)
+        if (TreeScan.Lstat(Full("docs")) != EntryKind.Directory)
         {
             yield break;
         }
-        foreach (var file in Directory.EnumerateFiles(Full(GraphFiles.Folder), "*.md").Order(StringComparer.Ordinal))
+        foreach (var folder in GraphFiles.DocumentFolders.Where(f => TreeScan.Lstat(Full(f)) == EntryKind.Directory))
+        foreach (var file in Directory.EnumerateFiles(Full(folder), "*.md").Order(StringComparer.Ordinal))
         {
-            var path = GraphFiles.Folder + "/" + Path.GetFileName(file);
-            if (!GraphFiles.IsGraphFile(path) || rendered.Contains(path) || TreeScan.Lstat(file) != EntryKind.File)
+            var path = folder + "/" + Path.GetFileName(file);
+            if (!GraphFiles.IsEnvironmentDocument(path) || rendered.Contains(path) || TreeScan.Lstat(file) != EntryKind.File)
             {
                 continue;
             }
@@ -414,7 +415,7 @@ public sealed class TreeWriter
         // The tree's own paths: under the tree's folder, or the one file owned by rule.
         foreach (var path in tree.Bytes.Keys)
         {
-            if (path == GitOpsLayout.EnvironmentSchemaFile || GraphFiles.IsGraphFile(path))
+            if (path == GitOpsLayout.EnvironmentSchemaFile || GraphFiles.IsEnvironmentDocument(path))
             {
                 continue;
             }
@@ -509,7 +510,7 @@ public sealed class TreeWriter
         var rendered = tree.Bytes.Keys.ToHashSet(StringComparer.Ordinal);
         var stale = owned.Where(p => !rendered.Contains(p)).ToHashSet(StringComparer.Ordinal);
         // Graph files are only written beside a rendered environment's; a stale one goes with its environment.
-        if (rendered.Any(GraphFiles.IsGraphFile))
+        if (rendered.Any(GraphFiles.IsEnvironmentDocument))
         {
             stale.UnionWith(StaleGraphFiles(rendered));
         }

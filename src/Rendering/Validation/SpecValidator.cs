@@ -152,6 +152,7 @@ internal static partial class SpecValidator
     internal static void Scan(JsonNode? node, string root, string component, string where, SourceLocation at, List<Diagnostic> diagnostics)
     {
         var path = new List<string> { root };
+        var externalSecret = root.StartsWith("ExternalSecret/", StringComparison.Ordinal);
         Walk(node, null);
 
         string Path() => string.Concat(path.Select((p, i) => i == 0 || p.StartsWith('[') ? p : "." + p));
@@ -220,6 +221,7 @@ internal static partial class SpecValidator
                 }
                 if (CredentialName.IsCredential(member) && !CredentialName.IsReference(literal)
                     && !NamesOwnSecret(member, literal, component) && !(secretEntries && NamesEntry(member, literal))
+                    && !(externalSecret && ReadsDeclaredValues(member, literal))
                     && SecretLiteral.Find(literal) is null)
                 {
                     diagnostics.Add(new Diagnostic(Rules.SecretLiteral, at, $"{where}: '{Path()}' sets a credential literally; use a SecretRef"));
@@ -282,6 +284,30 @@ internal static partial class SpecValidator
         // The word split only for keys that spell "secret" at all: the scan asks for every object of every value.
         key is not null && key.Contains("secret", StringComparison.OrdinalIgnoreCase) && KeyWords.Split(key).Contains("secret")
         && o.TryGetPropertyValue("name", out var name) && name is JsonValue n && n.GetValueKind() == JsonValueKind.String;
+
+    /// <summary>
+    /// Exception by rule, inside an ExternalSecret only (docs/secrets.md): its data[].secretKey names a template
+    /// variable (a Go identifier), and a key of target.template.data holding a template action ({{ .variable }})
+    /// reads the values the operator fetched. The text around the actions is still scanned: a bare word beside the
+    /// actions ("hunter2{{ .x }}") is a literal; a connection string, a file or JSON around them is scanned for values
+    /// shaped like secrets and embedded credentials like any other string (LH0002).
+    /// </summary>
+    private static bool ReadsDeclaredValues(string member, string value)
+    {
+        if (member == "secretKey")
+        {
+            return value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+        }
+        if (!TemplateAction().IsMatch(value))
+        {
+            return false;
+        }
+        var around = TemplateAction().Replace(value, "");
+        return around.Trim().Length == 0 || around.IndexOfAny([':', '/', '=', '@', '\n', '"']) >= 0;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{-?\s*[^{}]*\.[A-Za-z_][A-Za-z0-9_]*[^{}]*\}\}")]
+    private static partial System.Text.RegularExpressions.Regex TemplateAction();
 
     // A "...Key" member whose value has the shape of a Secret's data key (Kubernetes: [-._a-zA-Z0-9]+).
     private static bool NamesEntry(string member, string value) =>

@@ -123,7 +123,7 @@ public class NetworkPolicyTests
     [Fact]
     public void Only_components_that_call_the_api_server_may_reach_it()
     {
-        string[] needApi = ["argocd", "minio-operator", "monitoring", "object-storage", "orchestrator", "postgres", "postgres-operator", "spark"];
+        string[] needApi = ["argocd", "external-secrets", "minio-operator", "monitoring", "object-storage", "orchestrator", "postgres", "postgres-operator", "spark"];
         foreach (var env in new[] { "dev", "prod" })
         {
             var withApi = Env(env).Components.Where(c => c.Spec.Manifests.Any(m => m.Name == "egress-kubernetes-api")).Select(c => c.Name).Order(StringComparer.Ordinal);
@@ -170,7 +170,7 @@ public class NetworkPolicyTests
     {
         var webhooks = Env("dev").Components.SelectMany(c => c.Spec.Manifests.Select(m => (c.Name, Manifest: m)))
             .Where(p => p.Manifest.Kind == "NetworkPolicy" && p.Manifest.Name == "operator-admission-webhook").ToList();
-        Assert.Equal(["monitoring", "postgres-operator", "spark"], webhooks.Select(w => w.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["external-secrets", "monitoring", "postgres-operator", "spark"], webhooks.Select(w => w.Name).Order(StringComparer.Ordinal));
         foreach (var (_, webhook) in webhooks)
         {
             var rule = Assert.Single(webhook.Body["spec"]!["ingress"]!.AsArray());

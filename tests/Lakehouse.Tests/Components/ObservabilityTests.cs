@@ -168,9 +168,11 @@ public class ObservabilityTests
     {
         foreach (var env in Render.Reference.Platform!.Environments)
         {
+            // Only the secret store syncs earlier: it delivers Grafana's admin Secret (docs/secrets.md, sync order).
             var monitoring = env.Components.Single(c => c.Name == "monitoring");
-            Assert.Equal(0, monitoring.Wave);
-            foreach (var c in env.Components.Where(c => c.Name != "monitoring"))
+            Assert.Equal(0, env.Components.Single(c => c.Name == "external-secrets").Wave);
+            Assert.Equal(1, monitoring.Wave);
+            foreach (var c in env.Components.Where(c => c.Name is not "monitoring" and not "external-secrets"))
             {
                 Assert.Contains("monitoring", c.DependsOn);
                 Assert.True(c.Wave > monitoring.Wave, $"{env.Name}/{c.Name} wave {c.Wave}");

@@ -22,6 +22,7 @@ public class SupersetTests
             p.Add(new Monitoring("monitoring"));
             p.Add(new StubBackends("backends"));
             p.Add(new Superset("superset"));
+            p.Add(new ExternalSecretsOperator("external-secrets"));
         }), Fixtures.ReferenceEnvironments);
         Assert.True(outcome.Succeeded, string.Join("\n", outcome.Diagnostics));
         return outcome;

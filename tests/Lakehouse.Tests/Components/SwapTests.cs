@@ -34,7 +34,8 @@ public class SwapTests
         // The Polaris Application and its prod overlay go: Glue is referenced, not deployed.
         Assert.Contains("gitops/prod/cluster/application-lakehouse-prod-iceberg-catalog.yaml", removed);
         Assert.Contains("gitops/prod/apps/iceberg-catalog/kustomization.yaml", removed);
-        Assert.All(removed, p => Assert.True(p.Contains("iceberg-catalog", StringComparison.Ordinal), p));
+        // With it go its clients' REST credentials (their declarations, docs/secrets.md).
+        Assert.All(removed, p => Assert.True(p.Contains("iceberg-catalog", StringComparison.Ordinal) || p.EndsWith("-catalog-credentials.yaml", StringComparison.Ordinal), p));
         // Trino's prod catalog file now speaks Glue; the other environments keep REST.
         var prodTrino = repo.Read("gitops/prod/apps/trino/values.yaml");
         Assert.Contains("iceberg.catalog.type=glue", prodTrino);
@@ -97,7 +98,7 @@ public class SwapTests
         Assert.Contains($"MLFLOW_S3_ENDPOINT_URL: {seaweedS3}", repo.Read("gitops/dev/apps/mlflow/values.yaml"));
         Assert.Contains($"\"spark.sql.catalog.iceberg.s3.endpoint\": \"{seaweedS3}\"", repo.Read("gitops/dev/apps/orchestrator/configmap-orchestrator-dags.yaml"));
         // No operator to wait for: object-storage moves up a sync wave and depends on monitoring only.
-        Assert.Contains("lakehouse.io/depends-on: monitoring\n", app);
+        Assert.Contains("lakehouse.io/depends-on: external-secrets,monitoring\n", app);
         Assert.DoesNotContain("minio-operator", app);
         // MinIO's own ServiceMonitor goes with the tenant; SeaweedFS' chart renders its monitors.
         Assert.Contains("gitops/dev/apps/object-storage/servicemonitor-object-storage.yaml", removed);
@@ -112,7 +113,8 @@ public class SwapTests
     {
         var (added, removed, changed, repo) = Swap("dev", text => ReplaceSection(text, "catalog", "catalog:\n  backend: jdbc\n"));
         using var _ = repo;
-        Assert.Empty(added);
+        // Only the clients' declared database Secrets (and Spark's pgpass) are new: the catalog's role password, templated.
+        Assert.Equal(["gitops/dev/apps/spark/externalsecret-spark-catalog-database.yaml", "gitops/dev/apps/spark/externalsecret-spark-catalog-pgpass.yaml", "gitops/dev/apps/trino/externalsecret-trino-catalog-database.yaml"], added);
         Assert.Contains("gitops/dev/cluster/application-lakehouse-dev-iceberg-catalog.yaml", removed);
         var trino = repo.Read("gitops/dev/apps/trino/values.yaml");
         Assert.Contains("iceberg.catalog.type=jdbc\n", trino);
@@ -235,6 +237,7 @@ public class SwapTests
         Assert.All(added.Concat(removed).Concat(changed).Where(p => p != "gitops/.generated"),
             p => Assert.True(p.Contains("orchestrator", StringComparison.Ordinal)
                 || p.StartsWith("gitops/dev/apps/valkey/", StringComparison.Ordinal)
+                || p.StartsWith("gitops/dev/apps/external-secrets/", StringComparison.Ordinal) // Airflow's generated keys go
                 || p.StartsWith("gitops/dev/apps/monitoring/networkpolicy-default-egress", StringComparison.Ordinal), p));
     }
 

@@ -140,6 +140,7 @@ public class ValkeyTests
         {
             p.Add(new StubBackends("backends"));
             p.Add(new Airflow("orchestrator", []));
+            p.Add(new ExternalSecretsOperator("external-secrets"));
         }), Fixtures.ReferenceEnvironments);
         Assert.Contains("error LH0015: component 'orchestrator' in environment 'prod' failed: orchestrator.airflow.executor is celery, but component 'orchestrator' was built without its broker need",
             Assert.Single(outcome.Diagnostics).ToString());
@@ -187,10 +188,11 @@ public class ValkeyTests
             Assert.True(users.ContainsKey((string)replica["replicationUser"]!));
         }
         // The exporter sidecar reads key (aclUsers.default.passwordKey or 'default') of usersExistingSecret
-        // (templates/deploy_valkey.yaml, statefulset.yaml): that Secret and key are the documented ones.
+        // (templates/deploy_valkey.yaml, statefulset.yaml): that Secret and key are declared (docs/secrets.md).
         var key = (string?)users["default"]!["passwordKey"] ?? "default";
-        var secrets = File.ReadAllText(Path.Combine(Paths.RepositoryRoot, "docs", "secrets.md"));
-        Assert.Contains($"| lakehouse-valkey | {(string)auth["usersExistingSecret"]!} | {key}", secrets, StringComparison.Ordinal);
+        var declared = Render.Reference.Platform!.Environments.Single(e => e.Name == env).Secrets.Secrets
+            .Single(s => s.Namespace == "lakehouse-valkey" && s.Name == (string)auth["usersExistingSecret"]!);
+        Assert.Contains(key, declared.Keys.Keys);
         // Restricted Pod Security (the namespace enforces it): every container of the pod, the exporter
         // sidecar included, drops all capabilities, forbids escalation and runs as non-root (the pod
         // context of the chart sets seccomp RuntimeDefault and user 1000).

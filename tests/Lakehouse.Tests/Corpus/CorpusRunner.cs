@@ -91,5 +91,5 @@ internal static class CorpusRunner
 
     /// <summary>What a render writes: the tree, and the component graphs the writer owns by rule (docs/graph/ENV.md).</summary>
     private static bool InTree(string path) =>
-        path == "gitops" || path.StartsWith("gitops/", StringComparison.Ordinal) || Lakehouse.Rendering.Review.Graph.GraphFiles.IsGraphFile(path);
+        path == "gitops" || path.StartsWith("gitops/", StringComparison.Ordinal) || Lakehouse.Rendering.Review.Graph.GraphFiles.IsEnvironmentDocument(path);
 }

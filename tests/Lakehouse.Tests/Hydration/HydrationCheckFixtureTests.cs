@@ -272,22 +272,24 @@ public class HydrationCheckFixtureTests
     }
 
     [Fact]
-    public void Secret_check_rejects_a_secret_neither_rendered_operator_made_nor_declared()
+    public void Secret_check_rejects_a_pod_reading_a_secret_neither_rendered_operator_made_nor_declared()
     {
-        var declared = ExternalSecrets.Parse("| namespace | Secret | keys | read by |\n|---|---|---|---|\n| lakehouse-CONSUMER | CONSUMER-database (remark) | password | x |\n");
+        // Declared: an ExternalSecret of the pod's namespace targets the Secret (what the render makes of a declaration).
+        const string declared = "apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata: {name: app-database}\nspec: {target: {name: app-database}}\n";
         string Reading(string secret) => Deployment(Compliant) + $"\n          env:\n            - name: PASSWORD\n              valueFrom: {{secretKeyRef: {{name: {secret}, key: password}}}}";
-        Assert.Empty(ReferenceCheck.CheckSecrets(Objects(Reading("app-database")), declared));
-        Assert.Empty(ReferenceCheck.CheckSecrets(Objects(Reading("pg-app") + "\n---\napiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata: {name: pg}\n"), declared));
-        Assert.Contains(ReferenceCheck.CheckSecrets(Objects(Reading("app-token")), declared), f => f.Message.Contains("Secret lakehouse-app/app-token", StringComparison.Ordinal));
+        Assert.Empty(ReferenceCheck.CheckSecrets(Objects(Reading("app-database") + "\n---\n" + declared)));
+        Assert.Empty(ReferenceCheck.CheckSecrets(Objects(Reading("pg-app") + "\n---\napiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata: {name: pg}\n")));
+        Assert.Contains(ReferenceCheck.CheckSecrets(Objects(Reading("app-database"))), f => f.Message.Contains("Secret lakehouse-app/app-database", StringComparison.Ordinal));
+        Assert.Contains(ReferenceCheck.CheckSecrets(Objects(Reading("app-token") + "\n---\n" + declared)), f => f.Message.Contains("Secret lakehouse-app/app-token", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Documented_external_secrets_are_read_from_docs_secrets_md()
+    public void The_reference_tree_declares_the_secrets_pods_read_as_external_secrets()
     {
-        Assert.True(ExternalSecrets.Documented.Count > 20);
-        Assert.True(ExternalSecrets.Documented.Declares("lakehouse-trino", "trino-tls"));
-        Assert.True(ExternalSecrets.Documented.Declares("lakehouse-object-storage", "object-storage-user-spark"));
-        Assert.False(ExternalSecrets.Documented.Declares("lakehouse-trino", "object-storage-root-config"));
+        var dev = Render.ReferenceTree.Files;
+        Assert.Contains("gitops/dev/apps/trino/externalsecret-trino-tls.yaml", dev.Keys);
+        Assert.Contains("gitops/dev/apps/object-storage/externalsecret-object-storage-user-spark.yaml", dev.Keys);
+        Assert.DoesNotContain("gitops/dev/apps/trino/externalsecret-object-storage-root-config.yaml", dev.Keys);
     }
 
     [Fact]

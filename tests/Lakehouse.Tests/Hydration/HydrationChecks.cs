@@ -18,11 +18,8 @@ internal static class HydrationChecks
     public static IReadOnlyList<JsonObject> Crds(EnvironmentHydration hydration) =>
         Hydrator.PreinstalledCrds().Concat(hydration.Objects.Where(o => o.Kind == "CustomResourceDefinition").Select(o => o.Body)).ToList();
 
-    /// <summary>
-    /// The findings of <paramref name="check"/>; Secrets a pod reads are judged against <paramref name="secrets"/>
-    /// (default: the table of docs/secrets.md).
-    /// </summary>
-    public static IReadOnlyList<Finding> Run(EnvironmentHydration hydration, string check, ExternalSecrets? secrets = null)
+    /// <summary>The findings of <paramref name="check"/>; Secrets a pod reads are judged against the hydrated ExternalSecrets (the declarations).</summary>
+    public static IReadOnlyList<Finding> Run(EnvironmentHydration hydration, string check)
     {
         var objects = hydration.Objects.ToList();
         return check switch
@@ -35,7 +32,7 @@ internal static class HydrationChecks
             MonitorCheck.Name => MonitorCheck.Check(objects, hydration.Applications.Where(a => a.NotHydrated is not null).Select(a => a.Application.Namespace).ToHashSet()).ToList(),
             TemplateErrorCheck.Name => TemplateErrorCheck.Check(objects).ToList(),
             ReferenceCheck.Endpoints => ReferenceCheck.CheckEndpoints(objects, ValueFiles(hydration)).ToList(),
-            ReferenceCheck.Secrets => ReferenceCheck.CheckSecrets(objects, secrets ?? ExternalSecrets.Documented).ToList(),
+            ReferenceCheck.Secrets => ReferenceCheck.CheckSecrets(objects).ToList(),
             RepeatCheck.Name => hydration.RepeatFindings,
             SyncOrderCheck.Name => hydration.SyncOrderFindings,
             _ => throw new ArgumentOutOfRangeException(nameof(check), check, "unknown check"),

@@ -99,8 +99,11 @@ internal static class Hydrator
                 fresh[app.Name] = result;
                 var overlay = overlays[applications.ToList().IndexOf(app)];
                 var objects = Synced(Manifest.Parse(app, "helm", result.Output ?? "").Concat(Manifest.Parse(app, "kustomize", overlay.Output ?? "")));
-                syncOrder.AddRange(SyncOrderCheck.Check(app, result.Error, objects, snapshot));
+                // A chart whose CRDs cannot be obtained here (UnobtainableCrds) still installs them in its wave.
+                var unobtainable = app.Chart?.Chart == UnobtainableCrds.Chart ? UnobtainableCrds.Apis : [];
+                syncOrder.AddRange(SyncOrderCheck.Check(app, result.Error, objects, snapshot.Concat(unobtainable).ToHashSet(StringComparer.Ordinal)));
                 known.UnionWith(ApiVersionsOf(objects.Where(o => o.Kind == "CustomResourceDefinition").Select(o => o.Body)));
+                known.UnionWith(unobtainable);
             }
         }
 

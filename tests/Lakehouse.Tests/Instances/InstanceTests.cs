@@ -126,25 +126,20 @@ public class InstanceTests
             Assert.Contains(adhoc.Objects, o => o.Kind == "Service" && o.Name == "adhoc-trino");
             Assert.Null(hydration.Applications.Single(a => a.Application.Component == "trino").NotHydrated);
             // Only charts this machine cannot obtain go unhydrated (their overlays are still checked), as for the reference platform.
-            Assert.All(hydration.Applications.Where(a => a.NotHydrated is not null), a => Assert.Contains(a.Application.Component, new[] { "superset", "orchestrator" }));
-            // The adhoc instance reads Trino's Secrets under its own name (docs/secrets.md, further instances).
-            var secrets = ExternalSecrets.Parse(await File.ReadAllTextAsync(Path.Combine(Paths.RepositoryRoot, "docs", "secrets.md"), TestContext.Current.CancellationToken) + "\n" + InstanceSecretRows("trino", "adhoc"));
-            var findings = HydrationChecks.Names.SelectMany(check => HydrationChecks.Run(hydration, check, secrets)).ToList();
+            Assert.All(hydration.Applications.Where(a => a.NotHydrated is not null), a => Assert.Contains(a.Application.Component, new[] { "external-secrets", "superset", "orchestrator" }));
+            // The adhoc instance declares Trino's Secrets under its own name, in its own namespace (docs/secrets.md).
+            var findings = HydrationChecks.Names.SelectMany(check => HydrationChecks.Run(hydration, check)).ToList();
             Assert.True(findings.Count == 0, $"{findings.Count} finding(s):\n" + string.Join("\n", findings));
-            // Without those rows, adhoc's Secrets are undeclared: the secrets check does look at the second instance.
-            Assert.Contains(HydrationChecks.Run(hydration, ReferenceCheck.Secrets), f => f.Message.Contains("adhoc-tls", StringComparison.Ordinal));
+            Assert.Contains(adhoc.Objects, o => o.Kind == "ExternalSecret" && o.Name == "adhoc-tls" && o.Namespace == "lakehouse-adhoc");
+            // Without its declaration, adhoc's TLS Secret is undeclared: the secrets check does look at the second instance.
+            var undeclared = hydration.Objects.Where(o => !(o.Kind == "ExternalSecret" && o.Name == "adhoc-tls")).ToList();
+            Assert.Contains(ReferenceCheck.CheckSecrets(undeclared), f => f.Message.Contains("adhoc-tls", StringComparison.Ordinal));
         }
         finally
         {
             Directory.Delete(root, recursive: true);
         }
     }
-
-    /// <summary>docs/secrets.md's rows of <paramref name="kind"/>'s namespace, for the instance <paramref name="instance"/>.</summary>
-    private static string InstanceSecretRows(string kind, string instance) =>
-        string.Join("\n", File.ReadAllLines(Path.Combine(Paths.RepositoryRoot, "docs", "secrets.md"))
-            .Where(l => l.StartsWith($"| lakehouse-{kind} ", StringComparison.Ordinal))
-            .Select(l => Regex.Replace(l, $@"\b(lakehouse-)?{kind}-", m => m.Value.Replace(kind, instance, StringComparison.Ordinal)).Replace($"| lakehouse-{kind} ", $"| lakehouse-{instance} ", StringComparison.Ordinal)));
 
     [Fact]
     public void An_unwired_ambiguous_need_is_LH0017_at_the_consumer_with_advice_that_compiles()

@@ -30,6 +30,7 @@ internal sealed class TwoTrinoPlatform(bool wired = true) : IPlatformDefinition
         platform.Add(new SparkOperator("spark"));
         platform.Add(new Mlflow("mlflow"));
         var orchestrator = platform.AddOrchestrator(env, Jobs.All);
+        platform.Add(new ExternalSecretsOperator("external-secrets"));
 
         if (!wired)
         {

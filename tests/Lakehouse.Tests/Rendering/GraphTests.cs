@@ -108,6 +108,7 @@ public class GraphTests
             p.AddObjectStorage(env, ["warehouse"]);
             p.Add(new StubBackends("postgres"));
             p.AddIcebergCatalog(env, "warehous");
+            p.Add(new ExternalSecretsOperator("external-secrets"));
         }));
         Assert.Contains("error LH0015: component 'iceberg-catalog' in environment 'dev' failed: bucket 'warehous' is not declared on object store 'object-storage' (declared: warehouse)", Assert.Single(errors));
     }
@@ -191,6 +192,7 @@ public class GraphTests
             p.Add(new StubComponent("after-valkey") { After = ["valkey"] });
             p.Add(new StubComponent("uses-valkey", valkey));
             p.Add(new KeyValueUser("cache-user"));
+            p.Add(new ExternalSecretsOperator("external-secrets"));
         }), Fixtures.ReferenceEnvironments);
         Assert.True(outcome.Succeeded, string.Join("\n", outcome.Diagnostics));
         var components = outcome.Platform!.Environments[0].Components.ToDictionary(c => c.Name);
@@ -206,7 +208,7 @@ public class GraphTests
         // The ordering still holds: both sync after Valkey.
         Assert.True(components["after-valkey"].Wave > components["valkey"].Wave);
         Assert.True(components["uses-valkey"].Wave > components["valkey"].Wave);
-        Assert.Equal(["valkey"], components["after-valkey"].DependsOn);
+        Assert.Equal(["external-secrets", "valkey"], components["after-valkey"].DependsOn);
     }
 
     [Fact]
@@ -214,15 +216,17 @@ public class GraphTests
     {
         var outcome = Render.Reference;
         var waves = outcome.Platform!.Environments.Single(e => e.Name == "dev").Components.ToDictionary(c => c.Name, c => c.Wave);
-        // The monitoring stack (IMonitoring) comes first: every other component carries a monitor.
-        Assert.Equal(0, waves["monitoring"]);
-        Assert.Equal(1, waves["minio-operator"]);
-        Assert.Equal(1, waves["postgres-operator"]);
-        Assert.Equal(2, waves["object-storage"]);
+        // The secret store (ISecretStore) comes first: every component reads Secrets it delivers, Grafana's admin too.
+        Assert.Equal(0, waves["external-secrets"]);
+        // Then the monitoring stack (IMonitoring): every other component carries a monitor.
+        Assert.Equal(1, waves["monitoring"]);
+        Assert.Equal(2, waves["minio-operator"]);
+        Assert.Equal(2, waves["postgres-operator"]);
+        Assert.Equal(3, waves["object-storage"]);
         // PostgreSQL backs up to the object store; the catalog keeps its metadata in PostgreSQL.
-        Assert.Equal(3, waves["postgres"]);
-        Assert.Equal(4, waves["iceberg-catalog"]);
-        Assert.Equal(5, waves["trino"]);
-        Assert.Equal(6, waves["superset"]);
+        Assert.Equal(4, waves["postgres"]);
+        Assert.Equal(5, waves["iceberg-catalog"]);
+        Assert.Equal(6, waves["trino"]);
+        Assert.Equal(7, waves["superset"]);
     }
 }

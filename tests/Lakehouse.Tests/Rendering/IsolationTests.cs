@@ -246,6 +246,7 @@ public sealed class IsolationTests : IDisposable
             platform.Add(new SparkOperator("spark"), File, 45);
             platform.Add(new Mlflow("mlflow"), File, 47);
             platform.AddOrchestrator(env, ExtraJob is null ? Jobs.All : [.. Jobs.All, ExtraJob], File, 49);
+            platform.Add(new ExternalSecretsOperator("external-secrets"), File, 52);
             if (ExtraComponent is not null)
             {
                 platform.Add(ExtraComponent, File, 50);

@@ -37,8 +37,8 @@ public class ProjectTests
     }
 
     [Theory]
-    [InlineData("prod", new[] { "argocd", "minio-operator", "monitoring", "postgres-operator", "spark" })]
-    [InlineData("staging", new[] { "argocd", "monitoring", "object-storage", "postgres-operator", "spark" })]
+    [InlineData("prod", new[] { "argocd", "external-secrets", "minio-operator", "monitoring", "postgres-operator", "spark" })]
+    [InlineData("staging", new[] { "argocd", "external-secrets", "monitoring", "object-storage", "postgres-operator", "spark" })]
     public void Only_components_whose_charts_bind_cluster_roles_may_create_cluster_role_bindings(string env, string[] expected)
     {
         var prefix = $"gitops/{env}/cluster/appproject-lakehouse-{env}-";

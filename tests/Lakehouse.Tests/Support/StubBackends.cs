@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Lakehouse.Model;
 using Lakehouse.Model.Contracts;
 using Lakehouse.Model.Kubernetes;
+using Lakehouse.Model.Secrets;
 
 namespace Lakehouse.Tests.Support;
 
@@ -13,17 +14,23 @@ internal sealed record StubBackends(string Name) : Component(Name), ISqlEngine, 
 {
     public string Catalog => "iceberg";
 
+    public SqlUser UserFor(ComponentContext context, string consumer) => new(
+        context.Secrets.DeclareIn(context.Naming.Namespace(consumer), context.Naming.Secret(consumer, "trino"), "username", SecretSource.Plain(consumer)),
+        context.Secrets.DeclareIn(context.Naming.Namespace(consumer), context.Naming.Secret(consumer, "trino"), "password", SecretSource.Generate(context.Naming.Object(Name, $"sql-{consumer}"))),
+        context.Secrets.DeclareIn(context.Naming.Namespace(consumer), context.Naming.Secret(consumer, "trino"), "ca.pem", SecretSource.Store("stub-ca", "ca.pem", "a stub CA")));
+
     public Endpoint SqlEndpoint(ComponentContext context) => Endpoint.InCluster("https", "trino", context.NamespaceOf(this), 8443);
 
+    // Declared like the real providers declare them (docs/secrets.md), so a platform of stubs renders.
     public PostgresDatabase DatabaseFor(ComponentContext context, string consumer) => new(
         Endpoint.InCluster("postgresql", "pg-rw", context.NamespaceOf(this), 5432), consumer,
-        new SecretRef(context.Naming.Secret(consumer, "database"), "username"),
-        new SecretRef(context.Naming.Secret(consumer, "database"), "password"));
+        context.Secrets.DeclareIn(context.Naming.Namespace(consumer), context.Naming.Secret(consumer, "database"), "username", SecretSource.Plain(consumer)),
+        context.Secrets.DeclareIn(context.Naming.Namespace(consumer), context.Naming.Secret(consumer, "database"), "password", SecretSource.Generate(context.Naming.Object(Name, $"db-{consumer}"))));
 
     public KeyValueConnection ConnectionFor(ComponentContext context, string consumer) => new(
         Endpoint.InCluster("redis", "valkey", context.NamespaceOf(this), 6379),
         consumer,
-        new SecretRef(context.Naming.Secret(consumer, "valkey"), "password"),
+        context.Secrets.DeclareIn(context.Naming.Namespace(consumer), context.Naming.Secret(consumer, "valkey"), "password", SecretSource.Generate(context.Naming.Object(Name, $"kv-{consumer}"))),
         $"{consumer}:");
 
     public override ComponentSpec Describe(ComponentContext context) => new()

@@ -13,7 +13,10 @@ internal sealed class TempRepository : IDisposable
         File.Copy(Path.Combine(Paths.RepositoryRoot, Lakehouse.Model.Versions.ChartLock.FileName), Path.Combine(Root, Lakehouse.Model.Versions.ChartLock.FileName));
         Copy(Path.Combine(Paths.RepositoryRoot, "gitops"), Path.Combine(Root, "gitops"));
         // The component graphs (docs/graph/ENV.md) are rendered like the tree: a copy renders unchanged.
-        Copy(Path.Combine(Paths.RepositoryRoot, Lakehouse.Rendering.Review.Graph.GraphFiles.Folder), Path.Combine(Root, Lakehouse.Rendering.Review.Graph.GraphFiles.Folder));
+        foreach (var folder in Lakehouse.Rendering.Review.Graph.GraphFiles.DocumentFolders)
+        {
+            Copy(Path.Combine(Paths.RepositoryRoot, folder), Path.Combine(Root, folder));
+        }
     }
 
     /// <summary>A folder outside the repository copy, for symbolic links to point at (created on first use).</summary>

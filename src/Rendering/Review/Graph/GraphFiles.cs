@@ -22,6 +22,18 @@ public static class GraphFiles
         && path[(Folder.Length + 1)..^3] is var name
         && Model.Checks.DnsName.IsLabel(name);
 
-    /// <summary>The folders a graph file may need created: docs/graph and docs.</summary>
-    public static bool IsFolder(string directory) => directory is Folder or "docs";
+    /// <summary>The folders a per-environment document may need created: docs/graph, docs/secrets and docs.</summary>
+    public static bool IsFolder(string directory) => directory is Folder or Secrets.SecretsDocument.Folder or "docs";
+
+    /// <summary>
+    /// The per-environment documents the writer owns by this same rule (marker, deletion with their environment):
+    /// the component graphs and the secret-store lists (docs/secrets/ENV.md).
+    /// </summary>
+    public static readonly string[] DocumentFolders = [Folder, Secrets.SecretsDocument.Folder];
+
+    /// <summary>docs/graph/NAME.md or docs/secrets/NAME.md where NAME is a DNS-1123 label (an environment name).</summary>
+    public static bool IsEnvironmentDocument(string path) =>
+        DocumentFolders.Any(folder => path.StartsWith(folder + "/", StringComparison.Ordinal)
+            && path.EndsWith(".md", StringComparison.Ordinal)
+            && Model.Checks.DnsName.IsLabel(path[(folder.Length + 1)..^3]));
 }

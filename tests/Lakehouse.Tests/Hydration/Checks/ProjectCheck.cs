@@ -33,6 +33,7 @@ internal static class ProjectCheck
 
     public static bool IsClusterScoped(Manifest o, IReadOnlyList<JsonObject> crds) =>
         ClusterScopedCore.Contains((o.Group, o.Kind))
+        || UnobtainableCrds.Kinds.GetValueOrDefault((o.Group, o.Kind))
         || crds.Any(c => (string?)c["spec"]!["group"] == o.Group && (string?)c["spec"]!["names"]!["kind"] == o.Kind
                          && (string?)c["spec"]!["scope"] == "Cluster");
 

@@ -9,7 +9,7 @@ namespace Lakehouse.Tests.Hydration.Checks;
 /// Application's values files names a Service rendered in that environment (or created by an operator,
 /// <see cref="OperatorObjects"/>) with that port. Every Secret a pod references (env, envFrom, volumes,
 /// projected volumes, imagePullSecrets; optional references aside) is rendered in its namespace, created by
-/// an operator, or declared external in docs/secrets.md.
+/// an operator, or declared: an ExternalSecret of its namespace targets it (the declarations, docs/secrets.md).
 /// </summary>
 internal static partial class ReferenceCheck
 {
@@ -46,23 +46,29 @@ internal static partial class ReferenceCheck
         }
     }
 
-    public static IEnumerable<Finding> CheckSecrets(IEnumerable<Manifest> rendered, ExternalSecrets external)
+    public static IEnumerable<Finding> CheckSecrets(IEnumerable<Manifest> rendered)
     {
         var all = rendered.Concat(OperatorObjects.Of(rendered)).ToList();
-        var secrets = all.Where(o => o.Kind == "Secret" && o.Group.Length == 0).Select(s => (s.Namespace, s.Name)).ToHashSet();
+        var secrets = all.Where(o => o.Kind == "Secret" && o.Group.Length == 0).Select(s => (s.Namespace, s.Name))
+            .Concat(DeclaredSecrets(all)).ToHashSet();
         foreach (var pod in PodTemplate.Of(all).Where(p => p.Owner.Origin != "operator"))
         {
             var ns = pod.Owner.Namespace;
             foreach (var (name, via) in References(pod).Distinct())
             {
-                if (!secrets.Contains((ns, name)) && !external.Declares(ns, name))
+                if (!secrets.Contains((ns, name)))
                 {
                     yield return new Finding(Secrets, pod.Owner.Application.Component, pod.Owner.Id,
-                        $"Secret {ns}/{name} ({via}) is neither rendered, created by an operator, nor declared in docs/secrets.md");
+                        $"Secret {ns}/{name} ({via}) is neither rendered, created by an operator, nor declared (no ExternalSecret of {ns} targets it)");
                 }
             }
         }
     }
+
+    /// <summary>The Secrets the declarations deliver: each ExternalSecret's target (its own name when the target has none).</summary>
+    public static IEnumerable<(string Namespace, string Name)> DeclaredSecrets(IEnumerable<Manifest> objects) =>
+        objects.Where(o => o.Kind == "ExternalSecret" && o.Group == "external-secrets.io")
+            .Select(o => (o.Namespace, (string?)o.Body["spec"]?["target"]?["name"] ?? o.Name));
 
     private static IEnumerable<(string Name, string Via)> References(PodTemplate pod)
     {

@@ -14,5 +14,7 @@ public sealed class DemoPlatform : IPlatformDefinition
         platform.AddPostgres();
         platform.AddIcebergCatalog(env, warehouseBucket: "warehouse");
         platform.Add(new Trino("trino"));
+        // Delivers the Secrets the components declare (docs/secrets.md).
+        platform.Add(new ExternalSecretsOperator("external-secrets"));
     }
 }
