@@ -2,6 +2,7 @@ using Lakehouse.Model;
 using Lakehouse.Model.Components;
 using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Configuration;
+using Lakehouse.Model.Workspaces;
 
 namespace Lakehouse.Definitions;
 
@@ -47,5 +48,9 @@ public sealed class LakehousePlatform : IPlatformDefinition
         platform.Add(new Mlflow("mlflow"));
         // Airflow or Dagster, as env/ says, running the same jobs.
         platform.AddOrchestrator(env, Jobs.All);
+        // Workspaces (tenants): each its namespace, bucket, Iceberg namespace, Trino rules and resource group, lineage
+        // namespace, AppProject and RBAC for the five roles; sizes per environment in env/'s workspaces: section.
+        platform.AddWorkspace(new Workspace("analytics") { Description = "Reporting and dashboards over the curated tables" });
+        platform.AddWorkspace(new Workspace("data-science") { Description = "Feature engineering and model training" });
     }
 }

@@ -141,6 +141,28 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
                 : null,
         };
 
+        // Workspaces (docs/workspaces.md): who may use which schema (rules.json), each workspace's resource group, and
+        // the group file (group.db, a Secret kept outside Git like password.db) saying who holds which workspace role.
+        if (context.Workspaces.Count > 0)
+        {
+            values = values with
+            {
+                AccessControl = new()
+                {
+                    ["type"] = "configmap",
+                    ["refreshPeriod"] = "60s",
+                    ["configFile"] = "rules.json",
+                    ["rules"] = new JsonObject { ["rules.json"] = TrinoAccessControl.Text(TrinoAccessControl.Rules(naming, Catalog, context.Workspaces)) },
+                },
+                ResourceGroups = new()
+                {
+                    ["type"] = "configmap",
+                    ["resourceGroupsConfig"] = TrinoAccessControl.Text(TrinoAccessControl.ResourceGroups(naming, context.Environment, context.Workspaces)),
+                },
+                Auth = new() { ["passwordAuthSecret"] = naming.Secret(Name, "password-authentication"), ["groupsAuthSecret"] = naming.Secret(Name, "groups") },
+            };
+        }
+
         // The chart renders no PodDisruptionBudget and no affinity: with several workers, spread them over
         // nodes (the affinity above) and let a drain take one at a time (graceful shutdown finishes its tasks).
         var manifests = StandardObjects.Baseline(context, this, [HttpsPort], [MetricsPort]).ToList();

@@ -27,6 +27,10 @@ public static class Rules
     public static readonly Rule WiringWithoutNeed = new("LH0121", "A wiring connects a need its consumer declares to another component of the platform");
     public static readonly Rule WiringRepeated = new("LH0122", "Each need of a consumer is wired at most once");
     public static readonly Rule InstanceSectionUnused = new("LH0123", "An instance section in env/ belongs to a component of that kind");
+    public static readonly Rule DuplicateWorkspace = new("LH0140", "Workspace names are unique DNS-1123 labels");
+    public static readonly Rule WorkspaceNameClash = new("LH0141", "A workspace's names clash with no component's and no bucket's");
+    public static readonly Rule WorkspaceSectionUnused = new("LH0142", "A workspace section in env/ belongs to a workspace of the platform");
+    public static readonly Rule WorkspaceQuotaInconsistent = new("LH0143", "A workspace's default container fits its quota");
     public static readonly Rule InvalidChartLock = new("LH0070", "The chart lock is well-formed");
     public static readonly Rule UnverifiedChart = new("LH0071", "A locked chart without a digest is reported, not restored");
     public static readonly Rule DigestMismatch = new("LH0072", "A restored chart's content matches its locked digest");
@@ -76,6 +80,7 @@ public static class Rules
         InvalidChartLock, UnverifiedChart, DigestMismatch, ChartUnavailable, UnsafeArchive, UnlockedVersion, NotLocked,
         PodSecurityWithoutReason, OpenIngressWithoutReason, DuplicateManifest,
         WiringNotContract, WiringWithoutNeed, WiringRepeated, InstanceSectionUnused,
+        DuplicateWorkspace, WorkspaceNameClash, WorkspaceSectionUnused, WorkspaceQuotaInconsistent,
         YamlLimit, UnreadableEnvironment, NotText, YamlExtension, MultipleDocuments, ExplicitTag, KeyShape,
         OwnedPathOutsideTree, SymbolicLink, HandEdited, ForeignFile, TreeLocked, FileSystemFailure, InterruptedRender,
         TreeShrank, TreeGrew,

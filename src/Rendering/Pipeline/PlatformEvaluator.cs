@@ -67,6 +67,12 @@ public static class PlatformEvaluator
         {
             return null;
         }
+        WorkspaceChecks.Check(config, naming, builder.Workspaces, graph.Components, diagnostics);
+        if (diagnostics.Count > sectionsBefore)
+        {
+            return null;
+        }
+        var workspaces = builder.Workspaces.Select(w => w.Workspace).ToList();
         if (EnvironmentNameLength.Check(definition.Name, config.Name, graph.Components) is { } tooLong)
         {
             diagnostics.Add(tooLong);
@@ -82,7 +88,7 @@ public static class PlatformEvaluator
                 external.Add(placed);
                 continue;
             }
-            var context = graph.ContextFor(name, naming, config);
+            var context = graph.ContextFor(name, naming, config) with { Workspaces = workspaces };
             ComponentSpec? spec = null;
             if (!Guard(diagnostics, _ => placed.Location, $"component '{name}' in environment '{config.Name}'",
                     () => spec = placed.Component.Describe(context) ?? throw new InvalidOperationException("Describe returned null")))
@@ -113,7 +119,7 @@ public static class PlatformEvaluator
         var connections = graph.Connections
             .Select(c => new Connection(c.Key.Consumer, c.Key.Contract.Name, new Lakehouse.Model.Contracts.Need(c.Key.Contract).Description, c.Value.Name))
             .OrderBy(c => c.Consumer, StringComparer.Ordinal).ThenBy(c => c.Contract, StringComparer.Ordinal).ToList();
-        return new EnvironmentRender(config, naming, EgressPolicies.Add(components, externalPorts)) { External = external, Connections = connections };
+        return new EnvironmentRender(config, naming, EgressPolicies.Add(components, externalPorts)) { External = external, Connections = connections, Workspaces = builder.Workspaces };
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Lakehouse.Model;
 using Lakehouse.Model.Components;
 using Lakehouse.Model.Configuration;
 using Lakehouse.Model.Jobs;
+using Lakehouse.Model.Workspaces;
 using Lakehouse.Rendering;
 using Lakehouse.Tests.Support;
 
@@ -220,16 +221,18 @@ public sealed class IsolationTests : IDisposable
 
         public Component? ExtraComponent { get; init; }
 
+        public IReadOnlyList<Workspace> ExtraWorkspaces { get; init; } = [];
+
         public string Name => new LakehousePlatform().Name;
 
         public void Define(PlatformBuilder platform, EnvironmentConfig env)
         {
-            platform.Add(new Monitoring("monitoring"), File, 20);
-            platform.Add(new ArgoCd("argocd"), File, 22);
-            platform.AddObjectStorage(env, ExtraBucket is null ? ["warehouse", "postgres-backups", "mlflow-artifacts"] : ["warehouse", "postgres-backups", "mlflow-artifacts", ExtraBucket], File, 24);
-            platform.AddPostgres(callerFile: File, callerLine: 26);
-            platform.Add(new Valkey("valkey"), File, 27);
-            platform.AddIcebergCatalog(env, warehouseBucket: "warehouse", File, 28);
+            platform.Add(new Monitoring("monitoring"), File, 21);
+            platform.Add(new ArgoCd("argocd"), File, 23);
+            platform.AddObjectStorage(env, ExtraBucket is null ? ["warehouse", "postgres-backups", "mlflow-artifacts"] : ["warehouse", "postgres-backups", "mlflow-artifacts", ExtraBucket], File, 25);
+            platform.AddPostgres(callerFile: File, callerLine: 27);
+            platform.Add(new Valkey("valkey"), File, 28);
+            platform.AddIcebergCatalog(env, warehouseBucket: "warehouse", File, 29);
             platform.Add(new Trino("trino")
             {
                 ValueOverrides = new TrinoValues
@@ -240,15 +243,21 @@ public sealed class IsolationTests : IDisposable
                         TerminationGracePeriodSeconds = 300,
                     },
                 }.ToValues(),
-            }, File, 29);
-            platform.Add(new Superset("superset"), File, 42);
-            platform.Add(new Marquez("lineage"), File, 44);
-            platform.Add(new SparkOperator("spark"), File, 45);
-            platform.Add(new Mlflow("mlflow"), File, 47);
-            platform.AddOrchestrator(env, ExtraJob is null ? Jobs.All : [.. Jobs.All, ExtraJob], File, 49);
+            }, File, 30);
+            platform.Add(new Superset("superset"), File, 43);
+            platform.Add(new Marquez("lineage"), File, 45);
+            platform.Add(new SparkOperator("spark"), File, 46);
+            platform.Add(new Mlflow("mlflow"), File, 48);
+            platform.AddOrchestrator(env, ExtraJob is null ? Jobs.All : [.. Jobs.All, ExtraJob], File, 50);
+            platform.AddWorkspace(new Workspace("analytics") { Description = "Reporting and dashboards over the curated tables" }, File, 53);
+            platform.AddWorkspace(new Workspace("data-science") { Description = "Feature engineering and model training" }, File, 54);
+            foreach (var extra in ExtraWorkspaces)
+            {
+                platform.AddWorkspace(extra, File, 55);
+            }
             if (ExtraComponent is not null)
             {
-                platform.Add(ExtraComponent, File, 50);
+                platform.Add(ExtraComponent, File, 51);
             }
         }
     }
