@@ -21,7 +21,17 @@ public static class WorkspaceObjects
     /// <summary>The Role (and RoleBinding) of one workspace role: workspace-admin, workspace-engineer, ...</summary>
     public static string RoleName(WorkspaceRole role) => $"workspace-{role.ToString().ToLowerInvariant()}";
 
-    public static IReadOnlyList<ManifestObject> For(Naming naming, EnvironmentConfig environment, Workspace workspace)
+    /// <summary>The ConfigMap holding the workspace's IAM policy document where the object store is external (aws).</summary>
+    public const string StoragePolicyName = "workspace-storage-policy";
+
+    /// <param name="naming">The environment's naming rule.</param>
+    /// <param name="environment">The environment's configuration (the workspace's sizes).</param>
+    /// <param name="workspace">The workspace.</param>
+    /// <param name="externalStore">
+    /// The object store is external (Amazon S3): the workspace's IAM policy document is published in its namespace for
+    /// the IAM role of its Service identity (the store itself is not deployed, so nothing here can apply it).
+    /// </param>
+    public static IReadOnlyList<ManifestObject> For(Naming naming, EnvironmentConfig environment, Workspace workspace, bool externalStore = false)
     {
         var ns = Namespace(naming, workspace);
         var config = environment.WorkspaceOf(workspace.Name);
@@ -90,6 +100,16 @@ public static class WorkspaceObjects
                 Metadata = new V1ObjectMeta { Name = RoleName(role), NamespaceProperty = ns, Labels = labels },
                 RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "Role", Name = RoleName(role) },
                 Subjects = [.. Subjects(naming, workspace, role, ns)],
+            }));
+        }
+        if (externalStore)
+        {
+            objects.Add(ManifestObject.From(new V1ConfigMap
+            {
+                ApiVersion = "v1",
+                Kind = "ConfigMap",
+                Metadata = new V1ObjectMeta { Name = StoragePolicyName, NamespaceProperty = ns, Labels = labels },
+                Data = new Dictionary<string, string> { ["policy.json"] = TrinoAccessControl.Text(WorkspaceStorage.Policy(naming, workspace).ToJson()) },
             }));
         }
         return objects;

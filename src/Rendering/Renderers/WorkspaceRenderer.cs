@@ -31,13 +31,14 @@ public sealed class WorkspaceRenderer : IRenderer
     {
         foreach (var environment in platform.Environments)
         {
+            var externalStore = environment.External.Any(p => p.Component is ExternalObjectStorage);
             foreach (var placed in environment.Workspaces)
             {
                 var workspace = placed.Workspace;
                 var header = Header.For([placed.Location.Path, environment.SourceFile]);
                 var folder = layout.App(workspace.Name, environment.Name);
                 var resources = new List<string>();
-                foreach (var manifest in WorkspaceObjects.For(environment.Naming, environment.Config, workspace))
+                foreach (var manifest in WorkspaceObjects.For(environment.Naming, environment.Config, workspace, externalStore))
                 {
                     var file = GitOpsLayout.FileName(manifest.Kind, manifest.Name);
                     tree.Add($"{folder}/{file}", YamlWriter.Write(manifest.Body, header));
