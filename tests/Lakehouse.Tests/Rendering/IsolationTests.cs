@@ -153,6 +153,35 @@ public sealed class IsolationTests : IDisposable
         AssertListFollows(edit);
     }
 
+    [Fact]
+    public void A_third_workspace_creates_its_own_files_and_touches_none_of_another_workspace_s()
+    {
+        var edit = Render(_ => { }, new EditablePlatform { ExtraWorkspaces = [new Workspace("finance")] });
+        AssertNothingShared(edit, Environments);
+        foreach (var environment in Environments)
+        {
+            var created = edit.Created.Where(p => p.StartsWith($"gitops/{environment}/", StringComparison.Ordinal)).ToList();
+            var updated = edit.Files.Where(p => p.StartsWith($"gitops/{environment}/", StringComparison.Ordinal)).Except(created).Order(StringComparer.Ordinal).ToList();
+            // Created: the workspace's own folder, its Application and its two AppProjects; on MinIO its policy and Job, on SeaweedFS its identity.
+            Assert.All(created, p => Assert.True(
+                p.StartsWith($"gitops/{environment}/apps/finance/", StringComparison.Ordinal)
+                || p.EndsWith($"-{environment}-finance.yaml", StringComparison.Ordinal)
+                || p.EndsWith($"-{environment}-finance-workspace.yaml", StringComparison.Ordinal)
+                || p.EndsWith("-object-storage-workspace-finance.yaml", StringComparison.Ordinal), p));
+            Assert.Contains($"gitops/{environment}/apps/finance/namespace-lakehouse-finance.yaml", created);
+            Assert.Contains($"gitops/{environment}/cluster/appproject-lakehouse-{environment}-finance-workspace.yaml", created);
+            // Updated: only the shared lists every workspace is part of (the cluster's kustomization, Trino's rules and
+            // resource groups, the store's buckets and its kustomization); no file of analytics or data-science.
+            string[] shared = environment == "aws"
+                ? [$"gitops/{environment}/apps/trino/values.yaml", $"gitops/{environment}/cluster/kustomization.yaml"]
+                : [$"gitops/{environment}/apps/object-storage/kustomization.yaml", $"gitops/{environment}/apps/object-storage/values.yaml", $"gitops/{environment}/apps/trino/values.yaml", $"gitops/{environment}/cluster/kustomization.yaml"];
+            Assert.Equal(shared, updated);
+            Assert.DoesNotContain(edit.Files, p => p.Contains("analytics", StringComparison.Ordinal) || p.Contains("data-science", StringComparison.Ordinal));
+        }
+        Assert.Empty(edit.Deleted);
+        AssertListFollows(edit);
+    }
+
     /// <summary>What one render changed on disk: files created, updated, deleted (the owned list apart) and the owned list's changed lines.</summary>
     private sealed record RenderedEdit(string Root, IReadOnlyList<string> Files, IReadOnlyList<string> Created, IReadOnlyList<string> Deleted, IReadOnlyList<string> ListLines);
 
