@@ -126,7 +126,7 @@ public sealed record MinioTenant(string Name, MinioOperator Operator, IReadOnlyL
             Values = values.ToValues(),
             // The operator configures the tenant through the MinIO admin API, so it is let in like a consumer.
             Manifests = [.. StandardObjects.Baseline(context, this, [ApiPort], [ApiPort], [context.NamespaceOf(Operator)]), monitor,
-                .. MinioWorkspaceAccess.For(context, Name, ns, S3Endpoint(context), new SecretRef(naming.Secret(Name, "root-config"), "config.env"), Image)],
+                .. MinioWorkspaceAccess.For(context, Name, ns, S3Endpoint(context), new SecretRef(naming.Secret(Name, "root-config"), "config.env"))],
             Metrics = new ManifestMonitor("ServiceMonitor", Name),
             Probes = new ChartProbes("tenant.liveness", "tenant.readiness"),
             Egress = [EgressGrant.KubernetesApi("the operator's sidecar in every MinIO pod reads the Tenant and its configuration Secret")],

@@ -157,7 +157,7 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
             ["namespace"] = ns,
             ["labels"] = new JsonObject { [WorkspaceObjects.WorkspaceLabel] = workspace.Name },
         },
-        ["data"] = new JsonObject { ["identity.json"] = TrinoAccessControl.Text(WorkspaceStorage.SeaweedfsIdentity(naming, workspace)) },
+        ["data"] = new JsonObject { ["identity.json"] = WorkspaceJson.Text(WorkspaceStorage.SeaweedfsIdentity(naming, workspace)) },
     });
 
     /// <summary>The labels the chart puts on one server set's pods (name, instance, component).</summary>

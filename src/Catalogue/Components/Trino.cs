@@ -152,12 +152,12 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
                     ["type"] = "configmap",
                     ["refreshPeriod"] = "60s",
                     ["configFile"] = "rules.json",
-                    ["rules"] = new JsonObject { ["rules.json"] = TrinoAccessControl.Text(TrinoAccessControl.Rules(naming, Catalog, context.Workspaces)) },
+                    ["rules"] = new JsonObject { ["rules.json"] = WorkspaceJson.Text(TrinoAccessControl.Rules(naming, Catalog, context.Workspaces)) },
                 },
                 ResourceGroups = new()
                 {
                     ["type"] = "configmap",
-                    ["resourceGroupsConfig"] = TrinoAccessControl.Text(TrinoAccessControl.ResourceGroups(naming, context.Environment, context.Workspaces)),
+                    ["resourceGroupsConfig"] = WorkspaceJson.Text(TrinoAccessControl.ResourceGroups(naming, context.Environment, context.Workspaces)),
                 },
                 Auth = new() { ["passwordAuthSecret"] = naming.Secret(Name, "password-authentication"), ["groupsAuthSecret"] = naming.Secret(Name, "groups") },
             };

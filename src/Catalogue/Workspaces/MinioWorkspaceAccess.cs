@@ -21,94 +21,34 @@ public static class MinioWorkspaceAccess
 
     public static SecretRef SecretKey(Naming naming, string store, Workspace workspace) => new(naming.Secret(store, $"workspace-{workspace.Name}"), "secret-key");
 
-    public static IEnumerable<ManifestObject> For(ComponentContext context, string store, string ns, Endpoint api, SecretRef rootConfig, ContainerImage image)
+    public static IEnumerable<ManifestObject> For(ComponentContext context, string store, string ns, Endpoint api, SecretRef rootConfig)
     {
         foreach (var workspace in context.Workspaces)
         {
             var naming = context.Naming;
             var name = ObjectName(naming, store, workspace);
             var policy = WorkspaceStorage.Principal(naming, workspace);
-            yield return ManifestObject.FromJson(new JsonObject
-            {
-                ["apiVersion"] = "v1",
-                ["kind"] = "ConfigMap",
-                ["metadata"] = new JsonObject
-                {
-                    ["name"] = name,
-                    ["namespace"] = ns,
-                    ["labels"] = new JsonObject { [WorkspaceObjects.WorkspaceLabel] = workspace.Name },
-                },
-                ["data"] = new JsonObject { ["policy.json"] = TrinoAccessControl.Text(WorkspaceStorage.Policy(naming, workspace).ToJson()) },
-            });
             var script = string.Join("\n",
                 "set -eu",
-                ". /config/config.env",
+                ". /secret/root-config/config.env",
                 $"mc alias set store {api} \"$MINIO_ROOT_USER\" \"$MINIO_ROOT_PASSWORD\"",
                 "mc admin user add store \"$WORKSPACE_ACCESS_KEY\" \"$WORKSPACE_SECRET_KEY\"",
-                $"mc admin policy create store {policy} /policy/policy.json",
+                $"mc admin policy create store {policy} /job/policy.json",
                 // attach fails when the policy is attached already (a re-sync): then the user must show it.
                 $"mc admin policy attach store {policy} --user \"$WORKSPACE_ACCESS_KEY\" || mc admin user info store \"$WORKSPACE_ACCESS_KEY\" | grep -q '{policy}'",
                 "");
-            yield return ManifestObject.FromJson(new JsonObject
+            yield return HookJob.ConfigMap(name, ns, workspace.Name, new JsonObject
             {
-                ["apiVersion"] = "batch/v1",
-                ["kind"] = "Job",
-                ["metadata"] = new JsonObject
-                {
-                    ["name"] = name,
-                    ["namespace"] = ns,
-                    ["labels"] = new JsonObject { [WorkspaceObjects.WorkspaceLabel] = workspace.Name },
-                    // Run on every sync (the policy may have changed); the previous run is deleted first.
-                    ["annotations"] = new JsonObject
-                    {
-                        ["argocd.argoproj.io/hook"] = "Sync",
-                        ["argocd.argoproj.io/hook-delete-policy"] = "BeforeHookCreation",
-                    },
-                },
-                ["spec"] = new JsonObject
-                {
-                    ["backoffLimit"] = 10,
-                    ["template"] = new JsonObject
-                    {
-                        ["metadata"] = new JsonObject { ["labels"] = new JsonObject { [WorkspaceObjects.WorkspaceLabel] = workspace.Name } },
-                        ["spec"] = new JsonObject
-                        {
-                            ["restartPolicy"] = "OnFailure",
-                            ["automountServiceAccountToken"] = false,
-                            ["securityContext"] = Values.RestrictedPod(1000),
-                            ["containers"] = new JsonArray
-                            {
-                                new JsonObject
-                                {
-                                    ["name"] = "mc",
-                                    ["image"] = image.ToString(),
-                                    ["command"] = Values.List("/bin/sh", "-c", script),
-                                    ["env"] = new JsonArray
-                                    {
-                                        new JsonObject { ["name"] = "MC_CONFIG_DIR", ["value"] = "/tmp/.mc" },
-                                        Values.SecretEnv("WORKSPACE_ACCESS_KEY", AccessKey(naming, store, workspace)),
-                                        Values.SecretEnv("WORKSPACE_SECRET_KEY", SecretKey(naming, store, workspace)),
-                                    },
-                                    ["resources"] = Values.Resources(new Configuration.ResourcesConfig { Cpu = "50m", Memory = "64Mi" }),
-                                    ["securityContext"] = Values.RestrictedContainer(),
-                                    ["volumeMounts"] = new JsonArray
-                                    {
-                                        new JsonObject { ["name"] = "root-config", ["mountPath"] = "/config", ["readOnly"] = true },
-                                        new JsonObject { ["name"] = "policy", ["mountPath"] = "/policy", ["readOnly"] = true },
-                                        new JsonObject { ["name"] = "tmp", ["mountPath"] = "/tmp" },
-                                    },
-                                },
-                            },
-                            ["volumes"] = new JsonArray
-                            {
-                                new JsonObject { ["name"] = "root-config", ["secret"] = new JsonObject { ["secretName"] = rootConfig.SecretName, ["items"] = new JsonArray { new JsonObject { ["key"] = rootConfig.Key, ["path"] = "config.env" } } } },
-                                new JsonObject { ["name"] = "policy", ["configMap"] = new JsonObject { ["name"] = name } },
-                                new JsonObject { ["name"] = "tmp", ["emptyDir"] = new JsonObject() },
-                            },
-                        },
-                    },
-                },
+                ["policy.json"] = WorkspaceJson.Text(WorkspaceStorage.Policy(naming, workspace).ToJson()),
+                ["run.sh"] = script,
             });
+            yield return HookJob.Job(name, ns, workspace.Name,
+                [
+                    ("MC_CONFIG_DIR", "/tmp/.mc", null),
+                    ("WORKSPACE_ACCESS_KEY", null, AccessKey(naming, store, workspace)),
+                    ("WORKSPACE_SECRET_KEY", null, SecretKey(naming, store, workspace)),
+                ],
+                [("root-config", rootConfig, "config.env")]);
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lakehouse.Model.Workspaces;
 
@@ -17,8 +15,6 @@ public static class TrinoAccessControl
 {
     /// <summary>Every table privilege: a writer's and an owner's.</summary>
     public static IReadOnlyList<string> AllPrivileges { get; } = ["SELECT", "INSERT", "DELETE", "UPDATE", "OWNERSHIP", "GRANT_SELECT"];
-
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The roles that write a workspace's tables: <see cref="WorkspaceRole.Admin"/>, Engineer, Service.</summary>
     public static IReadOnlyList<WorkspaceRole> Writers { get; } = [WorkspaceRole.Admin, WorkspaceRole.Engineer, WorkspaceRole.Service];
@@ -88,9 +84,6 @@ public static class TrinoAccessControl
             new JsonObject { ["group"] = "platform" },
         ]),
     };
-
-    /// <summary>JSON text as Trino reads the file.</summary>
-    public static string Text(JsonObject json) => json.ToJsonString(Indented) + "\n";
 
     private static JsonArray Privileges(IEnumerable<string> privileges) => new([.. privileges.Select(p => (JsonNode)p)]);
 }

@@ -109,7 +109,7 @@ public static class WorkspaceObjects
                 ApiVersion = "v1",
                 Kind = "ConfigMap",
                 Metadata = new V1ObjectMeta { Name = StoragePolicyName, NamespaceProperty = ns, Labels = labels },
-                Data = new Dictionary<string, string> { ["policy.json"] = TrinoAccessControl.Text(WorkspaceStorage.Policy(naming, workspace).ToJson()) },
+                Data = new Dictionary<string, string> { ["policy.json"] = WorkspaceJson.Text(WorkspaceStorage.Policy(naming, workspace).ToJson()) },
             }));
         }
         return objects;

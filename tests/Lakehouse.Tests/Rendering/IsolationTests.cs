@@ -162,20 +162,27 @@ public sealed class IsolationTests : IDisposable
         {
             var created = edit.Created.Where(p => p.StartsWith($"gitops/{environment}/", StringComparison.Ordinal)).ToList();
             var updated = edit.Files.Where(p => p.StartsWith($"gitops/{environment}/", StringComparison.Ordinal)).Except(created).Order(StringComparer.Ordinal).ToList();
-            // Created: the workspace's own folder, its Application and its two AppProjects; on MinIO its policy and Job, on SeaweedFS its identity.
+            // Created: the workspace's own folder, its Application and its two AppProjects; beside the store (MinIO's policy
+            // Job, SeaweedFS' identity), Polaris and Marquez, the ConfigMaps and Jobs that apply the workspace there.
             Assert.All(created, p => Assert.True(
                 p.StartsWith($"gitops/{environment}/apps/finance/", StringComparison.Ordinal)
                 || p.EndsWith($"-{environment}-finance.yaml", StringComparison.Ordinal)
                 || p.EndsWith($"-{environment}-finance-workspace.yaml", StringComparison.Ordinal)
-                || p.EndsWith("-object-storage-workspace-finance.yaml", StringComparison.Ordinal), p));
+                || p.EndsWith("-workspace-finance.yaml", StringComparison.Ordinal), p));
             Assert.Contains($"gitops/{environment}/apps/finance/namespace-lakehouse-finance.yaml", created);
             Assert.Contains($"gitops/{environment}/cluster/appproject-lakehouse-{environment}-finance-workspace.yaml", created);
             // Updated: only the shared lists every workspace is part of (the cluster's kustomization, Trino's rules and
-            // resource groups, the store's buckets and its kustomization); no file of analytics or data-science.
-            string[] shared = environment == "aws"
-                ? [$"gitops/{environment}/apps/trino/values.yaml", $"gitops/{environment}/cluster/kustomization.yaml"]
-                : [$"gitops/{environment}/apps/object-storage/kustomization.yaml", $"gitops/{environment}/apps/object-storage/values.yaml", $"gitops/{environment}/apps/trino/values.yaml", $"gitops/{environment}/cluster/kustomization.yaml"];
-            Assert.Equal(shared, updated);
+            // resource groups, the store's buckets, the kustomizations listing the new files); no file of analytics or data-science.
+            var shared = new List<string> { $"gitops/{environment}/apps/lineage/kustomization.yaml", $"gitops/{environment}/apps/trino/values.yaml", $"gitops/{environment}/cluster/kustomization.yaml" };
+            if (environment != "aws")
+            {
+                shared.AddRange([$"gitops/{environment}/apps/object-storage/kustomization.yaml", $"gitops/{environment}/apps/object-storage/values.yaml"]);
+            }
+            if (environment is "dev" or "prod")
+            {
+                shared.Add($"gitops/{environment}/apps/iceberg-catalog/kustomization.yaml");
+            }
+            Assert.Equal(shared.Order(StringComparer.Ordinal), updated);
             Assert.DoesNotContain(edit.Files, p => p.Contains("analytics", StringComparison.Ordinal) || p.Contains("data-science", StringComparison.Ordinal));
         }
         Assert.Empty(edit.Deleted);

@@ -231,3 +231,90 @@ public sealed class WorkspaceIsolationTests
         Assert.True(new AppProjectEvaluator(project).PermitsDestination(server, naming.Namespace(A)));
     }
 }
+
+/// <summary>
+/// The Polaris grants the rendered hook Jobs apply (dev and prod run Polaris), replayed into Polaris' model (catalog roles
+/// hold privileges on a namespace, or on the whole catalog; principal roles are assigned catalog roles) and evaluated:
+/// an analyst's principal role reads its workspace's tables and nothing of the other's.
+/// </summary>
+public sealed class PolarisGrantsTests
+{
+    private sealed class PolarisModel
+    {
+        private readonly Dictionary<string, HashSet<(string? Namespace, string Privilege)>> _grants = [];
+        private readonly Dictionary<string, HashSet<string>> _assigned = [];
+
+        /// <summary>Replays one rendered ConfigMap: run.sh's "call METHOD PATH FILE" lines with their bodies.</summary>
+        public void Apply(JsonObject configMap)
+        {
+            var data = configMap["data"]!.AsObject();
+            foreach (var line in ((string)data["run.sh"]!).Split('\n').Where(l => l.StartsWith("call ", StringComparison.Ordinal)))
+            {
+                var parts = line.Split(' ');
+                var (path, body) = (parts[2], JsonNode.Parse((string)data[parts[3]]!)!.AsObject());
+                var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+                if (path.EndsWith("/grants", StringComparison.Ordinal))
+                {
+                    var grant = body["grant"]!;
+                    var ns = (string?)grant["type"] == "namespace" ? string.Join('.', grant["namespace"]!.AsArray().Select(n => (string)n!)) : null;
+                    Set(_grants, segments[^2]).Add((ns, (string)grant["privilege"]!));
+                }
+                else if (segments.Length == 7 && segments[3] == "principal-roles" && segments[5] == "catalog-roles")
+                {
+                    Set(_assigned, segments[4]).Add((string)body["catalogRole"]!["name"]!);
+                }
+            }
+        }
+
+        public bool Allows(string principalRole, string @namespace, string privilege) =>
+            _assigned.GetValueOrDefault(principalRole, []).Any(role =>
+                _grants.GetValueOrDefault(role, []).Any(g => g.Privilege == privilege && (g.Namespace is null || g.Namespace == @namespace)));
+
+        private static HashSet<T> Set<T>(Dictionary<string, HashSet<T>> map, string key) => map.TryGetValue(key, out var set) ? set : map[key] = [];
+    }
+
+    private static JsonObject ConfigMap(string environment, string workspace) =>
+        YamlFiles.Read(Render.ReferenceTree.Files[$"gitops/{environment}/apps/iceberg-catalog/configmap-iceberg-catalog-workspace-{workspace}.yaml"])!.AsObject();
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void An_analyst_s_principal_role_reads_its_own_namespace_only(string environment)
+    {
+        var polaris = new PolarisModel();
+        polaris.Apply(ConfigMap(environment, "analytics"));
+        polaris.Apply(ConfigMap(environment, "data-science"));
+        var naming = new Naming("lakehouse", environment);
+        var analyst = naming.WorkspaceGroup("analytics", WorkspaceRole.Analyst);
+        Assert.True(polaris.Allows(analyst, "analytics", "TABLE_READ_DATA"));
+        Assert.False(polaris.Allows(analyst, "analytics", "TABLE_WRITE_DATA"));
+        Assert.False(polaris.Allows(analyst, "data_science", "TABLE_READ_DATA"));
+        var engineer = naming.WorkspaceGroup("data-science", WorkspaceRole.Engineer);
+        Assert.True(polaris.Allows(engineer, "data_science", "TABLE_WRITE_DATA"));
+        Assert.False(polaris.Allows(engineer, "analytics", "TABLE_READ_DATA"));
+        // Viewers read no tables: no principal role is made for them.
+        Assert.False(polaris.Allows(naming.WorkspaceGroup("analytics", WorkspaceRole.Viewer), "analytics", "TABLE_READ_DATA"));
+
+        // Fixture: a catalog-wide grant to the analytics reader role leaks data-science's tables.
+        var leaky = ConfigMap(environment, "analytics");
+        leaky["data"]!["999.json"] = """{ "grant": { "type": "catalog", "privilege": "TABLE_READ_DATA" } }""";
+        leaky["data"]!["run.sh"] = (string)leaky["data"]!["run.sh"]! + "call PUT /api/management/v1/catalogs/lakehouse/catalog-roles/analytics_reader/grants 999.json\n";
+        polaris.Apply(leaky);
+        Assert.True(polaris.Allows(analyst, "data_science", "TABLE_READ_DATA"));
+    }
+
+    [Theory]
+    [InlineData("aws")]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    [InlineData("staging")]
+    public void Each_workspace_gets_its_lineage_namespace_in_Marquez(string environment)
+    {
+        foreach (var workspace in new[] { "analytics", "data-science" })
+        {
+            var configMap = YamlFiles.Read(Render.ReferenceTree.Files[$"gitops/{environment}/apps/lineage/configmap-lineage-workspace-{workspace}.yaml"])!;
+            Assert.Contains($"call PUT /api/v1/namespaces/lakehouse-{environment}-{workspace} 001.json", (string)configMap["data"]!["run.sh"]!);
+            Assert.Equal($"lakehouse-{workspace}-admin", (string?)JsonNode.Parse((string)configMap["data"]!["001.json"]!)!["ownerName"]);
+        }
+    }
+}
