@@ -36,7 +36,7 @@ internal static class WorkspaceChecks
             }
             if (TooLong(naming, name) is { } derived)
             {
-                diagnostics.Add(new Diagnostic(Rules.DuplicateWorkspace, placed.Location, $"workspace '{name}' is too long: its derived name '{derived}' would exceed 63 characters"));
+                diagnostics.Add(new Diagnostic(Rules.DuplicateWorkspace, placed.Location, $"workspace '{name}' is too long: {derived}"));
                 continue;
             }
             if (!seen.Add(name))
@@ -55,7 +55,9 @@ internal static class WorkspaceChecks
                     $"workspace '{name}' has the name of bucket '{purpose}' declared on object store '{store}': both would be bucket '{naming.Bucket(name)}'; rename the workspace"));
             }
         }
-        foreach (var (name, section) in config.Workspaces.OrderBy(w => w.Key, StringComparer.Ordinal))
+        // A platform that adds no workspace at all does not read the section (fixture platforms sharing the env files);
+        // once it adds one, every section must name one of them.
+        foreach (var (name, section) in config.Workspaces.Where(_ => workspaces.Count > 0).OrderBy(w => w.Key, StringComparer.Ordinal))
         {
             var at = config.WorkspaceLocations.TryGetValue(name, out var location) ? location : new SourceLocation($"env/{config.Name}.yaml", 0, 0);
             if (!seen.Contains(name))
@@ -76,13 +78,21 @@ internal static class WorkspaceChecks
                     $"workspaces.{name}.container.memory: {section.Container.Memory} is more than the workspace's whole quota memory {section.Memory}; no container could start"));
             }
         }
-    
     }
 
-    /// <summary>The longest name derived from a workspace, when it is longer than a label may be.</summary>
+    /// <summary>Why a name derived from the workspace (its AppProject's is the longest) is no label, or null when all are.</summary>
     private static string? TooLong(Naming naming, string workspace)
     {
-        var longest = $"{naming.Platform}-{naming.Environment}-{workspace}-workspace";
-        return longest.Length > 63 ? longest : null;
+        try
+        {
+            _ = naming.WorkspaceProject(workspace);
+            _ = naming.Application(workspace);
+            _ = naming.WorkspaceLineageNamespace(workspace);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
+        }
     }
 }

@@ -24,6 +24,9 @@ public sealed class WorkspaceDiagnosticsTests
 
     private static EnvironmentConfig Dev(string? text = null) => Render.Environment("dev", text ?? Render.EnvironmentText("dev"));
 
+    /// <summary>prod: an environment with a workspaces section.</summary>
+    private static EnvironmentConfig Prod(string text) => Render.Environment("prod", text);
+
     private static IReadOnlyList<string> Errors(IPlatformDefinition platform, EnvironmentConfig? env = null)
     {
         var outcome = RenderPipeline.Render(platform, [env ?? Dev()]);
@@ -48,7 +51,7 @@ public sealed class WorkspaceDiagnosticsTests
 
     [Theory]
     [InlineData("Analytics", "workspace 'Analytics' is not a DNS-1123 label (lower case, digits, '-', at most 63 characters)")]
-    [InlineData("a-workspace-name-long-enough-to-overflow-a-label-x", "workspace 'a-workspace-name-long-enough-to-overflow-a-label-x' is too long: its derived name 'lakehouse-dev-a-workspace-name-long-enough-to-overflow-a-label-x-workspace' would exceed 63 characters")]
+    [InlineData("a-workspace-name-long-enough-to-overflow-a-label-x", "workspace 'a-workspace-name-long-enough-to-overflow-a-label-x' is too long: derived name 'lakehouse-dev-a-workspace-name-long-enough-to-overflow-a-label-x-workspace' is not a DNS-1123 label (lower case, digits, '-', at most 63 characters)")]
     public void A_workspace_name_that_is_no_label_or_too_long_is_LH0140(string name, string message)
     {
         var errors = Errors(new WithWorkspaces(p => p.AddWorkspace(new Workspace(name))));
@@ -73,35 +76,42 @@ public sealed class WorkspaceDiagnosticsTests
     [Fact]
     public void A_workspaces_section_of_no_workspace_is_LH0142_at_its_key_with_a_suggestion()
     {
-        var text = Render.EnvironmentText("dev").Replace("\n  analytics:\n", "\n  analytic:\n", StringComparison.Ordinal);
+        var text = Render.EnvironmentText("prod").Replace("\n  analytics:\n", "\n  analytic:\n", StringComparison.Ordinal);
         var line = 1 + text[..text.IndexOf("\n  analytic:\n", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
-        var errors = Errors(new LakehousePlatform(), Dev(text));
-        Assert.Equal($"env/dev.yaml({line},3): error LH0142: workspaces.analytic: the platform has no workspace 'analytic'; did you mean 'analytics'?", Assert.Single(errors));
+        var errors = Errors(new LakehousePlatform(), Prod(text));
+        Assert.Equal($"env/prod.yaml({line},3): error LH0142: workspaces.analytic: the platform has no workspace 'analytic'; did you mean 'analytics'?", Assert.Single(errors));
+    }
+
+    [Fact]
+    public void A_platform_without_workspaces_does_not_read_the_section()
+    {
+        var outcome = RenderPipeline.Render(new Lakehouse.Tests.Instances.TwoTrinoPlatform(), [Prod(Render.EnvironmentText("prod"))]);
+        Assert.DoesNotContain(outcome.Diagnostics, d => d.Rule.Id == "LH0142");
     }
 
     [Fact]
     public void A_default_container_larger_than_the_quota_is_LH0143()
     {
-        var text = Render.EnvironmentText("dev").Replace("    container:\n      cpu: 500m\n      memory: 1Gi\n", "    container:\n      cpu: \"3\"\n      memory: 9Gi\n", StringComparison.Ordinal);
+        var text = Render.EnvironmentText("prod").Replace("    container:\n      cpu: \"1\"\n      memory: 4Gi\n", "    container:\n      cpu: \"17\"\n      memory: 65Gi\n", StringComparison.Ordinal);
         var line = 1 + text[..text.IndexOf("\n  data-science:\n", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
-        var errors = Errors(new LakehousePlatform(), Dev(text));
+        var errors = Errors(new LakehousePlatform(), Prod(text));
         Assert.Equal(
             [
-                $"env/dev.yaml({line},3): error LH0143: workspaces.data-science.container.cpu: 3 is more than the workspace's whole quota cpu 2; no container could start",
-                $"env/dev.yaml({line},3): error LH0143: workspaces.data-science.container.memory: 9Gi is more than the workspace's whole quota memory 8Gi; no container could start",
+                $"env/prod.yaml({line},3): error LH0143: workspaces.data-science.container.cpu: 17 is more than the workspace's whole quota cpu 16; no container could start",
+                $"env/prod.yaml({line},3): error LH0143: workspaces.data-science.container.memory: 65Gi is more than the workspace's whole quota memory 64Gi; no container could start",
             ], errors);
     }
 
     [Theory]
-    [InlineData("    cpu: \"2\"\n    memory: 4Gi\n", "    cpu: two\n    memory: 4Gi\n", "workspaces.analytics.cpu")]
-    [InlineData("    memory: 4Gi\n", "    memory: 4GB\n", "workspaces.analytics.memory")]
-    [InlineData("    pods: 10\n", "    pods: 0\n", "workspaces.analytics.pods")]
+    [InlineData("    cpu: \"8\"\n    memory: 32Gi\n", "    cpu: two\n    memory: 32Gi\n", "workspaces.analytics.cpu")]
+    [InlineData("    memory: 32Gi\n", "    memory: 32GB\n", "workspaces.analytics.memory")]
+    [InlineData("    pods: 50\n", "    pods: 0\n", "workspaces.analytics.pods")]
     public void A_quota_that_does_not_parse_is_LH0005_at_its_value(string from, string to, string key)
     {
-        var text = Render.EnvironmentText("dev");
+        var text = Render.EnvironmentText("prod");
         var at = text.IndexOf("\n  analytics:\n", StringComparison.Ordinal);
         var edited = text[..at] + text[at..].Replace(from, to, StringComparison.Ordinal);
         Assert.NotEqual(text, edited);
-        Assert.Contains(Render.EnvironmentDiagnostics("dev", edited), d => d.Rule.Id == "LH0005" && d.Message.StartsWith(key, StringComparison.Ordinal));
+        Assert.Contains(Render.EnvironmentDiagnostics("prod", edited), d => d.Rule.Id == "LH0005" && d.Message.StartsWith(key, StringComparison.Ordinal));
     }
 }

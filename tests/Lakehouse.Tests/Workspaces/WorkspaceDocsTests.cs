@@ -17,7 +17,11 @@ public sealed class WorkspaceDocsTests
         }
         var yaml = Docs[(Docs.IndexOf("```yaml\n", StringComparison.Ordinal) + 8)..];
         yaml = yaml[..yaml.IndexOf("```", StringComparison.Ordinal)];
-        Assert.Contains(yaml["workspaces:\n".Length..], Render.EnvironmentText("dev"), StringComparison.Ordinal);
+        Assert.Contains(yaml, Render.EnvironmentText("prod"), StringComparison.Ordinal);
+        var defaults = Lakehouse.Model.Configuration.WorkspaceConfig.Default;
+        Assert.Equal(("2", "8Gi", "50Gi", 20, "250m", "512Mi"), (defaults.Cpu, defaults.Memory, defaults.Storage, defaults.Pods, defaults.Container.Cpu, defaults.Container.Memory));
+        Assert.Contains("(dev has none: 2 CPUs, 8Gi, 50Gi, 20 pods, containers 250m/512Mi)", Docs, StringComparison.Ordinal);
+        Assert.Empty(Render.Environment("dev", Render.EnvironmentText("dev")).Workspaces);
     }
 
     [Theory]
