@@ -2,6 +2,7 @@ using Lakehouse.Model;
 using Lakehouse.Model.Components;
 using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Configuration;
+using Lakehouse.Model.Workspaces;
 
 namespace Lakehouse.Definitions;
 
@@ -50,5 +51,9 @@ public sealed class LakehousePlatform : IPlatformDefinition
         // Every Secret the components declare is delivered by the External Secrets Operator from env/'s secret store
         // (docs/secrets.md); its CRDs sync before everything but the monitoring stack, whatever the order here.
         platform.Add(new ExternalSecretsOperator("external-secrets"));
+        // Workspaces (tenants): each its namespace, bucket, Iceberg namespace, Trino rules and resource group, lineage
+        // namespace, AppProject and RBAC for the five roles; sizes per environment in env/'s workspaces: section.
+        platform.AddWorkspace(new Workspace("analytics") { Description = "Reporting and dashboards over the curated tables" });
+        platform.AddWorkspace(new Workspace("data-science") { Description = "Feature engineering and model training" });
     }
 }

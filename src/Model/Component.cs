@@ -61,6 +61,9 @@ public abstract record ExternalComponent(string Name) : Component(Name)
 /// </param>
 public sealed record ComponentContext(Naming Naming, EnvironmentConfig Environment, IReadOnlyList<string> Consumers)
 {
+    /// <summary>The platform's workspaces, in the order the definitions add them (docs/workspaces.md); their sizes: <c>Environment.WorkspaceOf</c>.</summary>
+    public IReadOnlyList<Workspaces.Workspace> Workspaces { get; init; } = [];
+
     /// <summary>The component describing itself.</summary>
     public string Self { get; init; } = "";
 

@@ -51,6 +51,21 @@ public sealed record Naming(string Platform, string Environment)
     /// <summary>The prefix of this environment's entries in a shared external store (Vault, AWS Secrets Manager): "lakehouse/dev".</summary>
     public string SecretStorePrefix => $"{Platform}/{Environment}";
 
+    /// <summary>
+    /// The AppProject a workspace's own Applications use: its namespaces only, no cluster-scoped kind. The workspace's
+    /// platform objects (Namespace, quota, RBAC) sync through <see cref="ComponentProject"/> of the workspace's name.
+    /// </summary>
+    public string WorkspaceProject(string workspace) => Label($"{Platform}-{Environment}-{workspace}-workspace");
+
+    /// <summary>
+    /// A workspace's Iceberg namespace, which is also its Trino schema and Polaris namespace: the workspace name with
+    /// '_' for '-', so SQL needs no quoting ("data-science" -> data_science).
+    /// </summary>
+    public static string WorkspaceSchema(string workspace) => Label(workspace).Replace('-', '_');
+
+    /// <summary>A workspace's OpenLineage namespace in this environment ("lakehouse-dev-analytics"), beside the platform's own.</summary>
+    public string WorkspaceLineageNamespace(string workspace) => Label($"{Platform}-{Environment}-{workspace}");
+
     /// <summary>A Secret a component reads, in its own namespace.</summary>
     public string Secret(string component, string purpose) => Object(component, purpose);
 

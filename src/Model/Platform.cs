@@ -40,6 +40,22 @@ public sealed class PlatformBuilder
 
     public ImmutableArray<PlacedComponent> Build() => _components.ToImmutable();
 
+    private readonly ImmutableArray<Workspaces.PlacedWorkspace>.Builder _workspaces = ImmutableArray.CreateBuilder<Workspaces.PlacedWorkspace>();
+
+    /// <summary>
+    /// Adds a workspace (tenant): its namespace, quota, bucket, Iceberg namespace, Trino rules and resource group,
+    /// lineage namespace, AppProject and RBAC for the five roles (docs/workspaces.md). Returns it.
+    /// </summary>
+    public Workspaces.Workspace AddWorkspace(Workspaces.Workspace workspace, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        _workspaces.Add(new Workspaces.PlacedWorkspace(workspace, CallerLocation.From(callerFile, callerLine)));
+        return workspace;
+    }
+
+    /// <summary>The workspaces in the order the definitions added them.</summary>
+    public ImmutableArray<Workspaces.PlacedWorkspace> Workspaces => _workspaces.ToImmutable();
+
     /// <summary>
     /// Chooses providers for <paramref name="consumer"/>'s needs where several components offer a contract:
     /// <c>platform.Wire(superset).To&lt;ISqlEngine&gt;(adhoc)</c>. Connections, sync order and NetworkPolicies

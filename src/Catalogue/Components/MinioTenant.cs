@@ -95,7 +95,8 @@ public sealed record MinioTenant(string Name, MinioOperator Operator, IReadOnlyL
                 // Clients reach MinIO inside the cluster over HTTP with SigV4-signed (authenticated) requests;
                 // auto-certificates are signed by the cluster CA, which Trino and Spark do not trust.
                 Certificate = new() { RequestAutoCert = false },
-                Buckets = [.. Buckets.Select(b => (JsonNode)new JsonObject
+                // The declared buckets and each workspace's own (docs/workspaces.md).
+                Buckets = [.. Buckets.Concat(context.Workspaces.Select(w => w.Name)).Select(b => (JsonNode)new JsonObject
                 {
                     ["name"] = naming.Bucket(b),
                     ["region"] = Region(context),
@@ -140,7 +141,8 @@ public sealed record MinioTenant(string Name, MinioOperator Operator, IReadOnlyL
             Chart = Chart,
             Values = values.ToValues(),
             // The operator configures the tenant through the MinIO admin API, so it is let in like a consumer.
-            Manifests = [.. StandardObjects.Baseline(context, this, [ApiPort], [ApiPort], [context.NamespaceOf(Operator)]), monitor],
+            Manifests = [.. StandardObjects.Baseline(context, this, [ApiPort], [ApiPort], [context.NamespaceOf(Operator)]), monitor,
+                .. MinioWorkspaceAccess.For(context, Name, ns, S3Endpoint(context), new SecretRef(naming.Secret(Name, "root-config"), "config.env"))],
             Metrics = new ManifestMonitor("ServiceMonitor", Name),
             Probes = new ChartProbes("tenant.liveness", "tenant.readiness"),
             Egress = [EgressGrant.KubernetesApi("the operator's sidecar in every MinIO pod reads the Tenant and its configuration Secret")],

@@ -107,7 +107,8 @@ public sealed record PolarisCatalog(string Name, string WarehouseBucket) : Compo
             Namespace = ns,
             Chart = Chart,
             Values = values.ToValues(),
-            Manifests = StandardObjects.Baseline(context, this, [ApiPort], [ManagementPort]),
+            Manifests = [.. StandardObjects.Baseline(context, this, [ApiPort], [ManagementPort]),
+                .. PolarisWorkspaceGrants.For(context, Name, ns, Endpoint.InCluster("http", naming.ChartFullName(Name, Chart.Name), ns, ApiPort), context.Environment.Catalog.WarehouseName(naming), "POLARIS")],
             Metrics = new ChartMonitor("serviceMonitor.enabled"),
             Probes = new ChartTemplateProbes("templates/deployment.yaml"),
         };

@@ -104,7 +104,7 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
                 // The filers read the S3 configuration Secret at start, and the chart's checksum of it comes from
                 // Helm's lookup, which Argo CD does not run: naming the identities the Secret must hold rolls the
                 // filers whenever a consumer is added or removed, and tells whoever maintains the Secret what it needs.
-                PodAnnotations = new() { [IdentitiesAnnotation] = string.Join(",", context.Clients.Order(StringComparer.Ordinal)) },
+                PodAnnotations = new() { [IdentitiesAnnotation] = string.Join(",", context.Clients.Concat(context.Workspaces.Select(w => WorkspaceStorage.Principal(naming, w))).Order(StringComparer.Ordinal)) },
                 Resources = Values.Resources(config.FilerResources ?? DefaultFilerResources),
                 LivenessProbe = new() { Enabled = true, HttpGet = new() { Path = ProbePath("filer") } },
                 ReadinessProbe = new() { Enabled = true, HttpGet = new() { Path = ProbePath("filer") } },
@@ -120,7 +120,7 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
                     // templates/shared/post-install-bucket-hook.yaml reads filer.s3.createBuckets.
                     AdditionalValues = new()
                     {
-                        ["createBuckets"] = new JsonArray([.. Buckets.Select(b => (JsonNode)new JsonObject
+                        ["createBuckets"] = new JsonArray([.. Buckets.Concat(context.Workspaces.Select(w => w.Name)).Select(b => (JsonNode)new JsonObject
                         {
                             ["name"] = naming.Bucket(b),
                             ["anonymousRead"] = false,
@@ -143,13 +143,32 @@ public sealed record SeaweedfsStorage(string Name, IReadOnlyList<string> Buckets
             Chart = Chart,
             Values = values.ToValues(),
             Manifests = [.. StandardObjects.Baseline(context, this, [S3Port], [MetricsPort],
-                podSecurity: PodSecurity.Baseline("the chart sets no pod security context, so its pods run as the image's user without a seccomp profile")), .. budgets],
+                podSecurity: PodSecurity.Baseline("the chart sets no pod security context, so its pods run as the image's user without a seccomp profile")), .. budgets,
+                .. context.Workspaces.Select(w => WorkspaceIdentity(naming, ns, w))],
             Egress = [EgressGrant.KubernetesApi("the chart binds its pods' service account to a ClusterRole reading and patching pods (templates/shared/cluster-role.yaml)")],
             Metrics = new ChartMonitor("global.seaweedfs.monitoring.enabled"),
             Probes = new ChartProbes([.. ProbePaths.SelectMany(p => new[] { $"{p.Server}.livenessProbe.enabled", $"{p.Server}.readinessProbe.enabled" })]),
             ClusterResources = [new GroupKind("rbac.authorization.k8s.io", "ClusterRole"), new GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding")],
         };
     }
+
+    /// <summary>
+    /// A workspace's S3 identity as the filers read it (an entry of seaweedfs_s3_config's "identities", its actions
+    /// scoped to the workspace's bucket), without credentials: whoever maintains the s3-config Secret adds the entry
+    /// with the workspace's keys. Published beside the store so the Secret's content is reviewed in Git.
+    /// </summary>
+    private ManifestObject WorkspaceIdentity(Naming naming, string ns, Workspaces.Workspace workspace) => ManifestObject.FromJson(new JsonObject
+    {
+        ["apiVersion"] = "v1",
+        ["kind"] = "ConfigMap",
+        ["metadata"] = new JsonObject
+        {
+            ["name"] = naming.Object(Name, $"workspace-{workspace.Name}"),
+            ["namespace"] = ns,
+            ["labels"] = new JsonObject { [WorkspaceObjects.WorkspaceLabel] = workspace.Name },
+        },
+        ["data"] = new JsonObject { ["identity.json"] = WorkspaceJson.Text(WorkspaceStorage.SeaweedfsIdentity(naming, workspace)) },
+    });
 
     /// <summary>The labels the chart puts on one server set's pods (name, instance, component).</summary>
     public static IReadOnlyDictionary<string, string> PodLabels(string release, string server) => new Dictionary<string, string>

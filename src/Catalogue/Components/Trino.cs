@@ -174,6 +174,31 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
                 : null,
         };
 
+        // Workspaces (docs/workspaces.md): who may use which schema (rules.json), each workspace's resource group, and
+        // the group file (group.db, a Secret kept outside Git like password.db) saying who holds which workspace role.
+        if (context.Workspaces.Count > 0)
+        {
+            values = values with
+            {
+                AccessControl = new()
+                {
+                    ["type"] = "configmap",
+                    ["refreshPeriod"] = "60s",
+                    ["configFile"] = "rules.json",
+                    ["rules"] = new JsonObject { ["rules.json"] = WorkspaceJson.Text(TrinoAccessControl.Rules(naming, Catalog, context.Workspaces)) },
+                },
+                ResourceGroups = new()
+                {
+                    ["type"] = "configmap",
+                    ["resourceGroupsConfig"] = WorkspaceJson.Text(TrinoAccessControl.ResourceGroups(naming, context.Environment, context.Workspaces)),
+                },
+                Auth = new() { ["passwordAuthSecret"] = naming.Secret(Name, "password-authentication"), ["groupsAuthSecret"] = naming.Secret(Name, "groups") },
+            };
+            // Who holds which workspace role: the identity provider's groups as Trino's file group provider reads them.
+            context.Secrets.Declare(naming.Secret(Name, "groups"), "group.db", SecretSource.Store(naming.Object(Name, "groups"), "group.db",
+                "Trino's group file: one `GROUP:user1,user2` line per identity-provider group (e.g. `lakehouse-analytics-analyst:alice`), the members of each workspace role"));
+        }
+
         // The chart renders no PodDisruptionBudget and no affinity: with several workers, spread them over
         // nodes (the affinity above) and let a drain take one at a time (graceful shutdown finishes its tasks).
         var manifests = StandardObjects.Baseline(context, this, [HttpsPort], [MetricsPort]).ToList();

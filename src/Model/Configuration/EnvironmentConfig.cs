@@ -79,6 +79,20 @@ public sealed record EnvironmentConfig
     [JsonIgnore]
     public IReadOnlyDictionary<string, Diagnostics.SourceLocation> InstanceLocations { get; init; } = new SortedDictionary<string, Diagnostics.SourceLocation>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Sizes of the platform's workspaces in this environment, by workspace name: <c>workspaces: { analytics: { cpu: "4", ... } }</c>.
+    /// Each key must name a workspace the definitions add (LH0142); a workspace without one gets <see cref="WorkspaceConfig.Default"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, WorkspaceConfig> Workspaces { get; init; } = new SortedDictionary<string, WorkspaceConfig>(StringComparer.Ordinal);
+
+    /// <summary>Where each workspace section's key is in the env file (set by the loader; for diagnostics about the platform).</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, Diagnostics.SourceLocation> WorkspaceLocations { get; init; } = new SortedDictionary<string, Diagnostics.SourceLocation>(StringComparer.Ordinal);
+
+    /// <summary>The sizes of workspace <paramref name="workspace"/> here: its section, else the defaults.</summary>
+    public WorkspaceConfig WorkspaceOf(string workspace) =>
+        Workspaces.TryGetValue(workspace, out var own) ? own : WorkspaceConfig.Default;
+
     /// <summary>The Trino section of component <paramref name="component"/>: its instance section, else the top-level <c>trino:</c>.</summary>
     public TrinoConfig TrinoOf(string component) =>
         Instances.TryGetValue(component, out var instance) && instance.Trino is { } own ? own : Trino;

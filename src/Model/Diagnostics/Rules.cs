@@ -27,6 +27,10 @@ public static class Rules
     public static readonly Rule WiringWithoutNeed = new("LH0121", "A wiring connects a need its consumer declares to another component of the platform");
     public static readonly Rule WiringRepeated = new("LH0122", "Each need of a consumer is wired at most once");
     public static readonly Rule InstanceSectionUnused = new("LH0123", "An instance section in env/ belongs to a component of that kind");
+    public static readonly Rule DuplicateWorkspace = new("LH0140", "Workspace names are unique DNS-1123 labels");
+    public static readonly Rule WorkspaceNameClash = new("LH0141", "A workspace's names clash with no component's and no bucket's");
+    public static readonly Rule WorkspaceSectionUnused = new("LH0142", "A workspace section in env/ belongs to a workspace of the platform");
+    public static readonly Rule WorkspaceQuotaInconsistent = new("LH0143", "A workspace's default container fits its quota");
     public static readonly Rule SecretNotDeclared = new("LH0160", "Every Secret a component reads is declared beside its SecretRef");
     public static readonly Rule SecretDeclaredTwice = new("LH0161", "A key of a Secret has one source");
     public static readonly Rule SecretOutsideComponents = new("LH0162", "A declared Secret lives in the namespace of a component of the platform");
@@ -81,7 +85,7 @@ public static class Rules
         InvalidChartLock, UnverifiedChart, DigestMismatch, ChartUnavailable, UnsafeArchive, UnlockedVersion, NotLocked,
         PodSecurityWithoutReason, OpenIngressWithoutReason, DuplicateManifest,
         WiringNotContract, WiringWithoutNeed, WiringRepeated, InstanceSectionUnused,
-        SecretNotDeclared, SecretDeclaredTwice, SecretOutsideComponents, SecretSourceUnresolved, NoSecretStore,
+        DuplicateWorkspace, WorkspaceNameClash, WorkspaceSectionUnused, WorkspaceQuotaInconsistent, SecretNotDeclared, SecretDeclaredTwice, SecretOutsideComponents, SecretSourceUnresolved, NoSecretStore,
         YamlLimit, UnreadableEnvironment, NotText, YamlExtension, MultipleDocuments, ExplicitTag, KeyShape,
         OwnedPathOutsideTree, SymbolicLink, HandEdited, ForeignFile, TreeLocked, FileSystemFailure, InterruptedRender,
         TreeShrank, TreeGrew,

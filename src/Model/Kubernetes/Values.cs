@@ -101,6 +101,12 @@ public static class Values
         return quantity.EndsWith("Gi", StringComparison.Ordinal) ? number * 1024 : number;
     }
 
+    /// <summary>A CPU quantity of the configuration (500m, 2, 0.5) in millicores.</summary>
+    public static long Millicores(string quantity) =>
+        quantity.EndsWith('m')
+            ? long.Parse(quantity[..^1], System.Globalization.CultureInfo.InvariantCulture)
+            : (long)Math.Round(decimal.Parse(quantity, System.Globalization.CultureInfo.InvariantCulture) * 1000m);
+
     /// <summary>A string map as a JSON object with keys in ordinal order, so output never depends on insertion order.</summary>
     public static JsonObject Map(IReadOnlyDictionary<string, string> map)
     {

@@ -104,6 +104,8 @@ public static class EnvironmentLoader
         {
             InstanceLocations = new SortedDictionary<string, SourceLocation>(
                 config.Instances.Keys.ToDictionary(k => k, k => doc.KeyLocation("instances." + k), StringComparer.Ordinal), StringComparer.Ordinal),
+            WorkspaceLocations = new SortedDictionary<string, SourceLocation>(
+                config.Workspaces.Keys.ToDictionary(k => k, k => doc.KeyLocation("workspaces." + k), StringComparer.Ordinal), StringComparer.Ordinal),
         };
         foreach (var problem in EnvironmentConfigChecks.Check(config))
         {

@@ -70,6 +70,12 @@ public static class PlatformEvaluator
         {
             return null;
         }
+        WorkspaceChecks.Check(config, naming, builder.Workspaces, graph.Components, diagnostics);
+        if (diagnostics.Count > sectionsBefore)
+        {
+            return null;
+        }
+        var workspaces = builder.Workspaces.Select(w => w.Workspace).ToList();
         if (EnvironmentNameLength.Check(definition.Name, config.Name, graph.Components) is { } tooLong)
         {
             diagnostics.Add(tooLong);
@@ -86,7 +92,7 @@ public static class PlatformEvaluator
                 external.Add(placed);
                 continue;
             }
-            var context = graph.ContextFor(name, naming, config);
+            var context = graph.ContextFor(name, naming, config) with { Workspaces = workspaces };
             ComponentSpec? spec = null;
             // The SecretRefs created while the component describes itself are what it reads (LH0160).
             using var reads = Model.Secrets.SecretReads.Open();
@@ -129,7 +135,7 @@ public static class PlatformEvaluator
         var connections = graph.Connections
             .Select(c => new Connection(c.Key.Consumer, c.Key.Contract.Name, new Lakehouse.Model.Contracts.Need(c.Key.Contract).Description, c.Value.Name))
             .OrderBy(c => c.Consumer, StringComparer.Ordinal).ThenBy(c => c.Contract, StringComparer.Ordinal).ToList();
-        return new EnvironmentRender(config, naming, EgressPolicies.Add(components, externalPorts)) { External = external, Connections = connections, Secrets = inventory };
+        return new EnvironmentRender(config, naming, EgressPolicies.Add(components, externalPorts)) { External = external, Connections = connections, Secrets = inventory, Workspaces = builder.Workspaces };
     }
 
     /// <summary>

@@ -24,6 +24,9 @@ public sealed record EnvironmentRender(EnvironmentConfig Config, Naming Naming, 
     /// <summary>Components referenced but not deployed here (external services); they render nothing.</summary>
     public IReadOnlyList<PlacedComponent> External { get; init; } = [];
 
+    /// <summary>The platform's workspaces, in definitions order (WorkspaceRenderer, docs/workspaces.md).</summary>
+    public IReadOnlyList<Lakehouse.Model.Workspaces.PlacedWorkspace> Workspaces { get; init; } = [];
+
     /// <summary>Every need connected to its provider, in consumer then contract order (the component graph, docs/graph/).</summary>
     public IReadOnlyList<Connection> Connections { get; init; } = [];
 

@@ -22,7 +22,7 @@ public static class RenderPipeline
 {
     /// <summary>Renderers, each writing its own files of every environment (the tree is sorted, so their order never shows).</summary>
     public static IReadOnlyList<IRenderer> Renderers { get; } =
-        [new HelmValuesRenderer(), new KustomizeRenderer(), new ApplicationRenderer(), new ProjectRenderer(), new BootstrapRenderer(), new Review.Graph.GraphRenderer(), new Secrets.SecretsDocument()];
+        [new HelmValuesRenderer(), new KustomizeRenderer(), new ApplicationRenderer(), new ProjectRenderer(), new BootstrapRenderer(), new WorkspaceRenderer(), new Review.Graph.GraphRenderer(), new Secrets.SecretsDocument()];
 
     /// <summary>Renders from the chart lock and the env files under <paramref name="root"/>.</summary>
     public static RenderOutcome Render(IPlatformDefinition definition, string root, GitOpsLayout? layout = null)

@@ -21,7 +21,8 @@ public sealed class BootstrapRenderer : IRenderer
         {
             var header = Header.For(environment.Components.Select(c => c.Placed.Location.Path).Take(1).Append(environment.SourceFile));
             var resources = environment.Components.Select(c => ProjectRenderer.FileName(environment, c.Name))
-                .Concat(ApplicationRenderer.FileNames(environment));
+                .Concat(ApplicationRenderer.FileNames(environment))
+                .Concat(WorkspaceRenderer.FileNames(environment));
             // What the environment uses without deploying it has no Application: name it where reviewers read the list.
             var referenced = environment.External
                 .Select(p => p.Component)

@@ -4,6 +4,7 @@ using Lakehouse.Model;
 using Lakehouse.Model.Components;
 using Lakehouse.Model.Configuration;
 using Lakehouse.Model.Jobs;
+using Lakehouse.Model.Workspaces;
 using Lakehouse.Rendering;
 using Lakehouse.Tests.Support;
 
@@ -152,6 +153,42 @@ public sealed class IsolationTests : IDisposable
         AssertListFollows(edit);
     }
 
+    [Fact]
+    public void A_third_workspace_creates_its_own_files_and_touches_none_of_another_workspace_s()
+    {
+        var edit = Render(_ => { }, new EditablePlatform { ExtraWorkspaces = [new Workspace("finance")] });
+        AssertNothingShared(edit, Environments);
+        foreach (var environment in Environments)
+        {
+            var created = edit.Created.Where(p => p.StartsWith($"gitops/{environment}/", StringComparison.Ordinal)).ToList();
+            var updated = edit.Files.Where(p => p.StartsWith($"gitops/{environment}/", StringComparison.Ordinal)).Except(created).Order(StringComparer.Ordinal).ToList();
+            // Created: the workspace's own folder, its Application and its two AppProjects; beside the store (MinIO's policy
+            // Job, SeaweedFS' identity), Polaris and Marquez, the ConfigMaps and Jobs that apply the workspace there.
+            Assert.All(created, p => Assert.True(
+                p.StartsWith($"gitops/{environment}/apps/finance/", StringComparison.Ordinal)
+                || p.EndsWith($"-{environment}-finance.yaml", StringComparison.Ordinal)
+                || p.EndsWith($"-{environment}-finance-workspace.yaml", StringComparison.Ordinal)
+                || p.EndsWith("-workspace-finance.yaml", StringComparison.Ordinal), p));
+            Assert.Contains($"gitops/{environment}/apps/finance/namespace-lakehouse-finance.yaml", created);
+            Assert.Contains($"gitops/{environment}/cluster/appproject-lakehouse-{environment}-finance-workspace.yaml", created);
+            // Updated: only the shared lists every workspace is part of (the cluster's kustomization, Trino's rules and
+            // resource groups, the store's buckets, the kustomizations listing the new files); no file of analytics or data-science.
+            var shared = new List<string> { $"gitops/{environment}/apps/lineage/kustomization.yaml", $"gitops/{environment}/apps/trino/values.yaml", $"gitops/{environment}/cluster/kustomization.yaml" };
+            if (environment != "aws")
+            {
+                shared.AddRange([$"gitops/{environment}/apps/object-storage/kustomization.yaml", $"gitops/{environment}/apps/object-storage/values.yaml"]);
+            }
+            if (environment is "dev" or "prod")
+            {
+                shared.Add($"gitops/{environment}/apps/iceberg-catalog/kustomization.yaml");
+            }
+            Assert.Equal(shared.Order(StringComparer.Ordinal), updated);
+            Assert.DoesNotContain(edit.Files, p => p.Contains("analytics", StringComparison.Ordinal) || p.Contains("data-science", StringComparison.Ordinal));
+        }
+        Assert.Empty(edit.Deleted);
+        AssertListFollows(edit);
+    }
+
     /// <summary>What one render changed on disk: files created, updated, deleted (the owned list apart) and the owned list's changed lines.</summary>
     private sealed record RenderedEdit(string Root, IReadOnlyList<string> Files, IReadOnlyList<string> Created, IReadOnlyList<string> Deleted, IReadOnlyList<string> ListLines);
 
@@ -220,16 +257,18 @@ public sealed class IsolationTests : IDisposable
 
         public Component? ExtraComponent { get; init; }
 
+        public IReadOnlyList<Workspace> ExtraWorkspaces { get; init; } = [];
+
         public string Name => new LakehousePlatform().Name;
 
         public void Define(PlatformBuilder platform, EnvironmentConfig env)
         {
-            platform.Add(new Monitoring("monitoring"), File, 20);
-            platform.Add(new ArgoCd("argocd"), File, 22);
-            platform.AddObjectStorage(env, ExtraBucket is null ? ["warehouse", "postgres-backups", "mlflow-artifacts"] : ["warehouse", "postgres-backups", "mlflow-artifacts", ExtraBucket], File, 24);
-            platform.AddPostgres(callerFile: File, callerLine: 26);
-            platform.Add(new Valkey("valkey"), File, 27);
-            platform.AddIcebergCatalog(env, warehouseBucket: "warehouse", File, 28);
+            platform.Add(new Monitoring("monitoring"), File, 21);
+            platform.Add(new ArgoCd("argocd"), File, 23);
+            platform.AddObjectStorage(env, ExtraBucket is null ? ["warehouse", "postgres-backups", "mlflow-artifacts"] : ["warehouse", "postgres-backups", "mlflow-artifacts", ExtraBucket], File, 25);
+            platform.AddPostgres(callerFile: File, callerLine: 27);
+            platform.Add(new Valkey("valkey"), File, 28);
+            platform.AddIcebergCatalog(env, warehouseBucket: "warehouse", File, 29);
             platform.Add(new Trino("trino")
             {
                 ValueOverrides = new TrinoValues
@@ -240,16 +279,22 @@ public sealed class IsolationTests : IDisposable
                         TerminationGracePeriodSeconds = 300,
                     },
                 }.ToValues(),
-            }, File, 29);
-            platform.Add(new Superset("superset"), File, 42);
-            platform.Add(new Marquez("lineage"), File, 44);
-            platform.Add(new SparkOperator("spark"), File, 45);
-            platform.Add(new Mlflow("mlflow"), File, 47);
-            platform.AddOrchestrator(env, ExtraJob is null ? Jobs.All : [.. Jobs.All, ExtraJob], File, 49);
-            platform.Add(new ExternalSecretsOperator("external-secrets"), File, 52);
+            }, File, 30);
+            platform.Add(new Superset("superset"), File, 43);
+            platform.Add(new Marquez("lineage"), File, 45);
+            platform.Add(new SparkOperator("spark"), File, 46);
+            platform.Add(new Mlflow("mlflow"), File, 48);
+            platform.AddOrchestrator(env, ExtraJob is null ? Jobs.All : [.. Jobs.All, ExtraJob], File, 50);
+            platform.Add(new ExternalSecretsOperator("external-secrets"), File, 53);
+            platform.AddWorkspace(new Workspace("analytics") { Description = "Reporting and dashboards over the curated tables" }, File, 56);
+            platform.AddWorkspace(new Workspace("data-science") { Description = "Feature engineering and model training" }, File, 57);
+            foreach (var extra in ExtraWorkspaces)
+            {
+                platform.AddWorkspace(extra, File, 58);
+            }
             if (ExtraComponent is not null)
             {
-                platform.Add(ExtraComponent, File, 50);
+                platform.Add(ExtraComponent, File, 51);
             }
         }
     }

@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using Lakehouse.Model.Workspaces;
+
+namespace Lakehouse.Model.Components;
+
+/// <summary>
+/// A workspace's storage location, its own bucket (<see cref="Naming.Bucket"/> of the workspace's name), and the
+/// access its principals get there, in the form each backend reads: an IAM policy document (MinIO policies and AWS
+/// IAM share the grammar) and a SeaweedFS identity's actions. Nothing grants any other bucket: the evaluators in
+/// tests/Lakehouse.Tests/Workspaces prove a workspace's principal is denied another's.
+/// </summary>
+public static class WorkspaceStorage
+{
+    /// <summary>S3 actions on the bucket itself: list it and find its region.</summary>
+    public static IReadOnlyList<string> BucketActions { get; } = ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"];
+
+    /// <summary>S3 actions on its objects: read, write, delete, multipart uploads (what Iceberg writers need).</summary>
+    public static IReadOnlyList<string> ObjectActions { get; } = ["s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:PutObject"];
+
+    public static string Bucket(Naming naming, Workspace workspace) => naming.Bucket(workspace.Name);
+
+    /// <summary>The name of a workspace's MinIO policy and SeaweedFS identity: its Service role's group name (lakehouse-analytics-service).</summary>
+    public static string Principal(Naming naming, Workspace workspace) => naming.WorkspaceGroup(workspace.Name, WorkspaceRole.Service);
+
+    /// <summary>The workspace's own bucket and nothing else.</summary>
+    public static IamPolicy Policy(Naming naming, Workspace workspace)
+    {
+        var bucket = Bucket(naming, workspace);
+        return new IamPolicy(
+        [
+            new IamStatement("ListOwnBucket", true, BucketActions, [$"arn:aws:s3:::{bucket}"]),
+            new IamStatement("ReadWriteOwnObjects", true, ObjectActions, [$"arn:aws:s3:::{bucket}/*"]),
+        ]);
+    }
+
+    /// <summary>
+    /// The SeaweedFS S3 identity of the workspace (seaweedfs_s3_config "identities" entry) without its credentials,
+    /// which the out-of-band s3-config Secret adds: actions Read, Write, List and Tagging scoped to its bucket only.
+    /// </summary>
+    public static JsonObject SeaweedfsIdentity(Naming naming, Workspace workspace)
+    {
+        var bucket = Bucket(naming, workspace);
+        return new JsonObject
+        {
+            ["name"] = Principal(naming, workspace),
+            ["actions"] = new JsonArray([.. new[] { "List", "Read", "Tagging", "Write" }.Select(a => (JsonNode)$"{a}:{bucket}")]),
+        };
+    }
+}
