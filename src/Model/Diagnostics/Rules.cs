@@ -27,6 +27,10 @@ public static class Rules
     public static readonly Rule WiringWithoutNeed = new("LH0121", "A wiring connects a need its consumer declares to another component of the platform");
     public static readonly Rule WiringRepeated = new("LH0122", "Each need of a consumer is wired at most once");
     public static readonly Rule InstanceSectionUnused = new("LH0123", "An instance section in env/ belongs to a component of that kind");
+    // Data declarations: tables, checks, maintenance (docs/data-operations.md).
+    public static readonly Rule TableNamedByString = new("LH0170", "A job names a table through its declaration, never by a string");
+    public static readonly Rule UndeclaredTable = new("LH0171", "Jobs, quality checks, maintenance policies and dbt models refer only to tables declared once in the data catalog");
+    public static readonly Rule UnknownCheckColumn = new("LH0172", "A quality check names a column its table declares");
     public static readonly Rule InvalidChartLock = new("LH0070", "The chart lock is well-formed");
     public static readonly Rule UnverifiedChart = new("LH0071", "A locked chart without a digest is reported, not restored");
     public static readonly Rule DigestMismatch = new("LH0072", "A restored chart's content matches its locked digest");
@@ -76,6 +80,7 @@ public static class Rules
         InvalidChartLock, UnverifiedChart, DigestMismatch, ChartUnavailable, UnsafeArchive, UnlockedVersion, NotLocked,
         PodSecurityWithoutReason, OpenIngressWithoutReason, DuplicateManifest,
         WiringNotContract, WiringWithoutNeed, WiringRepeated, InstanceSectionUnused,
+        TableNamedByString, UndeclaredTable, UnknownCheckColumn,
         YamlLimit, UnreadableEnvironment, NotText, YamlExtension, MultipleDocuments, ExplicitTag, KeyShape,
         OwnedPathOutsideTree, SymbolicLink, HandEdited, ForeignFile, TreeLocked, FileSystemFailure, InterruptedRender,
         TreeShrank, TreeGrew,
