@@ -34,7 +34,7 @@ public sealed record DataCatalog(IReadOnlyList<Table> Tables)
     public string SparkSqlJar { get; init; } = "local:///opt/spark/jars/spark-hive-thriftserver_2.12-3.5.7.jar";
 
     /// <summary>The dbt project of the catalog: its models, every other table as a source, every check as a test.</summary>
-    public DbtProject Dbt => new(DbtProject.ProfileName, Tables, Models, Checks);
+    public DbtProject Dbt => new(Tables, Models, Checks);
 
     /// <summary>The table's own policy, else its namespace's, else the default.</summary>
     public MaintenancePolicy PolicyOf(Table table) =>

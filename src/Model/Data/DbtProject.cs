@@ -9,16 +9,14 @@ namespace Lakehouse.Model.Data;
 /// count, freshness and SQL assertions). Files are keyed by their path in the project; the orchestrator
 /// ships them in a ConfigMap with the profile (<see cref="Jobs.DbtRuns.Profile"/>) generated for each environment.
 /// </summary>
-public sealed record DbtProject(string Name, IReadOnlyList<Table> Tables, IReadOnlyList<DbtModel> Models, IReadOnlyList<TableChecks> Checks)
+/// <remarks>The project's and profile's name is the platform's (<see cref="Files"/>), so a renamed platform renames it.</remarks>
+public sealed record DbtProject(IReadOnlyList<Table> Tables, IReadOnlyList<DbtModel> Models, IReadOnlyList<TableChecks> Checks)
 {
-    /// <summary>Project and profile name.</summary>
-    public const string ProfileName = "lakehouse";
-
     /// <summary>Projects are equal when they hold the same declarations (each catalog builds its project anew).</summary>
     public bool Equals(DbtProject? other) =>
-        other is not null && Name == other.Name && Tables.SequenceEqual(other.Tables) && Models.SequenceEqual(other.Models) && Checks.SequenceEqual(other.Checks);
+        other is not null && Tables.SequenceEqual(other.Tables) && Models.SequenceEqual(other.Models) && Checks.SequenceEqual(other.Checks);
 
-    public override int GetHashCode() => HashCode.Combine(Name, Tables.Count, Models.Count, Checks.Count);
+    public override int GetHashCode() => HashCode.Combine(Tables.Count, Models.Count, Checks.Count);
 
     public DbtModel? ModelOf(Table table) => Models.FirstOrDefault(m => m.Target.Equals(table));
 
@@ -26,16 +24,17 @@ public sealed record DbtProject(string Name, IReadOnlyList<Table> Tables, IReadO
     public string TestSelector(Table table) => ModelOf(table) is { } model ? model.Name : $"source:{table.Namespace}.{table.Name}";
 
     /// <summary>Every file of the project but the profile, path -> content, in path order.</summary>
-    public IReadOnlyList<(string Path, string Content)> Files()
+    /// <param name="name">Project and profile name: a Python identifier (the platform's name, '-' as '_').</param>
+    public IReadOnlyList<(string Path, string Content)> Files(string name)
     {
         var files = new List<(string, string)>
         {
             ("dbt_project.yml", Yaml(new Dictionary<string, object>
             {
-                ["name"] = Name,
+                ["name"] = name,
                 ["version"] = "1.0.0",
                 ["config-version"] = 2,
-                ["profile"] = ProfileName,
+                ["profile"] = name,
                 ["model-paths"] = new[] { "models" },
                 ["test-paths"] = new[] { "tests" },
                 ["macro-paths"] = new[] { "macros" },
@@ -43,7 +42,7 @@ public sealed record DbtProject(string Name, IReadOnlyList<Table> Tables, IReadO
                 // Every model an Iceberg table of Parquet files (dbt-trino passes properties to CREATE TABLE ... WITH).
                 ["models"] = new Dictionary<string, object>
                 {
-                    [Name] = new Dictionary<string, object>
+                    [name] = new Dictionary<string, object>
                     {
                         ["+materialized"] = "table",
                         ["+properties"] = new Dictionary<string, object> { ["format"] = "'PARQUET'" },

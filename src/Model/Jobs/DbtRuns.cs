@@ -79,7 +79,10 @@ public static class DbtRuns
 
     /// <summary>The project's files and its profiles.yml.</summary>
     public static IReadOnlyList<(string Path, string Content)> Files(ComponentContext context, string consumer, DbtProject project) =>
-        [.. project.Files().Append(("profiles.yml", Profile(context, consumer))).OrderBy(f => f.Item1, StringComparer.Ordinal)];
+        [.. project.Files(ProjectName(context)).Append(("profiles.yml", Profile(context, consumer))).OrderBy(f => f.Item1, StringComparer.Ordinal)];
+
+    /// <summary>The dbt project's and profile's name: the platform's name as an identifier.</summary>
+    public static string ProjectName(ComponentContext context) => Python.Identifier(context.Naming.Platform);
 
     /// <summary>
     /// profiles.yml for the platform's SQL engine: dbt-trino's ldap method is HTTP basic authentication (Trino's
@@ -91,7 +94,7 @@ public static class DbtRuns
         var endpoint = engine.SqlEndpoint(context);
         var profile = new Dictionary<string, object>
         {
-            [DbtProject.ProfileName] = new Dictionary<string, object>
+            [ProjectName(context)] = new Dictionary<string, object>
             {
                 ["target"] = Target,
                 ["outputs"] = new Dictionary<string, object>

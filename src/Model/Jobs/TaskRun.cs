@@ -61,12 +61,16 @@ public static class TaskRuns
     private static SparkRun Spark(ComponentContext context, string consumer, JobSpec job, SparkTask task)
     {
         var jobs = context.UseFor<ISparkJobs>(consumer);
-        if (task.Arguments is { } arguments && arguments.Any(a => Data.TableSql.ResolveBuckets(a, _ => "") != a))
+        if (task.Arguments is not { } arguments || arguments.All(a => Data.TableSql.ResolveBuckets(a, _ => "") == a))
         {
-            var storage = context.UseFor<IObjectStorage>(jobs.Name);
-            task = task with { Arguments = [.. arguments.Select(a => Data.TableSql.ResolveBuckets(a, purpose => storage.Bucket(context, purpose)))] };
+            return new SparkRun(task.Name, task.After, jobs.SparkApplication(context, consumer, job.Name, task));
         }
-        return new SparkRun(task.Name, task.After, jobs.SparkApplication(context, consumer, job.Name, task));
+        // The task reads files of the store directly: bucket names of this environment, and S3A to read them.
+        var storage = context.UseFor<IObjectStorage>(jobs.Name);
+        task = task with { Arguments = [.. arguments.Select(a => Data.TableSql.ResolveBuckets(a, purpose => storage.Bucket(context, purpose)))] };
+        var application = jobs.SparkApplication(context, consumer, job.Name, task);
+        RawFiles.Enable(application, context, storage);
+        return new SparkRun(task.Name, task.After, application);
     }
 
     /// <summary>The orchestrator's Secret for Trino: keys username, password and ca.pem (docs/secrets.md).</summary>

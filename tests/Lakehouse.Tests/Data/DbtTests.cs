@@ -25,6 +25,9 @@ public class DbtTests
     public void The_profile_comes_from_the_platforms_trino_with_its_ca_and_credentials_from_a_secret(string env)
     {
         var profile = Data(env, "orchestrator-dbt-project", "profiles.yml");
+        // Project and profile are named after the platform (a renamed platform renames them: PlatformRenameTests).
+        Assert.StartsWith("lakehouse:\n  target: platform\n", profile);
+        Assert.StartsWith("name: lakehouse\n", Data(env, "orchestrator-dbt-project", "dbt_project.yml"));
         Assert.Contains("type: trino\n", profile);
         Assert.Contains("method: ldap\n", profile);
         Assert.Contains("host: trino.lakehouse-trino.svc.cluster.local\n", profile);
@@ -38,7 +41,7 @@ public class DbtTests
     [Fact]
     public void Models_materialise_iceberg_tables_in_parquet_in_their_declared_namespace()
     {
-        var files = Sample.Catalog.Dbt.Files().ToDictionary(f => f.Path, f => f.Content);
+        var files = Sample.Catalog.Dbt.Files("lakehouse").ToDictionary(f => f.Path, f => f.Content);
         Assert.Contains("    +materialized: table\n    +properties:\n      format: \"'PARQUET'\"\n", files["dbt_project.yml"]);
         Assert.Equal(
             "{{ config(schema='gold') }}\nSELECT CAST(ordered_at AS DATE) AS order_date, count(*) AS orders, sum(amount) AS revenue\nFROM {{ source('silver', 'orders') }}\nWHERE status = 'completed'\nGROUP BY CAST(ordered_at AS DATE)\n",
@@ -50,7 +53,7 @@ public class DbtTests
         {
             Models = [.. Sample.Catalog.Models, new DbtModel(new Table("gold", "top_days"), TableSql.Of($"SELECT * FROM {Sample.GoldDailyRevenue} ORDER BY revenue DESC LIMIT 10"))],
         };
-        Assert.Contains("FROM {{ ref('daily_revenue') }}", chained.Dbt.Files().Single(f => f.Path == "models/gold/top_days.sql").Content);
+        Assert.Contains("FROM {{ ref('daily_revenue') }}", chained.Dbt.Files("lakehouse").Single(f => f.Path == "models/gold/top_days.sql").Content);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public class QualityGateTests
     [Fact]
     public void The_checks_are_dbt_tests_generic_for_not_null_and_unique_singular_for_the_others()
     {
-        var files = Sample.Catalog.Dbt.Files().ToDictionary(f => f.Path, f => f.Content);
+        var files = Sample.Catalog.Dbt.Files("lakehouse").ToDictionary(f => f.Path, f => f.Content);
         Assert.Contains("  - name: orders\n    columns:\n    - name: order_id\n      data_tests:\n      - not_null\n      - unique\n", files["models/sources.yml"]);
         Assert.Equal("SELECT count(*) AS row_count FROM {{ source('bronze', 'orders') }} HAVING count(*) < 1\n", files["tests/bronze__orders__row_count.sql"]);
         Assert.Equal(

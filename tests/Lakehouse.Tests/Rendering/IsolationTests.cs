@@ -226,7 +226,7 @@ public sealed class IsolationTests : IDisposable
         {
             platform.Add(new Monitoring("monitoring"), File, 20);
             platform.Add(new ArgoCd("argocd"), File, 22);
-            platform.AddObjectStorage(env, ExtraBucket is null ? ["warehouse", "postgres-backups", "mlflow-artifacts"] : ["warehouse", "postgres-backups", "mlflow-artifacts", ExtraBucket], File, 24);
+            platform.AddObjectStorage(env, ExtraBucket is null ? ["warehouse", "postgres-backups", "mlflow-artifacts", "raw"] : ["warehouse", "postgres-backups", "mlflow-artifacts", "raw", ExtraBucket], File, 24);
             platform.AddPostgres(callerFile: File, callerLine: 26);
             platform.Add(new Valkey("valkey"), File, 27);
             platform.AddIcebergCatalog(env, warehouseBucket: "warehouse", File, 28);
