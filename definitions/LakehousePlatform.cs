@@ -22,7 +22,7 @@ public sealed class LakehousePlatform : IPlatformDefinition
         // Argo CD manages itself: this Application adopts the Argo CD installed to apply the bootstrap.
         platform.Add(new ArgoCd("argocd"));
         // Which store and which catalog is env/'s choice (storage.backend, catalog.backend), not code's.
-        platform.AddObjectStorage(env, buckets: ["warehouse", "postgres-backups", "mlflow-artifacts"]);
+        platform.AddObjectStorage(env, buckets: ["warehouse", "postgres-backups", "mlflow-artifacts", "raw"]);
         // One PostgreSQL cluster for every metadata database; each consumer gets its own database and role.
         platform.AddPostgres();
         platform.Add(new Valkey("valkey"));

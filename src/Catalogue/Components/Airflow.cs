@@ -132,7 +132,13 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
                 Replicas = celery ? config.Workers : null,
                 PodDisruptionBudget = celery ? new() { Enabled = config.Workers > 1 } : null,
             },
-            Statsd = new() { Enabled = true, Resources = Resources(new() { Cpu = "50m", Memory = "128Mi" }) },
+            Statsd = new()
+            {
+                Enabled = true,
+                Resources = Resources(new() { Cpu = "50m", Memory = "128Mi" }),
+                // Finished task instances by DAG, task and state: the quality gate's alert reads them (DataQualityRules).
+                ExtraMappings = [DataQualityRules.AirflowTaskFinishMapping],
+            },
             Flower = celery ? new() { Enabled = true, Resources = Resources(new() { Cpu = "50m", Memory = "256Mi" }) } : null,
             Volumes = [new() { Name = "dags", ConfigMap = new() { Name = DagsConfigMap(context) } }],
             VolumeMounts = [new() { Name = "dags", MountPath = DagsFolder, ReadOnly = true }],
@@ -169,6 +175,7 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
                     podSecurity: PodSecurity.Baseline("Airflow's images run as uid 50000 without a seccomp profile, which restricted requires")),
                 dagsConfigMap,
                 statsdMonitor,
+                .. DataQualityRules.Manifests(context, ns, Name, Jobs, DataQualityRules.Orchestrator.Airflow),
             ],
             Metrics = new ManifestMonitor("ServiceMonitor", Name),
             Probes = new ChartTemplateProbes("templates/api-server/api-server-deployment.yaml"),
@@ -224,7 +231,7 @@ internal static class OrchestratorNeeds
         {
             needs.Add(Need.Of<ISparkJobs>());
         }
-        if (tasks.OfType<SqlTask>().Any())
+        if (tasks.OfType<SqlTask>().Any() || tasks.OfType<DbtTask>().Any())
         {
             needs.Add(Need.Of<ISqlEngine>());
         }

@@ -55,7 +55,8 @@ public sealed record Dagster(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
             Chart = Chart,
             Values = values,
             Manifests = [.. StandardObjects.Baseline(context, this, [WebserverPort, CodePort], [],
-                podSecurity: PodSecurity.Baseline("the chart's pods set no seccomp profile and the dagster-k8s images declare no non-root user, which restricted requires")), code],
+                podSecurity: PodSecurity.Baseline("the chart's pods set no seccomp profile and the dagster-k8s images declare no non-root user, which restricted requires")), code,
+                .. DataQualityRules.Manifests(context, ns, Name, Jobs, DataQualityRules.Orchestrator.Dagster)],
             // Runs and task steps are Kubernetes Jobs the launcher creates.
             Egress = [EgressGrant.KubernetesApi("K8sRunLauncher creates a Job per run and k8s_job_op a Job per task step")],
             Metrics = new NoMetrics("Dagster 1.11 exposes no Prometheus endpoint; its runs are Kubernetes Jobs, watched through kube-state-metrics (DagsterRunFailureRateHigh)"),

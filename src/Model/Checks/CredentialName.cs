@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Lakehouse.Model.Checks;
 
@@ -71,7 +72,8 @@ public static class CredentialName
 
     /// <summary>
     /// A value that refers to a credential instead of holding it: empty, an indirection resolved at run
-    /// time (<c>${ENV:X}</c>, <c>${X}</c>, <c>$(X)</c>, <c>env:X</c>, <c>file:/path</c>), the absolute
+    /// time (<c>${ENV:X}</c>, <c>${X}</c>, <c>$(X)</c>, <c>env:X</c>, <c>file:/path</c>, dbt's
+    /// <c>{{ env_var('X') }}</c>), the absolute
     /// path of a file mounted from a Secret, or <c>unused: reason</c>: a slot a chart insists on filling
     /// that the configuration never reads, with the reason in the tree for reviewers (<see cref="Unused"/>).
     /// </summary>
@@ -84,6 +86,24 @@ public static class CredentialName
             || v.StartsWith("$(", StringComparison.Ordinal)
             || v.StartsWith("env:", StringComparison.OrdinalIgnoreCase)
             || v.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            || IsDbtEnvVar(v)
             || (v[0] == '/' && v.IndexOf(' ') < 0);
+    }
+
+    /// <summary>dbt's run-time lookup of an environment variable: <c>{{ env_var('NAME') }}</c>, nothing else.</summary>
+    private static bool IsDbtEnvVar(string v)
+    {
+        if (!v.StartsWith("{{", StringComparison.Ordinal) || !v.EndsWith("}}", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var inner = v.Substring(2, v.Length - 4).Trim();
+        const string Open = "env_var('";
+        if (!inner.StartsWith(Open, StringComparison.Ordinal) || !inner.EndsWith("')", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var name = inner.Substring(Open.Length, inner.Length - Open.Length - 2);
+        return name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => c == '_' || (c < 128 && char.IsLetterOrDigit(c)));
     }
 }

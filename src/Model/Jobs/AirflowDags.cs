@@ -37,8 +37,9 @@ public static class AirflowDags
                     task["image"] = Python.Str(pod.Image.ToString());
                     task["cmds"] = Python.List(pod.Command.Take(1));
                     task["arguments"] = Python.List(pod.Command.Skip(1));
-                    task["env"] = Python.SecretEnvModels(pod.SecretEnvironment);
-                    task["files"] = "[" + string.Join(", ", pod.SecretFiles.Select(f => $"({Python.Str(f.Secret)}, {Python.Str(f.Path)})")) + "]";
+                    task["env"] = Python.EnvModels(pod.Environment, pod.SecretEnvironment);
+                    task["volumes"] = Python.VolumeModels(pod);
+                    task["volume_mounts"] = Python.VolumeMountModels(pod);
                     break;
             }
             tasks.Add(task);

@@ -64,9 +64,9 @@ public static class DagsterDefinitions
         ["command"] = Python.List(pod.Command.Take(1)),
         ["args"] = Python.List(pod.Command.Skip(1)),
         ["namespace"] = Python.Str(podNamespace),
-        ["env"] = Python.SecretEnvDicts(pod.SecretEnvironment),
-        ["volume_mounts"] = "[" + string.Join(", ", pod.SecretFiles.Select(f => $"{{\"name\": {Python.Str(f.Secret)}, \"mount_path\": {Python.Str(f.Path)}, \"read_only\": True}}")) + "]",
-        ["volumes"] = "[" + string.Join(", ", pod.SecretFiles.Select(f => $"{{\"name\": {Python.Str(f.Secret)}, \"secret\": {{\"secret_name\": {Python.Str(f.Secret)}}}}}")) + "]",
+        ["env"] = Python.EnvDicts(pod.Environment, pod.SecretEnvironment),
+        ["volume_mounts"] = Python.VolumeMountDicts(pod),
+        ["volumes"] = Python.VolumeDicts(pod),
     };
 
     /// <summary>

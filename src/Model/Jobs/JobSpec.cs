@@ -1,4 +1,5 @@
 using Lakehouse.Model.Checks;
+using Lakehouse.Model.Data;
 
 namespace Lakehouse.Model.Jobs;
 
@@ -83,8 +84,14 @@ public abstract record TaskSpec
     /// <summary>Names of the tasks of the same job this one runs after.</summary>
     public IReadOnlyList<string> After { get; init; } = [];
 
+    /// <summary>The declared tables the task reads or writes (from its <see cref="TableSql"/> holes, or listed).</summary>
+    public IReadOnlyList<Table> Tables { get; init; } = [];
+
+    /// <summary>The declared tables the task writes: their quality checks run right after it (<see cref="DataCatalog"/>).</summary>
+    public IReadOnlyList<Table> Produces { get; init; } = [];
+
     /// <summary>Calls the handler of this kind of task: the one way to tell tasks apart.</summary>
-    public abstract T Match<T>(Func<SparkTask, T> spark, Func<SqlTask, T> sql, Func<ContainerTask, T> container);
+    public abstract T Match<T>(Func<SparkTask, T> spark, Func<SqlTask, T> sql, Func<ContainerTask, T> container, Func<DbtTask, T> dbt);
 }
 
 /// <summary>
@@ -98,7 +105,7 @@ public abstract record TaskSpec
 /// <param name="Arguments">Application arguments.</param>
 public sealed record SparkTask(string Name, ContainerImage Image, string MainApplicationFile, string? MainClass = null, IReadOnlyList<string>? Arguments = null) : TaskSpec(Name)
 {
-    public override T Match<T>(Func<SparkTask, T> spark, Func<SqlTask, T> sql, Func<ContainerTask, T> container) => spark(this);
+    public override T Match<T>(Func<SparkTask, T> spark, Func<SqlTask, T> sql, Func<ContainerTask, T> container, Func<DbtTask, T> dbt) => spark(this);
 
     /// <summary>Executors; driver and executors get the sizes below.</summary>
     public int Executors { get; init; } = 2;
@@ -118,7 +125,10 @@ public sealed record SparkTask(string Name, ContainerImage Image, string MainApp
 /// <param name="Sql">Statements separated by ';'; run one after the other.</param>
 public sealed record SqlTask(string Name, string Sql) : TaskSpec(Name)
 {
-    public override T Match<T>(Func<SparkTask, T> spark, Func<SqlTask, T> sql, Func<ContainerTask, T> container) => sql(this);
+    /// <summary>SQL whose tables are declarations (<see cref="TableSql.Of"/>): the task knows the tables it touches.</summary>
+    public SqlTask(string name, TableSql sql) : this(name, sql.Text) => Tables = sql.Tables;
+
+    public override T Match<T>(Func<SparkTask, T> spark, Func<SqlTask, T> sql, Func<ContainerTask, T> container, Func<DbtTask, T> dbt) => sql(this);
 }
 
 /// <summary>A container run to completion as a Kubernetes pod (a dbt run, a Python script).</summary>
@@ -127,5 +137,23 @@ public sealed record SqlTask(string Name, string Sql) : TaskSpec(Name)
 /// <param name="Command">Entrypoint and arguments.</param>
 public sealed record ContainerTask(string Name, ContainerImage Image, IReadOnlyList<string> Command) : TaskSpec(Name)
 {
-    public override T Match<T>(Func<SparkTask, T> spark, Func<SqlTask, T> sql, Func<ContainerTask, T> container) => container(this);
+    /// <summary>Environment variables with literal values (no secret: LH0002 scans them like every rendered value).</summary>
+    public IReadOnlyList<(string Name, string Value)> Environment { get; init; } = [];
+
+    /// <summary>Environment variables read from Secrets of the orchestrator's namespace (docs/secrets.md lists them).</summary>
+    public IReadOnlyList<(string Name, SecretRef Secret)> SecretEnvironment { get; init; } = [];
+
+    public override T Match<T>(Func<SparkTask, T> spark, Func<SqlTask, T> sql, Func<ContainerTask, T> container, Func<DbtTask, T> dbt) => container(this);
+}
+
+/// <summary>
+/// A dbt command (run, test, build) on the platform's generated dbt project (<see cref="DbtProject"/>), in the
+/// locked dbt-trino image, against the platform's SQL engine with the orchestrator's Trino credentials and CA.
+/// </summary>
+/// <param name="Name">Task name.</param>
+/// <param name="Project">The project the command runs on.</param>
+/// <param name="Arguments">dbt's subcommand and selection ("test", "--select", "source:bronze.orders").</param>
+public sealed record DbtTask(string Name, DbtProject Project, IReadOnlyList<string> Arguments) : TaskSpec(Name)
+{
+    public override T Match<T>(Func<SparkTask, T> spark, Func<SqlTask, T> sql, Func<ContainerTask, T> container, Func<DbtTask, T> dbt) => dbt(this);
 }

@@ -30,13 +30,38 @@ public static class Python
     /// <summary>A Python identifier from a DNS label ("daily-orders" -> "daily_orders").</summary>
     public static string Identifier(string name) => name.Replace('-', '_');
 
-    /// <summary>kubernetes.client models (imported as k8s) for environment variables reading Secrets.</summary>
-    public static string SecretEnvModels(IEnumerable<(string Name, SecretRef Secret)> env) =>
-        "[" + string.Join(", ", env.Select(e =>
-            $"k8s.V1EnvVar(name={Str(e.Name)}, value_from=k8s.V1EnvVarSource(secret_key_ref=k8s.V1SecretKeySelector(name={Str(e.Secret.SecretName)}, key={Str(e.Secret.Key)})))")) + "]";
+    /// <summary>kubernetes.client models (imported as k8s) for literal environment variables, then those reading Secrets.</summary>
+    public static string EnvModels(IEnumerable<(string Name, string Value)> plain, IEnumerable<(string Name, SecretRef Secret)> secret) =>
+        "[" + string.Join(", ", plain.Select(e => $"k8s.V1EnvVar(name={Str(e.Name)}, value={Str(e.Value)})")
+            .Concat(secret.Select(e => $"k8s.V1EnvVar(name={Str(e.Name)}, value_from=k8s.V1EnvVarSource(secret_key_ref=k8s.V1SecretKeySelector(name={Str(e.Secret.SecretName)}, key={Str(e.Secret.Key)})))"))) + "]";
 
-    /// <summary>Kubernetes EnvVar dicts reading Secrets, snake_case as the Kubernetes Python client takes them.</summary>
-    public static string SecretEnvDicts(IEnumerable<(string Name, SecretRef Secret)> env) =>
-        "[" + string.Join(", ", env.Select(e =>
-            $"{{\"name\": {Str(e.Name)}, \"value_from\": {{\"secret_key_ref\": {{\"name\": {Str(e.Secret.SecretName)}, \"key\": {Str(e.Secret.Key)}}}}}}}")) + "]";
+    /// <summary>Kubernetes EnvVar dicts, literal values then values read from Secrets, snake_case as the Kubernetes Python client takes them.</summary>
+    public static string EnvDicts(IEnumerable<(string Name, string Value)> plain, IEnumerable<(string Name, SecretRef Secret)> secret) =>
+        "[" + string.Join(", ", plain.Select(e => $"{{\"name\": {Str(e.Name)}, \"value\": {Str(e.Value)}}}")
+            .Concat(secret.Select(e => $"{{\"name\": {Str(e.Name)}, \"value_from\": {{\"secret_key_ref\": {{\"name\": {Str(e.Secret.SecretName)}, \"key\": {Str(e.Secret.Key)}}}}}}}"))) + "]";
+
+    /// <summary>A pod's volumes as kubernetes.client models: each Secret, then the ConfigMap of files.</summary>
+    public static string VolumeModels(PodRun pod) =>
+        "[" + string.Join(", ", pod.SecretFiles.Select(f => $"k8s.V1Volume(name={Str(f.Secret)}, secret=k8s.V1SecretVolumeSource(secret_name={Str(f.Secret)}))")
+            .Concat(pod.Files is { } c
+                ? [$"k8s.V1Volume(name={Str(c.ConfigMap)}, config_map=k8s.V1ConfigMapVolumeSource(name={Str(c.ConfigMap)}, items=[{string.Join(", ", c.Items.Select(i => $"k8s.V1KeyToPath(key={Str(i.Key)}, path={Str(i.Path)})"))}]))"]
+                : [])) + "]";
+
+    /// <summary>A pod's volume mounts as kubernetes.client models, read-only.</summary>
+    public static string VolumeMountModels(PodRun pod) =>
+        "[" + string.Join(", ", Mounts(pod).Select(m => $"k8s.V1VolumeMount(name={Str(m.Name)}, mount_path={Str(m.Path)}, read_only=True)")) + "]";
+
+    /// <summary>A pod's volumes as dicts (Dagster's pod_spec_config).</summary>
+    public static string VolumeDicts(PodRun pod) =>
+        "[" + string.Join(", ", pod.SecretFiles.Select(f => $"{{\"name\": {Str(f.Secret)}, \"secret\": {{\"secret_name\": {Str(f.Secret)}}}}}")
+            .Concat(pod.Files is { } c
+                ? [$"{{\"name\": {Str(c.ConfigMap)}, \"config_map\": {{\"name\": {Str(c.ConfigMap)}, \"items\": [{string.Join(", ", c.Items.Select(i => $"{{\"key\": {Str(i.Key)}, \"path\": {Str(i.Path)}}}"))}]}}}}"]
+                : [])) + "]";
+
+    /// <summary>A pod's volume mounts as dicts (Dagster's container_config), read-only.</summary>
+    public static string VolumeMountDicts(PodRun pod) =>
+        "[" + string.Join(", ", Mounts(pod).Select(m => $"{{\"name\": {Str(m.Name)}, \"mount_path\": {Str(m.Path)}, \"read_only\": True}}")) + "]";
+
+    private static IEnumerable<(string Name, string Path)> Mounts(PodRun pod) =>
+        pod.SecretFiles.Select(f => (f.Secret, f.Path)).Concat(pod.Files is { } c ? [(c.ConfigMap, c.MountPath)] : []);
 }

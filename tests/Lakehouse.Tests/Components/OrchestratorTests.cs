@@ -15,9 +15,9 @@ public class OrchestratorTests
         Render.Spec(env, component);
 
     private static string ConfigMapFile(string env, string file) =>
-        (string)Spec(env).Manifests.Single(m => m.Kind == "ConfigMap").Body["data"]![file]!;
+        (string)Spec(env).Manifests.Single(m => m.Kind == "ConfigMap" && m.Body["data"]![file] is not null).Body["data"]![file]!;
 
-    private static string Dag(string env) => ConfigMapFile(env, "events_maintenance.py");
+    private static string Dag(string env) => ConfigMapFile(env, "maintain_bronze.py");
 
     private static string DagsterDefinitions(string env) => ConfigMapFile(env, "definitions.py");
 
@@ -25,19 +25,20 @@ public class OrchestratorTests
     public void The_same_job_has_the_same_tasks_in_the_same_order_under_both_orchestrators()
     {
         var airflow = Regex.Matches(Dag("dev"), "task_id=\"([a-z0-9-]+)\"").Select(m => m.Groups[1].Value).ToList();
-        var dagster = Regex.Matches(DagsterDefinitions("staging"), "name=\"events_maintenance__([a-z0-9_]+)\"").Select(m => m.Groups[1].Value.Replace('_', '-')).ToList();
-        Assert.Equal(["ensure-table", "compact", "expire-snapshots"], airflow);
+        var dagster = Regex.Matches(DagsterDefinitions("staging"), "name=\"maintain_bronze__([a-z0-9_]+)\"").Select(m => m.Groups[1].Value.Replace('_', '-')).ToList();
+        Assert.Equal(["ensure-tables", "compact-bronze-orders", "expire-bronze-orders"], airflow);
         Assert.Equal(airflow, dagster);
-        Assert.Contains("t_ensure_table >> t_compact\n", Dag("dev"));
-        Assert.Contains("t_compact >> t_expire_snapshots\n", Dag("dev"));
-        Assert.Contains("compact = events_maintenance__compact(start_after=[ensure_table])", DagsterDefinitions("staging"));
+        Assert.Contains("t_ensure_tables >> t_compact_bronze_orders\n", Dag("dev"));
+        Assert.Contains("t_compact_bronze_orders >> t_expire_bronze_orders\n", Dag("dev"));
+        Assert.Contains("compact_bronze_orders = maintain_bronze__compact_bronze_orders(start_after=[ensure_tables])", DagsterDefinitions("staging"));
         Assert.Contains("cron_schedule=\"0 3 * * *\"", DagsterDefinitions("staging"));
         Assert.Contains("schedule=\"0 3 * * *\"", Dag("dev"));
     }
 
     [Theory]
-    [InlineData("dev", "events_maintenance.py")]
-    [InlineData("prod", "events_maintenance.py")]
+    [InlineData("dev", "maintain_bronze.py")]
+    [InlineData("dev", "medallion_orders.py")]
+    [InlineData("prod", "medallion_orders.py")]
     [InlineData("staging", "definitions.py")]
     public void The_generated_python_compiles(string env, string file)
     {
@@ -80,7 +81,7 @@ public class OrchestratorTests
         Assert.Contains("\"spark.sql.catalog.iceberg.type\": \"rest\"", Dag("dev"));
         // Dagster creates it with kubectl under a generated name and polls its state.
         var dagster = DagsterDefinitions("staging");
-        Assert.Contains("\\\"generateName\\\":\\\"orchestrator-events-maintenance-compact-\\\"", dagster);
+        Assert.Contains("\\\"generateName\\\":\\\"orchestrator-maintain-bronze-compact-bronze-orders-\\\"", dagster);
         Assert.Contains("\\\"spark.sql.catalog.iceberg.type\\\":\\\"jdbc\\\"", dagster);
         Assert.Contains("FAILED|SUBMISSION_FAILED", dagster);
     }

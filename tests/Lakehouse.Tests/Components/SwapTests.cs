@@ -226,9 +226,9 @@ public class SwapTests
         // The DAG ConfigMap of dev gives way to Dagster's code location, generated from the same jobs.
         var code = string.Concat(added.Concat(changed).Where(p => p.StartsWith("gitops/dev/apps/orchestrator/", StringComparison.Ordinal)).Select(repo.Read));
         Assert.Contains("definitions.py: |", code);
-        Assert.Contains("events_maintenance__ensure_table", code);
-        Assert.Contains("events_maintenance__compact", code);
-        Assert.Contains("events_maintenance__expire_snapshots", code);
+        Assert.Contains("medallion_orders__ingest_bronze", code);
+        Assert.Contains("medallion_orders__quality_bronze_orders", code);
+        Assert.Contains("maintain_bronze__compact_bronze_orders", code);
         // The orchestrator's project now allows Dagster's chart repository; Valkey no longer admits the
         // orchestrator (Dagster needs no broker) and Prometheus no longer reaches Airflow's statsd exporter
         // (Dagster has no metrics port). Nothing else outside the orchestrator changes.

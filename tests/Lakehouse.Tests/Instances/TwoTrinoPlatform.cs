@@ -19,7 +19,7 @@ internal sealed class TwoTrinoPlatform(bool wired = true) : IPlatformDefinition
     {
         platform.Add(new Monitoring("monitoring"));
         platform.Add(new ArgoCd("argocd"));
-        platform.AddObjectStorage(env, buckets: ["warehouse", "postgres-backups", "mlflow-artifacts"]);
+        platform.AddObjectStorage(env, buckets: ["warehouse", "postgres-backups", "mlflow-artifacts", "raw"]);
         platform.AddPostgres();
         platform.Add(new Valkey("valkey"));
         platform.AddIcebergCatalog(env, warehouseBucket: "warehouse");

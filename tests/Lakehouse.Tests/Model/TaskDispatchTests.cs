@@ -27,7 +27,7 @@ public class TaskDispatchTests
         var outside = Usings + """
             public sealed record HttpTask(string Name, string Url) : TaskSpec(Name)
             {
-                public override T Match<T>(Func<SparkTask, T> spark, Func<SqlTask, T> sql, Func<ContainerTask, T> container) => throw new NotSupportedException();
+                public override T Match<T>(Func<SparkTask, T> spark, Func<SqlTask, T> sql, Func<ContainerTask, T> container, Func<DbtTask, T> dbt) => throw new NotSupportedException();
             }
             """;
         Assert.Contains("CS0122", Errors(outside)); // the constructor is private protected: the cases are closed
@@ -39,10 +39,10 @@ public class TaskDispatchTests
         var consumer = Usings + """
             public static class Describe
             {
-                public static string Of(TaskSpec task) => task.Match(spark => "spark", sql => "sql");
+                public static string Of(TaskSpec task) => task.Match(spark => "spark", sql => "sql", container => "container");
             }
             """;
-        Assert.Contains("CS7036", Errors(consumer)); // the container handler is missing
+        Assert.Contains("CS7036", Errors(consumer)); // the dbt handler is missing
     }
 
     [Fact]

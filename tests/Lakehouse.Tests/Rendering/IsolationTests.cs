@@ -265,7 +265,7 @@ public sealed class IsolationTests : IDisposable
         {
             platform.Add(new Monitoring("monitoring"), File, 21);
             platform.Add(new ArgoCd("argocd"), File, 23);
-            platform.AddObjectStorage(env, ExtraBucket is null ? ["warehouse", "postgres-backups", "mlflow-artifacts"] : ["warehouse", "postgres-backups", "mlflow-artifacts", ExtraBucket], File, 25);
+            platform.AddObjectStorage(env, ExtraBucket is null ? ["warehouse", "postgres-backups", "mlflow-artifacts", "raw"] : ["warehouse", "postgres-backups", "mlflow-artifacts", "raw", ExtraBucket], File, 25);
             platform.AddPostgres(callerFile: File, callerLine: 27);
             platform.Add(new Valkey("valkey"), File, 28);
             platform.AddIcebergCatalog(env, warehouseBucket: "warehouse", File, 29);
