@@ -14,8 +14,16 @@ public sealed class LakehousePlatform : IPlatformDefinition
 {
     public string Name => "lakehouse";
 
+    /// <summary>
+    /// The workspaces whose identity-provider groups every UI maps to its roles (docs/identity.md). The seam for the
+    /// workspaces themselves: once the platform declares them, their names feed this list.
+    /// </summary>
+    public static IReadOnlyList<string> Workspaces { get; } = ["analytics", "data-science"];
+
     public void Define(PlatformBuilder platform, EnvironmentConfig env)
     {
+        // Single sign-on at the provider env/ names (identity:), referenced, not deployed; absent, UIs keep local users.
+        platform.AddIdentityProvider(env, Workspaces);
         // Prometheus, Alertmanager and Grafana first: every other component carries a monitor.
         platform.Add(new Monitoring("monitoring"));
         // Argo CD manages itself: this Application adopts the Argo CD installed to apply the bootstrap.

@@ -45,6 +45,21 @@ public sealed record Naming(string Platform, string Environment)
     /// <summary>The identity-provider group of the platform's own administrators (every workspace, every component).</summary>
     public string PlatformAdminGroup => Label($"{Platform}-platform-admin");
 
+    /// <summary>
+    /// The OIDC client id of one component in this environment ("lakehouse-dev-grafana"): each environment's copy
+    /// of a UI is its own client at the identity provider, with its own redirect URL and secret.
+    /// </summary>
+    public string IdentityClient(string component) => Label($"{Platform}-{Environment}-{component}");
+
+    /// <summary>
+    /// The Argo CD AppProject of one workspace in this environment ("lakehouse-dev-workspace-analytics"): Argo CD's
+    /// RBAC grants a workspace's groups their rights on the Applications of this project.
+    /// </summary>
+    public string WorkspaceProject(string workspace) => Label($"{Platform}-{Environment}-workspace-{workspace}");
+
+    /// <summary>The public host name of a component's UI under the environment's domain: "grafana.dev.lakehouse.example.com".</summary>
+    public static string PublicHost(string component, string domain) => $"{Label(component)}.{domain}";
+
     /// <summary>A Secret a component reads, in its own namespace.</summary>
     public string Secret(string component, string purpose) => Object(component, purpose);
 

@@ -4,6 +4,7 @@ using Lakehouse.Catalogue;
 using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Configuration;
 using Lakehouse.Model.Contracts;
+using Lakehouse.Model.Identity;
 using Lakehouse.Model.Kubernetes;
 
 namespace Lakehouse.Model.Components;
@@ -27,7 +28,7 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
     private const int MetricsPort = 5556;
     private const string TlsPath = "/etc/trino/tls";
 
-    public override IReadOnlyList<Need> Needs => [Need.Of<IIcebergCatalog>(), Need.Of<IObjectStorage>()];
+    public override IReadOnlyList<Need> Needs => [Need.Of<IIcebergCatalog>(), Need.Of<IObjectStorage>(), Need.OptionalOf<IIdentityProvider>()];
 
     public string Catalog => "iceberg";
 
@@ -55,6 +56,17 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
         var coordinatorHeap = Heap(config.Coordinator);
         var workerHeap = Heap(config.Worker);
         var iceberg = IcebergCatalog(context);
+        // People sign in at the platform's identity provider (docs/identity.md); service users keep their passwords.
+        var sso = context.TryUse<IIdentityProvider>()?.ClientFor(context, Name);
+        var environment = new[] { ("TRINO_INTERNAL_SHARED_SECRET", new SecretRef(naming.Secret(Name, "internal-communication"), "shared-secret")) }
+            .Concat(iceberg.Environment)
+            .Concat(sso is null ? [] : [(TrinoSso.ClientSecretVariable, sso.ClientSecret)]);
+        var auth = new JsonObject { ["passwordAuthSecret"] = naming.Secret(Name, "password-authentication") };
+        if (sso is not null)
+        {
+            auth["groupsAuthSecret"] = TrinoSso.GroupsSecret(naming, Name);
+            auth["refreshPeriod"] = "1m";
+        }
 
         var values = new TrinoValues
         {
@@ -62,10 +74,12 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
             Server = new()
             {
                 Workers = config.Workers,
+                // Audit: the coordinator's request log, rotated, streamed to stdout by a sidecar (TrinoAudit); OAuth 2.0 only there.
+                CoordinatorExtraConfig = string.Join('\n', TrinoAudit.CoordinatorProperties.Concat(sso is null ? [] : TrinoSso.CoordinatorProperties(sso))),
                 Node = new() { Environment = context.Environment.Name },
                 Config = new()
                 {
-                    AuthenticationType = "PASSWORD",
+                    AuthenticationType = sso is null ? "PASSWORD" : TrinoSso.AuthenticationType,
                     Https = new() { Enabled = true, Port = HttpsPort, Keystore = new() { Path = $"{TlsPath}/keystore.pem" } },
                     Query = new() { MaxMemory = config.QueryMaxMemory },
                 },
@@ -73,16 +87,14 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
             AdditionalConfigProperties = ["internal-communication.shared-secret=${ENV:TRINO_INTERNAL_SHARED_SECRET}"],
             // password.db (htpasswd format, bcrypt) in a Secret: users are managed outside Git. The chart leaves
             // `auth` open (its keys are documented in comments only).
-            Auth = new() { ["passwordAuthSecret"] = naming.Secret(Name, "password-authentication") },
+            Auth = auth,
             SecretMounts = [new JsonObject
             {
                 ["name"] = "tls",
                 ["secretName"] = naming.Secret(Name, "tls"),
                 ["path"] = TlsPath,
             }],
-            Env = [.. new[] { ("TRINO_INTERNAL_SHARED_SECRET", new SecretRef(naming.Secret(Name, "internal-communication"), "shared-secret")) }
-                .Concat(iceberg.Environment)
-                .Select(e => (JsonNode)Values.SecretEnv(e.Item1, e.Item2))],
+            Env = [.. environment.Select(e => (JsonNode)Values.SecretEnv(e.Item1, e.Item2))],
             // Only Iceberg: the chart's demo catalogs are removed (null deletes a default key in Helm).
             Catalogs = new()
             {
@@ -98,7 +110,10 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
                 Jvm = new() { MaxHeapSize = $"{coordinatorHeap}M" },
                 Config = new() { Query = new() { MaxMemoryPerNode = $"{QueryMemoryPerNode(coordinatorHeap)}MB" } },
                 Resources = Values.Resources(config.Coordinator),
+                AdditionalVolumes = [TrinoAudit.VolumeSpec()],
+                AdditionalVolumeMounts = [TrinoAudit.Mount(readOnly: false)],
             },
+            SidecarContainers = new() { ["coordinator"] = Values.List(TrinoAudit.SidecarContainer(Image)) },
             Worker = new()
             {
                 Jvm = new() { MaxHeapSize = $"{workerHeap}M" },

@@ -38,6 +38,7 @@ public static class BackendSections
         new("storage", null, new("minio", "minio", true), new("seaweedfs", "seaweedfs", true), new("external", "external", true)),
         new("catalog", null, new("rest", "rest", true), new("external-rest", "externalRest", true), new("jdbc", "jdbc", false), new("hive", "hive", true), new("glue", "glue", true)),
         new("orchestrator", "airflow", new("airflow", "airflow", false), new("dagster", "dagster", false)),
+        new("identity", null, new Choice("external", "external", true)),
     ];
 
     /// <summary>A broken rule: at <see cref="KeyPath"/> (the backend's value, or the leftover section's key).</summary>
