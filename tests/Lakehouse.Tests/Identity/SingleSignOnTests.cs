@@ -169,6 +169,30 @@ public class SingleSignOnTests
         Assert.Null(mapping["lakehouse-analytics-service"]);
     }
 
+    [Fact]
+    public async Task Supersets_and_airflows_configs_are_python_that_compiles()
+    {
+        var python = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Select(d => Path.Combine(d, "python3")).FirstOrDefault(File.Exists);
+        Assert.SkipWhen(python is null, "python3 is not installed: it compiles the rendered Python settings");
+        var superset = YamlFiles.Read(Render.ReferenceTree.Files["gitops/dev/apps/superset/values.yaml"])!["configOverrides"]!;
+        var airflow = HydratedConfig.File(await HydratedConfig.Objects("dev", "orchestrator"), "orchestrator-api-server-config", "webserver_config.py");
+        foreach (var (name, code) in new[] { ("oidc", (string)superset["oidc"]!), ("audit", (string)superset["audit"]!), ("webserver_config", airflow) })
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"lakehouse-{name}-{Guid.NewGuid():N}.py");
+            await File.WriteAllTextAsync(file, code, TestContext.Current.CancellationToken);
+            try
+            {
+                var result = await Lakehouse.Tests.Hydration.Tool.Run(python!, ["-c", "import ast, sys; ast.parse(open(sys.argv[1]).read())", file], Path.GetTempPath());
+                Assert.True(result.ExitCode == 0, $"{name}: {result.Error}");
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
     private static string[] Roles(JsonNode mapping, string group) =>
         [.. mapping[group]!.AsArray().Select(r => (string)r!)];
 }
