@@ -50,7 +50,7 @@ public class AuditTests
     [Fact]
     public void Supersets_event_logger_writes_to_stdout()
     {
-        var values = YamlFiles.Read(Render.ReferenceTree.Files["gitops/dev/apps/superset/values.yaml"])!;
+        var values = YamlFiles.Read(Render.ReferenceTree.Files["gitops/prod/apps/superset/values.yaml"])!;
         var audit = (string)values["configOverrides"]!["audit"]!;
         Assert.Equal(["from superset.utils.log import StdOutEventLogger", "EVENT_LOGGER = StdOutEventLogger()", ""], audit.Split('\n'));
     }

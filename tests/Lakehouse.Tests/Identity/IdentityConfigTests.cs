@@ -14,12 +14,16 @@ namespace Lakehouse.Tests.Identity;
 /// </summary>
 public class IdentityConfigTests
 {
-    private static string DevWith(string replacement) =>
-        Render.EnvironmentText("dev").Replace("    issuer: https://login.example.com/realms/lakehouse\n", replacement, StringComparison.Ordinal);
-
-    private static string DevWithoutIdentity()
+    private static string ProdWith(string replacement)
     {
-        var text = Render.EnvironmentText("dev");
+        var text = Render.EnvironmentText("prod");
+        Assert.Contains("    issuer: https://login.example.com/realms/lakehouse\n", text, StringComparison.Ordinal);
+        return text.Replace("    issuer: https://login.example.com/realms/lakehouse\n", replacement, StringComparison.Ordinal);
+    }
+
+    private static string ProdWithoutIdentity()
+    {
+        var text = Render.EnvironmentText("prod");
         var at = text.IndexOf("# Single sign-on", StringComparison.Ordinal);
         Assert.True(at > 0);
         return text[..at];
@@ -28,33 +32,35 @@ public class IdentityConfigTests
     [Fact]
     public void An_ip_address_as_issuer_is_LH0001_at_its_line()
     {
-        var text = DevWith("    issuer: https://10.20.0.5/realms/lakehouse\n");
+        var text = ProdWith("    issuer: https://10.20.0.5/realms/lakehouse\n");
         var line = text.Split('\n').ToList().FindIndex(l => l.Contains("10.20.0.5", StringComparison.Ordinal)) + 1;
-        Assert.Contains(Render.EnvironmentDiagnostics("dev", text).Select(d => d.ToString()),
-            d => d.StartsWith($"env/dev.yaml({line},13): error LH0001: identity.external.issuer: '10.20.0.5' is an IP address", StringComparison.Ordinal));
+        Assert.Contains(Render.EnvironmentDiagnostics("prod", text).Select(d => d.ToString()),
+            d => d.StartsWith($"env/prod.yaml({line},13): error LH0001: identity.external.issuer: '10.20.0.5' is an IP address", StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_plain_http_issuer_is_refused_at_its_line()
     {
-        var text = DevWith("    issuer: http://login.example.com/realms/lakehouse\n");
-        var diagnostic = Assert.Single(Render.EnvironmentDiagnostics("dev", text));
+        var text = ProdWith("    issuer: http://login.example.com/realms/lakehouse\n");
+        var diagnostic = Assert.Single(Render.EnvironmentDiagnostics("prod", text));
         Assert.Equal("LH0005", diagnostic.Rule.Id);
         Assert.Contains("identity.external.issuer", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void The_external_backend_without_its_section_is_an_error_and_a_leftover_section_too()
+    public void The_external_backend_without_its_section_is_LH0005_at_the_backends_value()
     {
-        var text = DevWithoutIdentity() + "identity:\n  backend: external\n";
-        var missing = Assert.Single(Render.EnvironmentDiagnostics("dev", text));
+        var text = ProdWithoutIdentity() + "identity:\n  backend: external\n";
+        var missing = Assert.Single(Render.EnvironmentDiagnostics("prod", text));
+        Assert.Equal("LH0005", missing.Rule.Id);
+        Assert.Equal(text.Split('\n').ToList().IndexOf("  backend: external") + 1, missing.Location.Line);
         Assert.Contains("identity.backend is 'external' but the identity.external section is missing", missing.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_provider_is_referenced_never_deployed_and_listed_where_reviewers_read_the_tree()
     {
-        foreach (var env in new[] { "dev", "staging", "prod", "aws" })
+        foreach (var env in new[] { "staging", "prod", "aws" })
         {
             var environment = Render.Reference.Platform!.Environments.Single(e => e.Name == env);
             Assert.DoesNotContain(environment.Components, c => c.Name == "identity");
@@ -72,17 +78,25 @@ public class IdentityConfigTests
     [InlineData("orchestrator")]
     public void Each_client_may_reach_the_providers_port_and_says_so(string component)
     {
-        var policy = YamlFiles.Read(Render.ReferenceTree.Files[$"gitops/dev/apps/{component}/networkpolicy-default-egress.yaml"])!;
+        var policy = YamlFiles.Read(Render.ReferenceTree.Files[$"gitops/prod/apps/{component}/networkpolicy-default-egress.yaml"])!;
         Assert.Contains("identity (external, port 443)", (string)policy["metadata"]!["annotations"]!["lakehouse.io/connects-to"]!, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Without_an_identity_section_every_ui_keeps_its_local_users()
     {
-        var config = Render.Environment("dev", DevWithoutIdentity());
-        var outcome = RenderPipeline.Render(new LakehousePlatform(), [config]);
+        // dev has none; prod without its section renders the same way.
+        Assert.DoesNotContain("identity:", Render.EnvironmentText("dev"), StringComparison.Ordinal);
+        var outcome = RenderPipeline.Render(new LakehousePlatform(), [Render.Environment("prod", ProdWithoutIdentity())]);
         Assert.True(outcome.Succeeded, string.Join("\n", outcome.Diagnostics));
-        var env = outcome.Platform!.Environments.Single();
+        foreach (var env in outcome.Platform!.Environments.Append(Render.Reference.Platform!.Environments.Single(e => e.Name == "dev")))
+        {
+            AssertLocalUsers(env);
+        }
+    }
+
+    private static void AssertLocalUsers(EnvironmentRender env)
+    {
         Assert.DoesNotContain(env.External, p => p.Component.Name == "identity");
         var spec = (string c) => env.Components.Single(x => x.Name == c).Spec.Values;
         Assert.Null(spec("argocd")["configs"]!["cm"]!["oidc.config"]);
@@ -117,7 +131,7 @@ public class IdentityConfigTests
         int Wave(string env, string component) => Render.Reference.Platform!.Environments.Single(e => e.Name == env).Components.Single(c => c.Name == component).Wave;
         // The identity provider (every environment) and S3 and Glue (aws) sync nothing: monitoring stays first,
         // and aws's Trino, which needs only those and monitoring, follows monitoring directly.
-        Assert.Equal(0, Wave("dev", "monitoring"));
+        Assert.Equal(0, Wave("prod", "monitoring"));
         Assert.Equal(1, Wave("aws", "trino"));
         // staging's JDBC catalog is reached through PostgreSQL: Trino follows PostgreSQL directly.
         Assert.Equal(Wave("staging", "postgres") + 1, Wave("staging", "trino"));

@@ -48,16 +48,16 @@ public class IdentityDocsTests
         var rows = Table("Clients to register at the provider");
         var components = new Dictionary<string, string> { ["Argo CD"] = "argocd", ["Grafana"] = "monitoring", ["Superset"] = "superset", ["Trino"] = "trino", ["Airflow"] = "orchestrator" };
         Assert.Equal(components.Keys.Order(StringComparer.Ordinal), rows.Select(r => r["component"]).Order(StringComparer.Ordinal));
-        var dev = new Naming("lakehouse", "dev");
-        var environment = Render.Reference.Platform!.Environments.Single(e => e.Name == "dev");
+        var prod = new Naming("lakehouse", "prod");
+        var environment = Render.Reference.Platform!.Environments.Single(e => e.Name == "prod");
         foreach (var row in rows)
         {
             var component = components[row["component"]];
-            Assert.Equal(dev.IdentityClient(component), row["client id"].Replace("ENV", "dev", StringComparison.Ordinal));
+            Assert.Equal(prod.IdentityClient(component), row["client id"].Replace("ENV", "prod", StringComparison.Ordinal));
             var spec = environment.Components.Single(c => c.Name == component).Spec;
-            Assert.Equal($"{spec.Namespace}/{dev.Secret(component, "oidc")}", row["Secret"]);
+            Assert.Equal($"{spec.Namespace}/{prod.Secret(component, "oidc")}", row["Secret"]);
             // Each client's secret is referenced by what the component renders (values or the files they carry).
-            Assert.Contains(dev.Secret(component, "oidc"), spec.Values.ToJsonString(), StringComparison.Ordinal);
+            Assert.Contains(prod.Secret(component, "oidc"), spec.Values.ToJsonString(), StringComparison.Ordinal);
         }
     }
 }

@@ -14,32 +14,36 @@ namespace Lakehouse.Tests.Identity;
 public class SingleSignOnTests
 {
     private const string Issuer = "https://login.example.com/realms/lakehouse";
-    private static readonly Naming Dev = new("lakehouse", "dev");
 
+    /// <summary>prod signs in at the provider (dev has no identity section: its UIs keep local users, IdentityConfigTests).</summary>
+    private const string Env = "prod";
+    
     [Fact]
     public async Task Argo_cd_signs_in_at_the_issuer_with_its_client_and_secret_reference_and_bundles_no_dex()
     {
-        var objects = await HydratedConfig.Objects("dev", "argocd");
+        var objects = await HydratedConfig.Objects(Env, "argocd");
         var oidc = YamlFiles.Read(HydratedConfig.File(objects, "argocd-cm", "oidc.config"))!;
         Assert.Equal(Issuer, (string?)oidc["issuer"]);
-        Assert.Equal("lakehouse-dev-argocd", (string?)oidc["clientID"]);
+        Assert.Equal("lakehouse-prod-argocd", (string?)oidc["clientID"]);
         // "$SECRET:KEY": Argo CD reads the key of that Secret in its own namespace (labelled part-of argocd).
         Assert.Equal("$argocd-oidc:client-secret", (string?)oidc["clientSecret"]);
         Assert.Contains("groups", oidc["requestedScopes"]!.AsArray().Select(s => (string?)s));
-        Assert.Equal("https://argocd.dev.lakehouse.example.com", (string?)HydratedConfig.Single(objects, "ConfigMap", "argocd-cm").Body["data"]!["url"]);
+        Assert.Equal("https://argocd.prod.lakehouse.example.com", (string?)HydratedConfig.Single(objects, "ConfigMap", "argocd-cm").Body["data"]!["url"]);
         Assert.DoesNotContain(objects, o => o.Kind == "Deployment" && o.Name.Contains("dex", StringComparison.Ordinal));
+        // The local admin stays for break-glass (docs/identity.md).
+        Assert.NotEqual("false", (string?)HydratedConfig.Single(objects, "ConfigMap", "argocd-cm").Body["data"]!["admin.enabled"]);
     }
 
     [Fact]
     public async Task Argo_cd_rbac_grants_each_workspace_group_its_own_project_only_and_nothing_by_default()
     {
-        var objects = await HydratedConfig.Objects("dev", "argocd");
+        var objects = await HydratedConfig.Objects(Env, "argocd");
         var rbac = HydratedConfig.Single(objects, "ConfigMap", "argocd-rbac-cm").Body["data"]!;
         Assert.Equal("", (string?)rbac["policy.default"] ?? "");
         Assert.Equal("[groups]", (string?)rbac["scopes"]);
         var policy = new ArgoCdPolicy((string)rbac["policy.csv"]!);
-        const string analytics = "lakehouse-dev-workspace-analytics/app";
-        const string science = "lakehouse-dev-workspace-data-science/app";
+        const string analytics = "lakehouse-prod-workspace-analytics/app";
+        const string science = "lakehouse-prod-workspace-data-science/app";
 
         Assert.True(policy.Allows(["lakehouse-analytics-engineer"], "applications", "sync", analytics));
         Assert.False(policy.Allows(["lakehouse-analytics-engineer"], "applications", "sync", science));
@@ -52,8 +56,8 @@ public class SingleSignOnTests
         Assert.False(policy.Allows(["lakehouse-analytics-service"], "applications", "get", analytics));
         Assert.False(policy.Allows(["someone-else"], "applications", "get", analytics));
         // Platform components belong to no workspace: only the platform's administrators reach them.
-        Assert.False(policy.Allows(["lakehouse-analytics-admin"], "applications", "get", "lakehouse-dev-trino/lakehouse-dev-trino"));
-        Assert.True(policy.Allows(["lakehouse-platform-admin"], "applications", "sync", "lakehouse-dev-trino/lakehouse-dev-trino"));
+        Assert.False(policy.Allows(["lakehouse-analytics-admin"], "applications", "get", "lakehouse-prod-trino/lakehouse-prod-trino"));
+        Assert.True(policy.Allows(["lakehouse-platform-admin"], "applications", "sync", "lakehouse-prod-trino/lakehouse-prod-trino"));
     }
 
     public static TheoryData<string[], string?> GrafanaRoles() => new()
@@ -73,7 +77,7 @@ public class SingleSignOnTests
     [MemberData(nameof(GrafanaRoles))]
     public async Task Grafana_gives_the_highest_role_of_the_users_groups_and_refuses_the_rest(string[] groups, string? role)
     {
-        var objects = await HydratedConfig.Objects("dev", "monitoring");
+        var objects = await HydratedConfig.Objects(Env, "monitoring");
         var ini = HydratedConfig.Ini(HydratedConfig.File(objects, "monitoring-grafana", "grafana.ini"));
         var oauth = ini["auth.generic_oauth"];
         Assert.Equal("true", oauth["role_attribute_strict"]);
@@ -86,16 +90,16 @@ public class SingleSignOnTests
     [Fact]
     public async Task Grafana_signs_in_at_the_providers_endpoints_with_its_client_and_reads_the_secret_from_its_secret()
     {
-        var objects = await HydratedConfig.Objects("dev", "monitoring");
+        var objects = await HydratedConfig.Objects(Env, "monitoring");
         var ini = HydratedConfig.Ini(HydratedConfig.File(objects, "monitoring-grafana", "grafana.ini"));
         var oauth = ini["auth.generic_oauth"];
         Assert.Equal("true", oauth["enabled"]);
-        Assert.Equal("lakehouse-dev-monitoring", oauth["client_id"]);
+        Assert.Equal("lakehouse-prod-monitoring", oauth["client_id"]);
         Assert.Equal($"{Issuer}/protocol/openid-connect/auth", oauth["auth_url"]);
         Assert.Equal($"{Issuer}/protocol/openid-connect/token", oauth["token_url"]);
         Assert.Equal($"{Issuer}/protocol/openid-connect/userinfo", oauth["api_url"]);
         Assert.False(oauth.ContainsKey("client_secret"));
-        Assert.Equal("https://grafana.dev.lakehouse.example.com", ini["server"]["root_url"]);
+        Assert.Equal("https://grafana.prod.lakehouse.example.com", ini["server"]["root_url"]);
         var grafana = Assert.Single(HydratedConfig.Containers(HydratedConfig.Single(objects, "Deployment", "monitoring-grafana")), c => (string?)c["name"] == "grafana");
         Assert.Equal(("monitoring-oidc", "client-secret"), HydratedConfig.SecretEnv(grafana, GrafanaSso.ClientSecretVariable));
     }
@@ -104,10 +108,10 @@ public class SingleSignOnTests
     public void Superset_signs_in_at_the_issuers_discovery_and_maps_two_workspaces_groups_to_its_roles()
     {
         // Superset's chart is locked unverified (not obtainable here): its values are what the chart renders into superset_config.py.
-        var values = YamlFiles.Read(Render.ReferenceTree.Files["gitops/dev/apps/superset/values.yaml"])!;
+        var values = YamlFiles.Read(Render.ReferenceTree.Files[$"gitops/{Env}/apps/superset/values.yaml"])!;
         var config = (string)values["configOverrides"]!["oidc"]!;
         var remote = HydratedConfig.PythonLiteral(config, "OIDC_REMOTE_APP");
-        Assert.Equal("lakehouse-dev-superset", (string?)remote["client_id"]);
+        Assert.Equal("lakehouse-prod-superset", (string?)remote["client_id"]);
         Assert.Equal($"{Issuer}/.well-known/openid-configuration", (string?)remote["server_metadata_url"]);
         Assert.Contains($"os.environ[\"{SupersetSso.ClientSecretVariable}\"]", config, StringComparison.Ordinal);
         var env = Assert.Single(values["extraEnvRaw"]!.AsArray(), e => (string?)e!["name"] == SupersetSso.ClientSecretVariable)!;
@@ -125,11 +129,11 @@ public class SingleSignOnTests
     [Fact]
     public async Task Trino_takes_oauth2_beside_passwords_on_the_coordinator_only_with_groups_from_the_group_file()
     {
-        var objects = await HydratedConfig.Objects("dev", "trino");
+        var objects = await HydratedConfig.Objects(Env, "trino");
         var coordinator = HydratedConfig.Properties(HydratedConfig.File(objects, "trino-coordinator", "config.properties"));
         Assert.Equal("OAUTH2,PASSWORD", coordinator["http-server.authentication.type"]);
         Assert.Equal(Issuer, coordinator["http-server.authentication.oauth2.issuer"]);
-        Assert.Equal("lakehouse-dev-trino", coordinator["http-server.authentication.oauth2.client-id"]);
+        Assert.Equal("lakehouse-prod-trino", coordinator["http-server.authentication.oauth2.client-id"]);
         Assert.Equal($"${{ENV:{TrinoSso.ClientSecretVariable}}}", coordinator["http-server.authentication.oauth2.client-secret"]);
         Assert.Equal("preferred_username", coordinator["http-server.authentication.oauth2.principal-field"]);
         Assert.Equal("oauth2", coordinator["web-ui.authentication.type"]);
@@ -142,6 +146,7 @@ public class SingleSignOnTests
         // Trino 480 reads no groups from tokens: the file group provider, from a Secret, names the provider's groups.
         var groupProvider = HydratedConfig.Properties(HydratedConfig.File(objects, "trino-coordinator", "group-provider.properties"));
         Assert.Equal("file", groupProvider["group-provider.name"]);
+        Assert.Equal("1m", groupProvider["file.refresh-period"]);
         var volumes = deployment.Body["spec"]!["template"]!["spec"]!["volumes"]!.AsArray();
         Assert.Contains(volumes, v => (string?)v!["secret"]?["secretName"] == "trino-groups");
         // Service users (Superset, the orchestrator's SQL tasks) keep password authentication.
@@ -152,12 +157,12 @@ public class SingleSignOnTests
     [Fact]
     public async Task Airflow_uses_the_fab_auth_manager_signing_in_at_the_issuer_and_maps_two_workspaces_groups_to_its_roles()
     {
-        var objects = await HydratedConfig.Objects("dev", "orchestrator");
+        var objects = await HydratedConfig.Objects(Env, "orchestrator");
         var cfg = HydratedConfig.Ini(HydratedConfig.File(objects, "orchestrator-config", "airflow.cfg"));
         Assert.Equal(AirflowSso.AuthManager, cfg["core"]["auth_manager"]);
         var config = HydratedConfig.File(objects, "orchestrator-api-server-config", "webserver_config.py");
         var remote = HydratedConfig.PythonLiteral(config, "OIDC_REMOTE_APP");
-        Assert.Equal("lakehouse-dev-orchestrator", (string?)remote["client_id"]);
+        Assert.Equal("lakehouse-prod-orchestrator", (string?)remote["client_id"]);
         Assert.Equal($"{Issuer}/.well-known/openid-configuration", (string?)remote["server_metadata_url"]);
         var api = Assert.Single(HydratedConfig.Containers(HydratedConfig.Single(objects, "Deployment", "orchestrator-api-server")), c => (string?)c["name"] == "api-server");
         Assert.Equal(("orchestrator-oidc", "client-secret"), HydratedConfig.SecretEnv(api, AirflowSso.ClientSecretVariable));
@@ -175,8 +180,8 @@ public class SingleSignOnTests
         var python = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Select(d => Path.Combine(d, "python3")).FirstOrDefault(File.Exists);
         Assert.SkipWhen(python is null, "python3 is not installed: it compiles the rendered Python settings");
-        var superset = YamlFiles.Read(Render.ReferenceTree.Files["gitops/dev/apps/superset/values.yaml"])!["configOverrides"]!;
-        var airflow = HydratedConfig.File(await HydratedConfig.Objects("dev", "orchestrator"), "orchestrator-api-server-config", "webserver_config.py");
+        var superset = YamlFiles.Read(Render.ReferenceTree.Files[$"gitops/{Env}/apps/superset/values.yaml"])!["configOverrides"]!;
+        var airflow = HydratedConfig.File(await HydratedConfig.Objects(Env, "orchestrator"), "orchestrator-api-server-config", "webserver_config.py");
         foreach (var (name, code) in new[] { ("oidc", (string)superset["oidc"]!), ("audit", (string)superset["audit"]!), ("webserver_config", airflow) })
         {
             var file = Path.Combine(Path.GetTempPath(), $"lakehouse-{name}-{Guid.NewGuid():N}.py");
