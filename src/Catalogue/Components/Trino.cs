@@ -113,7 +113,7 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
                 AdditionalVolumes = [TrinoAudit.VolumeSpec()],
                 AdditionalVolumeMounts = [TrinoAudit.Mount(readOnly: false)],
             },
-            SidecarContainers = new() { ["coordinator"] = Values.List(TrinoAudit.SidecarContainer(Image)) },
+            SidecarContainers = new() { ["coordinator"] = Values.List(TrinoAudit.SidecarContainer()) },
             Worker = new()
             {
                 Jvm = new() { MaxHeapSize = $"{workerHeap}M" },

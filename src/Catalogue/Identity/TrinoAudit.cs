@@ -7,7 +7,8 @@ namespace Lakehouse.Model.Components;
 /// Trino's access log for audit: the coordinator's HTTP request log (airlift's: time, client address, authenticated
 /// user, method, path, status, duration, one line per request, so every statement submitted and every result page
 /// fetched, by user) written to a shared emptyDir, rotated by size with a bounded history, and streamed to stdout
-/// by a sidecar running Trino's own image, where the cluster's log agent collects it (the stdout streaming sidecar of
+/// by a sidecar (the lock's kubectl image, for its shell and tail; not Trino's, so that an environment's Trino tag
+/// stays one line), where the cluster's log agent collects it (the stdout streaming sidecar of
 /// the Kubernetes logging architecture). Statement texts are not in it: Trino's event listeners that carry them
 /// (http, kafka, mysql, openlineage) all need a receiver the platform does not run (docs/identity.md, "Audit").
 /// </summary>
@@ -47,10 +48,10 @@ public static class TrinoAudit
     /// The sidecar: follows the current file across rotations (tail -F) from its first line, so a restart replays the
     /// kept file rather than losing it; as unprivileged as Trino itself.
     /// </summary>
-    public static JsonObject SidecarContainer(ContainerImage image) => new()
+    public static JsonObject SidecarContainer() => new()
     {
         ["name"] = Sidecar,
-        ["image"] = image.ToString(),
+        ["image"] = Locked.Image("kubectl").ToString(),
         ["imagePullPolicy"] = "IfNotPresent",
         ["command"] = Values.List("tail", "-n", "+1", "-F", LogFile),
         ["volumeMounts"] = Values.List(Mount(readOnly: true)),

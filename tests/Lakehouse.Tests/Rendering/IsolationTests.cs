@@ -224,12 +224,13 @@ public sealed class IsolationTests : IDisposable
 
         public void Define(PlatformBuilder platform, EnvironmentConfig env)
         {
-            platform.Add(new Monitoring("monitoring"), File, 20);
-            platform.Add(new ArgoCd("argocd"), File, 22);
-            platform.AddObjectStorage(env, ExtraBucket is null ? ["warehouse", "postgres-backups", "mlflow-artifacts"] : ["warehouse", "postgres-backups", "mlflow-artifacts", ExtraBucket], File, 24);
-            platform.AddPostgres(callerFile: File, callerLine: 26);
-            platform.Add(new Valkey("valkey"), File, 27);
-            platform.AddIcebergCatalog(env, warehouseBucket: "warehouse", File, 28);
+            platform.AddIdentityProvider(env, LakehousePlatform.Workspaces, File, 26);
+            platform.Add(new Monitoring("monitoring"), File, 28);
+            platform.Add(new ArgoCd("argocd"), File, 30);
+            platform.AddObjectStorage(env, ExtraBucket is null ? ["warehouse", "postgres-backups", "mlflow-artifacts"] : ["warehouse", "postgres-backups", "mlflow-artifacts", ExtraBucket], File, 32);
+            platform.AddPostgres(callerFile: File, callerLine: 34);
+            platform.Add(new Valkey("valkey"), File, 35);
+            platform.AddIcebergCatalog(env, warehouseBucket: "warehouse", File, 36);
             platform.Add(new Trino("trino")
             {
                 ValueOverrides = new TrinoValues
@@ -240,15 +241,15 @@ public sealed class IsolationTests : IDisposable
                         TerminationGracePeriodSeconds = 300,
                     },
                 }.ToValues(),
-            }, File, 29);
-            platform.Add(new Superset("superset"), File, 42);
-            platform.Add(new Marquez("lineage"), File, 44);
-            platform.Add(new SparkOperator("spark"), File, 45);
-            platform.Add(new Mlflow("mlflow"), File, 47);
-            platform.AddOrchestrator(env, ExtraJob is null ? Jobs.All : [.. Jobs.All, ExtraJob], File, 49);
+            }, File, 37);
+            platform.Add(new Superset("superset"), File, 50);
+            platform.Add(new Marquez("lineage"), File, 52);
+            platform.Add(new SparkOperator("spark"), File, 53);
+            platform.Add(new Mlflow("mlflow"), File, 55);
+            platform.AddOrchestrator(env, ExtraJob is null ? Jobs.All : [.. Jobs.All, ExtraJob], File, 57);
             if (ExtraComponent is not null)
             {
-                platform.Add(ExtraComponent, File, 50);
+                platform.Add(ExtraComponent, File, 58);
             }
         }
     }
