@@ -17,6 +17,8 @@ public sealed class LakehousePlatform : IPlatformDefinition
 
     public void Define(PlatformBuilder platform, EnvironmentConfig env)
     {
+        // Single sign-on at the provider env/ names (identity:), referenced, not deployed; absent, UIs keep local users.
+        platform.AddIdentityProvider(env);
         // Prometheus, Alertmanager and Grafana first: every other component carries a monitor.
         platform.Add(new Monitoring("monitoring"));
         // Argo CD manages itself: this Application adopts the Argo CD installed to apply the bootstrap.

@@ -66,6 +66,15 @@ public sealed record Naming(string Platform, string Environment)
     /// <summary>A workspace's OpenLineage namespace in this environment ("lakehouse-dev-analytics"), beside the platform's own.</summary>
     public string WorkspaceLineageNamespace(string workspace) => Label($"{Platform}-{Environment}-{workspace}");
 
+    /// <summary>
+    /// The OIDC client id of one component in this environment ("lakehouse-dev-grafana"): each environment's copy
+    /// of a UI is its own client at the identity provider, with its own redirect URL and secret.
+    /// </summary>
+    public string IdentityClient(string component) => Label($"{Platform}-{Environment}-{component}");
+
+    /// <summary>The public host name of a component's UI under the environment's domain: "grafana.dev.lakehouse.example.com".</summary>
+    public static string PublicHost(string component, string domain) => $"{Label(component)}.{domain}";
+
     /// <summary>A Secret a component reads, in its own namespace.</summary>
     public string Secret(string component, string purpose) => Object(component, purpose);
 

@@ -3,6 +3,7 @@ using Lakehouse.Catalogue;
 using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Configuration;
 using Lakehouse.Model.Contracts;
+using Lakehouse.Model.Identity;
 using Lakehouse.Model.Jobs;
 using Lakehouse.Model.Kubernetes;
 using Lakehouse.Model.Secrets;
@@ -36,7 +37,8 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
     /// </summary>
     public bool CeleryBroker { get; init; }
 
-    public override IReadOnlyList<Need> Needs => CeleryBroker ? [.. OrchestratorNeeds.For(Jobs), Need.Of<IKeyValueStore>()] : OrchestratorNeeds.For(Jobs);
+    public override IReadOnlyList<Need> Needs =>
+        [.. OrchestratorNeeds.For(Jobs), .. CeleryBroker ? [Need.Of<IKeyValueStore>()] : Array.Empty<Need>(), Need.OptionalOf<IIdentityProvider>()];
 
     /// <summary>The ConfigMap holding the DAG files.</summary>
     public string DagsConfigMap(ComponentContext context) => context.Naming.Object(Name, "dags");
@@ -48,6 +50,9 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
         var config = context.Environment.Orchestrator.Airflow;
         var celery = config.Executor == AirflowExecutor.Celery;
         var lineage = context.TryUse<ILineageBackend>();
+        // The UI's users sign in at the platform's identity provider (docs/identity.md).
+        var idp = context.TryUse<IIdentityProvider>();
+        var sso = idp?.ClientFor(context, Name);
 
         // Broker URL redis://USER:PASSWORD@HOST:6379/0 in the Secret's key 'connection' (out of band), as the
         // orchestrator's own Valkey user; every broker key and channel under its prefix, which its ACL allows.
@@ -123,6 +128,8 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
                 Replicas = config.Replicas,
                 Resources = Resources(config.Resources),
                 PodDisruptionBudget = replicated ? new() { Enabled = true } : null,
+                ApiServerConfig = sso is null ? null : AirflowSso.Config(sso, idp!.Groups(context)),
+                Env = sso is null ? null : [Values.SecretEnv(AirflowSso.ClientSecretVariable, sso.ClientSecret)],
             },
             DagProcessor = new() { Resources = Resources(config.Resources) },
             Triggerer = new() { Resources = Resources(config.Resources) },
@@ -144,7 +151,7 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
             VolumeMounts = [new() { Name = "dags", MountPath = DagsFolder, ReadOnly = true }],
             // SparkKubernetesOperator talks to the API server with the pod's service account.
             Env = [new() { Name = "AIRFLOW_CONN_KUBERNETES_DEFAULT", Value = "{\"conn_type\": \"kubernetes\", \"extra\": {\"in_cluster\": true}}" }],
-            Config = AirflowConfig(broker, lineage is null ? null : (lineage.LineageEndpoint(context), lineage.Namespace(context))),
+            Config = AirflowConfig(broker, lineage is null ? null : (lineage.LineageEndpoint(context), lineage.Namespace(context)), sso is not null),
         };
 
         var dags = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -198,12 +205,16 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
 
     /// <summary>
     /// airflow.cfg sections the platform sets: the Celery broker's key prefix (its Valkey user may touch only
-    /// those keys) and where OpenLineage events go; null when neither applies.
+    /// those keys), where OpenLineage events go and, with single sign-on, the FAB auth manager; null when none applies.
     /// </summary>
     private static Dictionary<string, IReadOnlyDictionary<string, JsonNode>>? AirflowConfig(
-        KeyValueConnection? broker, (Endpoint Endpoint, string Namespace)? lineage)
+        KeyValueConnection? broker, (Endpoint Endpoint, string Namespace)? lineage, bool fabAuthManager)
     {
         var config = new Dictionary<string, IReadOnlyDictionary<string, JsonNode>>(StringComparer.Ordinal);
+        if (fabAuthManager)
+        {
+            config["core"] = new Dictionary<string, JsonNode> { ["auth_manager"] = AirflowSso.AuthManager };
+        }
         if (broker is not null)
         {
             config["celery_broker_transport_options"] = new Dictionary<string, JsonNode> { ["global_keyprefix"] = broker.KeyPrefix };

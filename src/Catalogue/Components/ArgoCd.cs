@@ -1,4 +1,6 @@
 using Lakehouse.Catalogue.Charts;
+using Lakehouse.Model.Contracts;
+using Lakehouse.Model.Identity;
 using Lakehouse.Model.Kubernetes;
 
 namespace Lakehouse.Model.Components;
@@ -43,9 +45,13 @@ public sealed record ArgoCd(string Name) : Component(Name)
     private const int ServerMetricsPort = 8083;
     private const int RepoServerMetricsPort = 8084;
 
+    /// <summary>With an identity provider in the platform, people sign in there (docs/identity.md).</summary>
+    public override IReadOnlyList<Need> Needs => [Need.OptionalOf<IIdentityProvider>()];
+
     public override ComponentSpec Describe(ComponentContext context)
     {
         var env = context.Environment;
+        var idp = context.TryUse<IIdentityProvider>();
         var ns = env.GitOps.ArgoCdNamespace;
         var ha = env.ArgoCd.HighAvailability;
         var replicas = ha ? 2 : 1;
@@ -56,7 +62,7 @@ public sealed record ArgoCd(string Name) : Component(Name)
         {
             // CRDs outlive the release: deleting the Application must not delete every Application.
             Crds = new() { Install = true, Keep = true },
-            Global = new() { Domain = $"argocd.{env.Domain}" },
+            Global = new() { Domain = Naming.PublicHost("argocd", env.Domain) },
             Configs = new()
             {
                 Cm = new()
@@ -64,9 +70,22 @@ public sealed record ArgoCd(string Name) : Component(Name)
                     Create = true,
                     // The chart passes every key of configs.cm into argocd-cm (templates/argocd-configs/argocd-cm.yaml);
                     // it lists only a few health checks itself, not the one for Applications.
-                    AdditionalValues = new() { [ApplicationHealthKey] = ApplicationHealthLua },
+                    AdditionalValues = idp is null
+                        ? new() { [ApplicationHealthKey] = ApplicationHealthLua }
+                        : new() { [ApplicationHealthKey] = ApplicationHealthLua, ["oidc.config"] = ArgoCdSso.OidcConfig(idp.ClientFor(context, Name, ArgoCdSso.SecretLabels, ns), context.Naming.DisplayName) },
+                },
+                // Audit: the API server logs every request, with the user from the token, as JSON lines on stdout (docs/identity.md).
+                Params = new() { AdditionalValues = new() { ["server.log.format"] = "json", ["server.log.level"] = "info" } },
+                // No default role: who signs in sees what their groups grant, nothing more.
+                Rbac = idp is null ? null : new()
+                {
+                    PolicyDefault = "",
+                    PolicyCsv = ArgoCdSso.PolicyCsv(idp.Groups(context), context.Naming),
+                    Scopes = $"[{idp.ClientFor(context, Name, ArgoCdSso.SecretLabels, ns).GroupsClaim}]",
                 },
             },
+            // The bundled Dex only federates to other providers; with the platform's provider Argo CD speaks OIDC to it directly.
+            Dex = idp is null ? null : new() { Enabled = false },
             Controller = new()
             {
                 Replicas = 1,

@@ -40,4 +40,16 @@ public static class Backends
         OrchestratorBackend.Dagster => platform.Add(new Dagster("orchestrator", jobs), callerFile, callerLine),
         _ => throw new InvalidOperationException($"no orchestrator for backend {env.Orchestrator.Backend}"),
     };
+
+    /// <summary>
+    /// Adds the identity provider env/'s identity section names ("identity"), mapping the groups of the platform's
+    /// workspaces; returns null, adding nothing, when the environment has no identity section.
+    /// </summary>
+    public static Identity.IIdentityProvider? AddIdentityProvider(this PlatformBuilder platform, EnvironmentConfig env,
+        [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) => env.Identity?.Backend switch
+    {
+        null => null,
+        IdentityBackend.External => platform.Add(new ExternalIdentityProvider("identity"), callerFile, callerLine),
+        _ => throw new InvalidOperationException($"no identity provider for backend {env.Identity.Backend}"),
+    };
 }

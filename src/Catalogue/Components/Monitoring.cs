@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Contracts;
+using Lakehouse.Model.Identity;
 using Lakehouse.Model.Kubernetes;
 
 namespace Lakehouse.Model.Components;
@@ -39,6 +40,9 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
     /// <summary>The Secret (admin-user, admin-password) Grafana's admin account comes from.</summary>
     public static string GrafanaAdminSecret(Naming naming, string component) => naming.Secret(component, "grafana-admin");
 
+    /// <summary>With an identity provider in the platform, people sign in to Grafana there (docs/identity.md).</summary>
+    public override IReadOnlyList<Need> Needs => [Need.OptionalOf<IIdentityProvider>()];
+
     /// <summary>
     /// The API server calls the operator's admission webhook (PrometheusRule and Alertmanager config
     /// validation) from outside any namespace, so the default-deny policy gets an exception for the
@@ -62,6 +66,13 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
         context.Secrets.DeclareIn(ns, admin, "admin-user", Model.Secrets.SecretSource.Plain("admin"));
         context.Secrets.DeclareIn(ns, admin, "admin-password", Model.Secrets.SecretSource.Generate(context.Naming.Object(Name, "grafana-admin-password")));
         var nodeExporterNs = NodeExporterNamespace(ns);
+        var grafana = new JsonObject { ["resources"] = Values.Resources(new() { Cpu = "100m", Memory = "256Mi" }) };
+        if (context.TryUse<IIdentityProvider>() is { } idp)
+        {
+            var client = idp.ClientFor(context, Name, secretNamespace: ns);
+            grafana["grafana.ini"] = GrafanaSso.Ini(client, idp.Groups(context), Naming.PublicHost("grafana", context.Environment.Domain), context.Naming.DisplayName);
+            grafana["envValueFrom"] = GrafanaSso.SecretEnvironment(client);
+        }
 
         // The subcharts' own keys (grafana, kube-state-metrics, prometheus-node-exporter: resources) are not in
         // kube-prometheus-stack's values.yaml, which is what the chart's record is generated from; they go
@@ -102,7 +113,8 @@ public sealed record Monitoring(string Name) : Component(Name), IMonitoring
                 },
                 ServiceMonitor = new() { Enabled = true },
                 // Every workload of the stack is sized: Grafana and its dashboard sidecar, and the two exporters.
-                AdditionalValues = new() { ["resources"] = Values.Resources(new() { Cpu = "100m", Memory = "256Mi" }) },
+                // Single sign-on (grafana.ini, the client secret's variable) where the platform has a provider.
+                AdditionalValues = grafana,
             },
             // The control-plane scrapes render Services in kube-system, which no AppProject of the platform
             // allows: Argo CD would refuse the whole monitoring sync, and with it the CRDs every later wave needs.

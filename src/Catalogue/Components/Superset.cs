@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Lakehouse.Model.Contracts;
+using Lakehouse.Model.Identity;
 using Lakehouse.Model.Kubernetes;
 using Lakehouse.Model.Secrets;
 
@@ -33,7 +34,13 @@ public sealed record Superset(string Name) : Component(Name)
     private const int StatsdPort = 9125;
     private const string MetricsLabel = "lakehouse.io/metrics";
 
-    public override IReadOnlyList<Need> Needs => [Need.Of<ISqlEngine>(), Need.Of<IPostgres>(), Need.Of<IKeyValueStore>()];
+    public override IReadOnlyList<Need> Needs => [Need.Of<ISqlEngine>(), Need.Of<IPostgres>(), Need.Of<IKeyValueStore>(), Need.OptionalOf<IIdentityProvider>()];
+
+    /// <summary>
+    /// Audit: Superset's event logger writes every logged action (user id, action, dashboard, chart, duration) as a
+    /// line to stdout, which the cluster's log agent collects, instead of only into its metadata database.
+    /// </summary>
+    public const string EventLoggerConfig = "from superset.utils.log import StdOutEventLogger\nEVENT_LOGGER = StdOutEventLogger()\n";
 
     public override ComponentSpec Describe(ComponentContext context)
     {
@@ -104,7 +111,15 @@ public sealed record Superset(string Name) : Component(Name)
                 // kubelet cannot prove non-root, hence its uid.
                 ["securityContext"] = Values.RestrictedContainer().Set("runAsUser", 65534).Set("runAsGroup", 65534),
             }))
-            .Set("supersetWorker.resources", Values.Resources(new() { Cpu = "500m", Memory = "2Gi" }));
+            .Set("supersetWorker.resources", Values.Resources(new() { Cpu = "500m", Memory = "2Gi" }))
+            .Set("configOverrides.audit", EventLoggerConfig);
+        // Single sign-on at the platform's provider (docs/identity.md); the client secret only as an environment variable.
+        if (context.TryUse<IIdentityProvider>() is { } idp)
+        {
+            var client = idp.ClientFor(context, Name);
+            values.Set("configOverrides.oidc", SupersetSso.Config(client, idp.Groups(context)));
+            values["extraEnvRaw"]!.AsArray().Add(Values.SecretEnv(SupersetSso.ClientSecretVariable, client.ClientSecret));
+        }
 
         var podMonitor = StandardObjects.PodMonitor(Name, ns, context.MonitorLabels,
             new Dictionary<string, string> { [MetricsLabel] = Name },

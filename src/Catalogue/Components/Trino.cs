@@ -4,6 +4,7 @@ using Lakehouse.Catalogue;
 using Lakehouse.Catalogue.Charts;
 using Lakehouse.Model.Configuration;
 using Lakehouse.Model.Contracts;
+using Lakehouse.Model.Identity;
 using Lakehouse.Model.Kubernetes;
 using Lakehouse.Model.Secrets;
 
@@ -28,7 +29,7 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
     private const int MetricsPort = 5556;
     private const string TlsPath = "/etc/trino/tls";
 
-    public override IReadOnlyList<Need> Needs => [Need.Of<IIcebergCatalog>(), Need.Of<IObjectStorage>()];
+    public override IReadOnlyList<Need> Needs => [Need.Of<IIcebergCatalog>(), Need.Of<IObjectStorage>(), Need.OptionalOf<IIdentityProvider>()];
 
     public string Catalog => "iceberg";
 
@@ -88,6 +89,20 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
             SecretSource.Store(naming.Object(Name, "tls"), "keystore.pem", $"{Name}'s certificate for {SqlEndpoint(context).Host} and its private key, in one PEM file"));
         var sharedSecret = context.Secrets.Declare(naming.Secret(Name, "internal-communication"), "shared-secret",
             SecretSource.Generate(naming.Object(Name, "internal-communication"), PasswordShape.SigningKey));
+        // People sign in at the platform's identity provider (docs/identity.md); service users keep their passwords.
+        var sso = context.TryUse<IIdentityProvider>()?.ClientFor(context, Name);
+        var auth = new JsonObject { ["passwordAuthSecret"] = naming.Secret(Name, "password-authentication") };
+        if (sso is not null || context.Workspaces.Count > 0)
+        {
+            // Who holds which workspace role: the identity provider's groups as Trino's file group provider reads them.
+            auth["groupsAuthSecret"] = TrinoSso.GroupsSecret(naming, Name);
+            context.Secrets.Declare(TrinoSso.GroupsSecret(naming, Name), "group.db", SecretSource.Store(naming.Object(Name, "groups"), "group.db",
+                "Trino's group file: one `GROUP:user1,user2` line per identity-provider group (e.g. `lakehouse-analytics-analyst:alice`), the members of each workspace role, kept in step with the identity provider"));
+        }
+        if (sso is not null)
+        {
+            auth["refreshPeriod"] = "1m";
+        }
 
         var values = new TrinoValues
         {
@@ -95,10 +110,12 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
             Server = new()
             {
                 Workers = config.Workers,
+                // Audit: the coordinator's request log, rotated, streamed to stdout by a sidecar (TrinoAudit); OAuth 2.0 only there.
+                CoordinatorExtraConfig = string.Join('\n', TrinoAudit.CoordinatorProperties.Concat(sso is null ? [] : TrinoSso.CoordinatorProperties(sso))),
                 Node = new() { Environment = context.Environment.Name },
                 Config = new()
                 {
-                    AuthenticationType = "PASSWORD",
+                    AuthenticationType = sso is null ? "PASSWORD" : TrinoSso.AuthenticationType,
                     Https = new() { Enabled = true, Port = HttpsPort, Keystore = new() { Path = $"{TlsPath}/keystore.pem" } },
                     Query = new() { MaxMemory = config.QueryMaxMemory },
                 },
@@ -106,7 +123,7 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
             AdditionalConfigProperties = ["internal-communication.shared-secret=${ENV:TRINO_INTERNAL_SHARED_SECRET}"],
             // password.db (htpasswd format, bcrypt) in a Secret: users are managed outside Git. The chart leaves
             // `auth` open (its keys are documented in comments only).
-            Auth = new() { ["passwordAuthSecret"] = naming.Secret(Name, "password-authentication") },
+            Auth = auth,
             SecretMounts = [new JsonObject
             {
                 ["name"] = "tls",
@@ -115,6 +132,7 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
             }],
             Env = [.. new[] { ("TRINO_INTERNAL_SHARED_SECRET", sharedSecret) }
                 .Concat(iceberg.Environment)
+                .Concat(sso is null ? [] : [(TrinoSso.ClientSecretVariable, sso.ClientSecret)])
                 .Select(e => (JsonNode)Values.SecretEnv(e.Item1, e.Item2))],
             // Only Iceberg: the chart's demo catalogs are removed (null deletes a default key in Helm).
             Catalogs = new()
@@ -131,7 +149,10 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
                 Jvm = new() { MaxHeapSize = $"{coordinatorHeap}M" },
                 Config = new() { Query = new() { MaxMemoryPerNode = $"{QueryMemoryPerNode(coordinatorHeap)}MB" } },
                 Resources = Values.Resources(config.Coordinator),
+                AdditionalVolumes = [TrinoAudit.VolumeSpec()],
+                AdditionalVolumeMounts = [TrinoAudit.Mount(readOnly: false)],
             },
+            SidecarContainers = new() { ["coordinator"] = Values.List(TrinoAudit.SidecarContainer()) },
             Worker = new()
             {
                 Jvm = new() { MaxHeapSize = $"{workerHeap}M" },
@@ -192,11 +213,7 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
                     ["type"] = "configmap",
                     ["resourceGroupsConfig"] = WorkspaceJson.Text(TrinoAccessControl.ResourceGroups(naming, context.Environment, context.Workspaces)),
                 },
-                Auth = new() { ["passwordAuthSecret"] = naming.Secret(Name, "password-authentication"), ["groupsAuthSecret"] = naming.Secret(Name, "groups") },
             };
-            // Who holds which workspace role: the identity provider's groups as Trino's file group provider reads them.
-            context.Secrets.Declare(naming.Secret(Name, "groups"), "group.db", SecretSource.Store(naming.Object(Name, "groups"), "group.db",
-                "Trino's group file: one `GROUP:user1,user2` line per identity-provider group (e.g. `lakehouse-analytics-analyst:alice`), the members of each workspace role"));
         }
 
         // The chart renders no PodDisruptionBudget and no affinity: with several workers, spread them over

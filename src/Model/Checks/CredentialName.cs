@@ -87,7 +87,25 @@ public static class CredentialName
             || v.StartsWith("env:", StringComparison.OrdinalIgnoreCase)
             || v.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
             || IsDbtEnvVar(v)
-            || (v[0] == '/' && v.IndexOf(' ') < 0);
+            || (v[0] == '/' && v.IndexOf(' ') < 0)
+            || IsSecretKeyReference(v);
+    }
+
+    /// <summary>
+    /// Argo CD's reference to a key of a Secret in its namespace, which it resolves itself (argocd-cm, argocd-rbac-cm):
+    /// <c>$NAME:KEY</c>, NAME a DNS-1123 name, KEY a Secret key (letters, digits, '-', '_', '.').
+    /// </summary>
+    private static bool IsSecretKeyReference(string v)
+    {
+        var colon = v.IndexOf(':');
+        if (v.Length < 4 || v[0] != '$' || colon < 2 || colon == v.Length - 1)
+        {
+            return false;
+        }
+        var name = v.Substring(1, colon - 1);
+        var key = v.Substring(colon + 1);
+        return name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '.') && char.IsLetterOrDigit(name[0])
+            && key.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '_' or '.');
     }
 
     /// <summary>dbt's run-time lookup of an environment variable: <c>{{ env_var('NAME') }}</c>, nothing else.</summary>

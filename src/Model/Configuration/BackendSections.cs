@@ -39,6 +39,7 @@ public static class BackendSections
         new("catalog", null, new("rest", "rest", true), new("external-rest", "externalRest", true), new("jdbc", "jdbc", false), new("hive", "hive", true), new("glue", "glue", true)),
         new("orchestrator", "airflow", new("airflow", "airflow", false), new("dagster", "dagster", false)),
         new("secrets", "kubernetes", new("kubernetes", "kubernetes", false), new("vault", "vault", true), new("aws-secrets-manager", "awsSecretsManager", true)),
+        new("identity", null, new Choice("external", "external", true)),
     ];
 
     /// <summary>A broken rule: at <see cref="KeyPath"/> (the backend's value, or the leftover section's key).</summary>

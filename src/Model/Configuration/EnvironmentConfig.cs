@@ -69,6 +69,9 @@ public sealed record EnvironmentConfig
     [Required]
     public required TrinoConfig Trino { get; init; }
 
+    /// <summary>Single sign-on: the OIDC provider every UI signs people in at; absent, each UI keeps its local users.</summary>
+    public IdentityConfig? Identity { get; init; }
+
     /// <summary>
     /// Sections of further component instances, by component name: <c>instances: { adhoc: { trino: {...} } }</c>
     /// sizes the Trino added as "adhoc" apart from the top-level <c>trino:</c> (see <see cref="InstanceConfig"/>).
@@ -232,4 +235,10 @@ public static class Patterns
     public const string Memory = @"^[0-9]+(Mi|Gi)$";
     public const string StorageSize = @"^[0-9]+(Mi|Gi|Ti)$";
     public const string Region = @"^[a-z]{2}(-[a-z]+)+-[0-9]+$|^[a-z0-9-]+$";
+
+    /// <summary>An HTTPS URL by host name, the port optional (an OIDC issuer is compared as written, so none is added).</summary>
+    public const string HttpsUrl = @"^https://[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?$";
+
+    /// <summary>A JWT claim name (or a dotted path into nested claims).</summary>
+    public const string ClaimName = @"^[A-Za-z_][A-Za-z0-9_:.-]*$";
 }

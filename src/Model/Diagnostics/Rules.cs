@@ -52,6 +52,7 @@ public static class Rules
     public static readonly Rule SharedEnvironmentTarget = new("LH0041", "Each environment has its own cluster server and domain");
     public static readonly Rule PodSecurityWithoutReason = new("LH0060", "A namespace enforces Pod Security 'restricted' unless it gives the reason it cannot");
     public static readonly Rule OpenIngressWithoutReason = new("LH0061", "A NetworkPolicy rule admitting any source gives its reason");
+    public static readonly Rule ProjectWildcard = new("LH0150", "An AppProject allows named kinds only: no wildcard");
     public static readonly Rule YamlLimit = new("LH0030", "An environment file stays within the reader's limits: size, nesting depth, aliases");
     public static readonly Rule UnreadableEnvironment = new("LH0031", "Environment files are readable regular files in the folder env/");
     public static readonly Rule NotText = new("LH0032", "Environment files are UTF-8 text without control characters");
@@ -87,7 +88,7 @@ public static class Rules
         UnpinnedVersion, NotObservable, Drift, InvalidName, DefinitionFailed, MissingSchemaReference, AmbiguousProvider,
         LeftoverBackendSection, SharedEnvironmentTarget,
         InvalidChartLock, UnverifiedChart, DigestMismatch, ChartUnavailable, UnsafeArchive, UnlockedVersion, NotLocked,
-        PodSecurityWithoutReason, OpenIngressWithoutReason, DuplicateManifest,
+        PodSecurityWithoutReason, OpenIngressWithoutReason, ProjectWildcard, DuplicateManifest,
         WiringNotContract, WiringWithoutNeed, WiringRepeated, InstanceSectionUnused,
         DuplicateWorkspace, WorkspaceNameClash, WorkspaceSectionUnused, WorkspaceQuotaInconsistent, SecretNotDeclared, SecretDeclaredTwice, SecretOutsideComponents, SecretSourceUnresolved, NoSecretStore, TableNamedByString, UndeclaredTable, UnknownCheckColumn,
         YamlLimit, UnreadableEnvironment, NotText, YamlExtension, MultipleDocuments, ExplicitTag, KeyShape,

@@ -84,6 +84,15 @@ public sealed record ExternalSecretTemplate
     public string EngineVersion { get; init; } = "v2";
 
     public required IReadOnlyDictionary<string, string> Data { get; init; }
+
+    /// <summary>The Secret's own metadata (labels), when a reader needs them.</summary>
+    public ExternalSecretTemplateMetadata? Metadata { get; init; }
+}
+
+/// <summary>target.template.metadata: labels and annotations of the Secret the operator writes.</summary>
+public sealed record ExternalSecretTemplateMetadata
+{
+    public IReadOnlyDictionary<string, string>? Labels { get; init; }
 }
 
 /// <summary>One value read from a store: its template name (secretKey) and where it is.</summary>

@@ -9,6 +9,9 @@ public sealed record SecretDeclaration(string Namespace, string Secret, string K
 {
     /// <summary>The Secret's type (kubernetes.io/basic-auth where a reader requires it); null for Opaque.</summary>
     public string? Type { get; init; }
+
+    /// <summary>Labels the Secret carries (Argo CD reads a Secret referenced from its config only when labelled part-of argocd).</summary>
+    public IReadOnlyDictionary<string, string>? Labels { get; init; }
 }
 
 /// <summary>
@@ -38,10 +41,11 @@ public sealed class SecretDeclarations
     }
 
     /// <summary>Declares key <paramref name="key"/> of Secret <paramref name="secret"/> in the describing component's namespace.</summary>
-    public SecretRef Declare(string secret, string key, SecretSource source, string? type = null) => DeclareIn(Namespace, secret, key, source, type);
+    public SecretRef Declare(string secret, string key, SecretSource source, string? type = null, IReadOnlyDictionary<string, string>? labels = null) =>
+        DeclareIn(Namespace, secret, key, source, type, labels);
 
     /// <summary>Declares a key in <paramref name="ns"/> (a provider declaring what a consumer reads).</summary>
-    public SecretRef DeclareIn(string ns, string secret, string key, SecretSource source, string? type = null)
+    public SecretRef DeclareIn(string ns, string secret, string key, SecretSource source, string? type = null, IReadOnlyDictionary<string, string>? labels = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (ns.Length == 0)
@@ -51,7 +55,7 @@ public sealed class SecretDeclarations
         var reference = SecretRef.Declared(secret, key);
         lock (_gate)
         {
-            _declared.Add(new SecretDeclaration(ns, secret, key, source) { Type = type });
+            _declared.Add(new SecretDeclaration(ns, secret, key, source) { Type = type, Labels = labels });
         }
         return reference;
     }

@@ -53,11 +53,12 @@ internal sealed class DependencyGraph
             var provided = graph.Connect(placed, wired, diagnostics);
             // Every component reads Secrets the secret store's ExternalSecrets deliver (Grafana's admin too): the
             // store (its CRDs) syncs first, before the monitoring stack, so it carries no monitor (ISecretStore).
-            var secretStore = graph._byName.Values
+            var secretStore = placed.Component is Model.ExternalComponent ? [] : graph._byName.Values
                 .Where(p => p.Component is Model.Contracts.ISecretStore && p.Component.Name != placed.Component.Name)
                 .Select(p => p.Component.Name);
             // Every other component carries a ServiceMonitor or PodMonitor: the monitoring stack (its CRDs) syncs first.
-            var monitoring = placed.Component is Model.Contracts.ISecretStore ? [] : graph._byName.Values
+            // An external component deploys nothing, so nothing of it waits (and monitoring may itself use one: the identity provider).
+            var monitoring = placed.Component is Model.Contracts.ISecretStore or Model.ExternalComponent ? [] : graph._byName.Values
                 .Where(p => p.Component is Model.Contracts.IMonitoring && p.Component.Name != placed.Component.Name)
                 .Select(p => p.Component.Name);
             var deps = placed.Component.Dependencies.Select(d => d.Name).Concat(placed.Component.After).Concat(provided).Concat(monitoring).Concat(secretStore)
@@ -244,7 +245,10 @@ internal sealed class DependencyGraph
         }
     }
 
-    /// <summary>The sync wave: 0 without dependencies, else one more than the deepest dependency.</summary>
+    /// <summary>
+    /// The sync wave: 0 without dependencies, else one more than the deepest dependency. An external component has no
+    /// Application, so it takes no wave of its own: it passes on its dependencies' (-1 without any).
+    /// </summary>
     public int WaveOf(string name) => Wave(name, _waves);
 
     private int Wave(string name, Dictionary<string, int> memo)
@@ -254,7 +258,8 @@ internal sealed class DependencyGraph
             return w;
         }
         var deps = _dependsOn[name];
-        w = deps.Count == 0 ? 0 : deps.Max(d => Wave(d, memo)) + 1;
+        var deepest = deps.Count == 0 ? -1 : deps.Max(d => Wave(d, memo));
+        w = _byName[name].Component is Model.ExternalComponent ? deepest : deepest + 1;
         memo[name] = w;
         return w;
     }

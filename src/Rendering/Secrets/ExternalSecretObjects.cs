@@ -29,7 +29,12 @@ internal sealed partial class ExternalSecretObjects(EnvironmentConfig config, Na
             Target = new ExternalSecretTarget
             {
                 Name = secret.Name,
-                Template = new ExternalSecretTemplate { Type = secret.Type, Data = templates },
+                Template = new ExternalSecretTemplate
+                {
+                    Type = secret.Type,
+                    Data = templates,
+                    Metadata = secret.Labels is { Count: > 0 } labels ? new ExternalSecretTemplateMetadata { Labels = labels } : null,
+                },
             },
             Data = data.Count > 0 ? data : null,
         });

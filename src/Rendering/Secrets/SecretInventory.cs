@@ -20,6 +20,9 @@ public sealed record SecretInventory(IReadOnlyList<PlannedSecret> Secrets, IRead
 /// <summary>One declared Secret: where it lives, its type, its keys and the component whose Application carries it.</summary>
 public sealed record PlannedSecret(string Namespace, string Name, string? Type, IReadOnlyDictionary<string, ResolvedValue> Keys, string Owner)
 {
+    /// <summary>The labels the declarations of this Secret ask for, by key.</summary>
+    public IReadOnlyDictionary<string, string>? Labels { get; init; }
+
     /// <summary>The leaf values this Secret embeds, each once, in key order.</summary>
     public IEnumerable<SecretSource> Leaves => Keys.Values.SelectMany(v => v.Leaves).Distinct();
 }

@@ -36,10 +36,16 @@ internal static partial class SecretPlan
         // One source per key: the same declaration made twice (a provider answering twice) is one.
         var keys = new Dictionary<(string Ns, string Secret, string Key), (SecretDeclaration Declaration, ComponentRender By)>();
         var types = new Dictionary<(string Ns, string Secret), string?>();
+        var labels = new Dictionary<(string Ns, string Secret), SortedDictionary<string, string>>();
         foreach (var d in described)
         {
             foreach (var declaration in d.Declared)
             {
+                foreach (var (name, value) in declaration.Labels ?? new Dictionary<string, string>())
+                {
+                    var of = (declaration.Namespace, declaration.Secret);
+                    (labels.TryGetValue(of, out var set) ? set : labels[of] = new(StringComparer.Ordinal))[name] = value;
+                }
                 var id = (declaration.Namespace, declaration.Secret, declaration.Key);
                 if (keys.TryGetValue(id, out var first))
                 {
@@ -115,7 +121,8 @@ internal static partial class SecretPlan
         var planned = resolved.Where(r => owners.ContainsKey(r.Key.Ns)).GroupBy(r => (r.Key.Ns, r.Key.Secret))
             .OrderBy(g => g.Key.Ns, StringComparer.Ordinal).ThenBy(g => g.Key.Secret, StringComparer.Ordinal)
             .Select(g => new PlannedSecret(g.Key.Ns, g.Key.Secret, types.GetValueOrDefault(g.Key),
-                new SortedDictionary<string, ResolvedValue>(g.ToDictionary(r => r.Key.Key, r => r.Value), StringComparer.Ordinal), owners[g.Key.Ns].Name))
+                new SortedDictionary<string, ResolvedValue>(g.ToDictionary(r => r.Key.Key, r => r.Value), StringComparer.Ordinal), owners[g.Key.Ns].Name)
+                { Labels = labels.GetValueOrDefault(g.Key) })
             .ToList();
         var objectsOf = new ExternalSecretObjects(config, naming, provider);
         foreach (var secret in planned)

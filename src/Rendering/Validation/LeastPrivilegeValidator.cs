@@ -9,12 +9,18 @@ namespace Lakehouse.Rendering.Validation;
 /// Grants beyond least privilege carry their reason, however the manifest was built: a Namespace below
 /// Pod Security 'restricted' (LH0060) and a NetworkPolicy rule admitting any source, such as an admission
 /// webhook's (LH0061). The reason is the annotation lakehouse.io/reason, so reviewers read it in the tree.
+/// A cluster-scoped kind a component declares is named, never a wildcard (LH0150): its AppProject would allow it wholesale.
 /// </summary>
 internal static class LeastPrivilegeValidator
 {
     public static void Validate(ComponentRender render, string environment, List<Diagnostic> diagnostics)
     {
         var at = render.Placed.Location;
+        foreach (var kind in render.Spec.ClusterResources.Where(k => k.Group.Contains('*', StringComparison.Ordinal) || k.Kind.Contains('*', StringComparison.Ordinal)))
+        {
+            diagnostics.Add(new Diagnostic(Rules.ProjectWildcard, at,
+                $"component '{render.Name}' in environment '{environment}': cluster-scoped kind '{kind.Group}/{kind.Kind}' is a wildcard, which its AppProject would allow wholesale; name each kind in ClusterResources"));
+        }
         foreach (var manifest in render.Spec.Manifests)
         {
             var metadata = manifest.Body["metadata"] as JsonObject;

@@ -109,9 +109,9 @@ public class NetworkPolicyTests
         // On aws, S3 and Glue are external: their clients leave on 443 only, and say to what.
         var trino = Policy(Env("aws").Components.Single(c => c.Name == "trino").Spec, "default-egress");
         Assert.Equal(("", "", "TCP/443"), Assert.Single(EgressRules(trino), r => r.Namespace == ""));
-        Assert.Equal("iceberg-catalog (external, port 443), object-storage (external, port 443)", (string?)trino["metadata"]!["annotations"]!["lakehouse.io/connects-to"]);
-        // Superset uses neither: no port-only egress even on aws.
-        Assert.DoesNotContain(EgressRules(Policy(Env("aws").Components.Single(c => c.Name == "superset").Spec, "default-egress")), r => r.Namespace == "");
+        Assert.Equal("iceberg-catalog (external, port 443), identity (external, port 443), object-storage (external, port 443)", (string?)trino["metadata"]!["annotations"]!["lakehouse.io/connects-to"]);
+        // Marquez uses none of them (nor the identity provider): no port-only egress even on aws.
+        Assert.DoesNotContain(EgressRules(Policy(Env("aws").Components.Single(c => c.Name == "lineage").Spec, "default-egress")), r => r.Namespace == "");
         // Every other egress policy is a grant with its reason.
         foreach (var policy in Render.Reference.Platform!.Environments.SelectMany(e => e.Components).SelectMany(c => c.Spec.Manifests)
                      .Where(m => m.Kind == "NetworkPolicy" && m.Name.StartsWith("egress-", StringComparison.Ordinal)))

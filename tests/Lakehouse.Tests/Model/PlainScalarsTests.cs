@@ -169,6 +169,7 @@ public class BackendSectionsTests
     [InlineData("storage", typeof(StorageConfig), typeof(ObjectStoreBackend))]
     [InlineData("catalog", typeof(CatalogConfig), typeof(CatalogBackend))]
     [InlineData("orchestrator", typeof(OrchestratorConfig), typeof(OrchestratorBackend))]
+    [InlineData("identity", typeof(IdentityConfig), typeof(IdentityBackend))]
     public void The_table_names_every_backend_and_its_section_as_the_types_do(string parent, Type config, Type backend)
     {
         var selector = Assert.Single(BackendSections.All, s => s.Parent == parent);

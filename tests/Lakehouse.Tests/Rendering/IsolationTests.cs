@@ -263,12 +263,13 @@ public sealed class IsolationTests : IDisposable
 
         public void Define(PlatformBuilder platform, EnvironmentConfig env)
         {
-            platform.Add(new Monitoring("monitoring"), File, 21);
-            platform.Add(new ArgoCd("argocd"), File, 23);
-            platform.AddObjectStorage(env, ExtraBucket is null ? ["warehouse", "postgres-backups", "mlflow-artifacts", "raw"] : ["warehouse", "postgres-backups", "mlflow-artifacts", "raw", ExtraBucket], File, 25);
-            platform.AddPostgres(callerFile: File, callerLine: 27);
-            platform.Add(new Valkey("valkey"), File, 28);
-            platform.AddIcebergCatalog(env, warehouseBucket: "warehouse", File, 29);
+            platform.AddIdentityProvider(env, File, 21);
+            platform.Add(new Monitoring("monitoring"), File, 23);
+            platform.Add(new ArgoCd("argocd"), File, 25);
+            platform.AddObjectStorage(env, ExtraBucket is null ? ["warehouse", "postgres-backups", "mlflow-artifacts", "raw"] : ["warehouse", "postgres-backups", "mlflow-artifacts", "raw", ExtraBucket], File, 27);
+            platform.AddPostgres(callerFile: File, callerLine: 29);
+            platform.Add(new Valkey("valkey"), File, 30);
+            platform.AddIcebergCatalog(env, warehouseBucket: "warehouse", File, 31);
             platform.Add(new Trino("trino")
             {
                 ValueOverrides = new TrinoValues
@@ -279,22 +280,22 @@ public sealed class IsolationTests : IDisposable
                         TerminationGracePeriodSeconds = 300,
                     },
                 }.ToValues(),
-            }, File, 30);
-            platform.Add(new Superset("superset"), File, 43);
-            platform.Add(new Marquez("lineage"), File, 45);
-            platform.Add(new SparkOperator("spark"), File, 46);
-            platform.Add(new Mlflow("mlflow"), File, 48);
-            platform.AddOrchestrator(env, ExtraJob is null ? Jobs.All : [.. Jobs.All, ExtraJob], File, 50);
-            platform.Add(new ExternalSecretsOperator("external-secrets"), File, 53);
-            platform.AddWorkspace(new Workspace("analytics") { Description = "Reporting and dashboards over the curated tables" }, File, 56);
-            platform.AddWorkspace(new Workspace("data-science") { Description = "Feature engineering and model training" }, File, 57);
+            }, File, 32);
+            platform.Add(new Superset("superset"), File, 45);
+            platform.Add(new Marquez("lineage"), File, 47);
+            platform.Add(new SparkOperator("spark"), File, 48);
+            platform.Add(new Mlflow("mlflow"), File, 50);
+            platform.AddOrchestrator(env, ExtraJob is null ? Jobs.All : [.. Jobs.All, ExtraJob], File, 52);
+            platform.Add(new ExternalSecretsOperator("external-secrets"), File, 55);
+            platform.AddWorkspace(new Workspace("analytics") { Description = "Reporting and dashboards over the curated tables" }, File, 58);
+            platform.AddWorkspace(new Workspace("data-science") { Description = "Feature engineering and model training" }, File, 59);
             foreach (var extra in ExtraWorkspaces)
             {
-                platform.AddWorkspace(extra, File, 58);
+                platform.AddWorkspace(extra, File, 60);
             }
             if (ExtraComponent is not null)
             {
-                platform.Add(ExtraComponent, File, 51);
+                platform.Add(ExtraComponent, File, 53);
             }
         }
     }

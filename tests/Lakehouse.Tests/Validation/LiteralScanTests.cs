@@ -186,6 +186,8 @@ public class LiteralScanTests
     [InlineData("import os\nSECRET_KEY = \"s3cr3t-value\"\n", "SECRET_KEY")]
     [InlineData("auth:\n  adminPassword: 'hunter2'\n", "adminPassword")]
     [InlineData("[client]\napi_key = abc123\n", "api_key")]
+    [InlineData("clientSecret: \"$hunter2\"\n", "clientSecret")]
+    [InlineData("clientSecret: \"$argocd-oidc:not a key\"\n", "clientSecret")]
     public void A_credential_in_a_file_carried_by_a_value_is_LH0002(string file, string setting)
     {
         var diagnostics = new List<Diagnostic>();
@@ -198,6 +200,7 @@ public class LiteralScanTests
     [InlineData("s3.aws-secret-key=${ENV:S3_SECRET_KEY}\niceberg.rest-catalog.oauth2.credential=${ENV:X}\n")]
     [InlineData("import os\nSECRET_KEY = os.environ[\"SUPERSET_SECRET_KEY\"]\nPASSWORD = get_password()\n")]
     [InlineData("spark.hadoop.fs.s3a.secret.key: $(AWS_SECRET_ACCESS_KEY)\npasswordFile: /etc/secrets/password\ntopologyKey: kubernetes.io/hostname\n")]
+    [InlineData("name: \"Lakehouse\"\nclientID: \"lakehouse-dev-argocd\"\nclientSecret: \"$argocd-oidc:client-secret\"\n")]
     public void References_in_a_carried_file_are_allowed(string file)
     {
         var diagnostics = new List<Diagnostic>();
