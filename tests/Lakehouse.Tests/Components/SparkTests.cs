@@ -47,7 +47,7 @@ public class SparkTests
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
         Assert.Equal("sparkoperator.k8s.io/v1beta2", (string?)application["apiVersion"]);
         Assert.Equal("lakehouse-spark", (string?)application["metadata"]!["namespace"]);
-        Assert.Equal(3, (int)application["spec"]!["executor"]!["instances"]!);
+        Assert.Equal(3L, (long)application["spec"]!["executor"]!["instances"]!);
     }
 
     [Theory]
