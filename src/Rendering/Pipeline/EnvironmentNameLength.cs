@@ -12,11 +12,16 @@ namespace Lakehouse.Rendering.Pipeline;
 /// </summary>
 internal static class EnvironmentNameLength
 {
-    public static Diagnostic? Check(string platform, string environment, IEnumerable<PlacedComponent> components)
+    /// <param name="platform">The platform's name.</param>
+    /// <param name="environment">The environment's name.</param>
+    /// <param name="components">The platform's components.</param>
+    /// <param name="workspaces">The platform's workspaces: their AppProjects are named "{platform}-{env}-{workspace}-workspace".</param>
+    public static Diagnostic? Check(string platform, string environment, IEnumerable<PlacedComponent> components, IEnumerable<string>? workspaces = null)
     {
         var longest = components.Select(c => c.Component.Name)
             .Where(DnsName.IsLabel)
             .Append("root")
+            .Concat((workspaces ?? []).Where(DnsName.IsLabel).Select(w => $"{w}-workspace"))
             .MaxBy(n => n.Length)!;
         var derived = $"{platform}-{environment}-{longest}";
         if (DnsName.IsLabel(derived) || !DnsName.IsLabel($"{platform}-{longest}"))

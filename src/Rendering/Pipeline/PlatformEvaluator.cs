@@ -70,17 +70,18 @@ public static class PlatformEvaluator
         {
             return null;
         }
+        if (EnvironmentNameLength.Check(definition.Name, config.Name, graph.Components, builder.Workspaces.Select(w => w.Name)) is { } tooLong)
+        {
+            diagnostics.Add(tooLong);
+            return null;
+        }
+        // After the environment name's check: a name too long for every derived name is the environment's fault (LH0014).
         WorkspaceChecks.Check(config, naming, builder.Workspaces, graph.Components, diagnostics);
         if (diagnostics.Count > sectionsBefore)
         {
             return null;
         }
         var workspaces = builder.Workspaces.Select(w => w.Workspace).ToList();
-        if (EnvironmentNameLength.Check(definition.Name, config.Name, graph.Components) is { } tooLong)
-        {
-            diagnostics.Add(tooLong);
-            return null;
-        }
         var components = new List<ComponentRender>();
         var described = new List<Secrets.DescribedSecrets>();
         var external = new List<PlacedComponent>();
