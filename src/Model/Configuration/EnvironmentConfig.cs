@@ -187,6 +187,10 @@ public sealed record AlertThresholds
     [Range(0.0, 1.0)]
     public double ValkeyMemoryRatio { get; init; } = 0.8;
 
+    /// <summary>Share of the object store's capacity in use above which MinioCapacityHigh and SeaweedfsCapacityHigh fire.</summary>
+    [Range(0.0, 1.0)]
+    public double ObjectStoreUsageRatio { get; init; } = 0.8;
+
     /// <summary>How long a condition holds before the alert fires: 5m, 15m.</summary>
     [RegularExpression(@"^[0-9]+[smh]$")]
     public string For { get; init; } = "10m";

@@ -207,7 +207,7 @@ internal sealed class DependencyGraph
 
     /// <summary>What component <paramref name="name"/> sees while it describes itself or answers a consumer.</summary>
     public ComponentContext ContextFor(string name, Naming naming, Model.Configuration.EnvironmentConfig config) =>
-        new(naming, config, ConsumersOf(name)) { Self = name, Connections = Connections, Clients = ClientsOf(name) };
+        new(naming, config, ConsumersOf(name)) { Self = name, Connections = Connections, Clients = ClientsOf(name), Components = [.. Components.Select(p => p.Component)] };
 
     /// <summary>
     /// Who connects to a component over the network: its consumers, except that an external consumer runs
