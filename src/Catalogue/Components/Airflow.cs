@@ -35,7 +35,14 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
     /// </summary>
     public bool CeleryBroker { get; init; }
 
-    public override IReadOnlyList<Need> Needs => CeleryBroker ? [.. OrchestratorNeeds.For(Jobs), Need.Of<IKeyValueStore>()] : OrchestratorNeeds.For(Jobs);
+    /// <summary>
+    /// The purpose of the bucket (declared on the object store) Airflow writes its task logs to, under the prefix
+    /// of its own name (remote logging); null keeps logs on the pods only.
+    /// </summary>
+    public string? LogsBucket { get; init; }
+
+    public override IReadOnlyList<Need> Needs =>
+        [.. OrchestratorNeeds.For(Jobs, LogsBucket), .. CeleryBroker ? new[] { Need.Of<IKeyValueStore>() } : []];
 
     /// <summary>The ConfigMap holding the DAG files.</summary>
     public string DagsConfigMap(ComponentContext context) => context.Naming.Object(Name, "dags");
@@ -57,6 +64,10 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
             : null;
         // Several schedulers and API servers: a drain takes one at a time.
         var replicated = config.Replicas > 1;
+        var logs = LogsBucket is null ? null : RemoteLogs.For(context, Name, LogsBucket);
+        // Every Airflow pod that writes or reads task logs (workers and task pods, scheduler, API server, triggerer,
+        // DAG processor) assumes the orchestrator's IAM role where the store grants workload identity.
+        var identity = OrchestratorNeeds.WorkloadIdentity(context, logs);
 
         var values = new AirflowValues
         {
@@ -101,18 +112,21 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
                 Replicas = config.Replicas,
                 Resources = Resources(config.Resources),
                 PodDisruptionBudget = replicated ? new() { Enabled = true } : null,
+                ServiceAccount = identity is null ? null : new() { Annotations = identity },
             },
             ApiServer = new()
             {
                 Replicas = config.Replicas,
                 Resources = Resources(config.Resources),
                 PodDisruptionBudget = replicated ? new() { Enabled = true } : null,
+                ServiceAccount = identity is null ? null : new() { Annotations = identity },
             },
-            DagProcessor = new() { Resources = Resources(config.Resources) },
-            Triggerer = new() { Resources = Resources(config.Resources) },
+            DagProcessor = new() { Resources = Resources(config.Resources), ServiceAccount = identity is null ? null : new() { Annotations = identity } },
+            Triggerer = new() { Resources = Resources(config.Resources), ServiceAccount = identity is null ? null : new() { Annotations = identity } },
             Workers = new()
             {
                 Resources = Resources(config.WorkerResources),
+                ServiceAccount = identity is null ? null : new() { Annotations = identity },
                 Replicas = celery ? config.Workers : null,
                 PodDisruptionBudget = celery ? new() { Enabled = config.Workers > 1 } : null,
             },
@@ -121,8 +135,17 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
             Volumes = [new() { Name = "dags", ConfigMap = new() { Name = DagsConfigMap(context) } }],
             VolumeMounts = [new() { Name = "dags", MountPath = DagsFolder, ReadOnly = true }],
             // SparkKubernetesOperator talks to the API server with the pod's service account.
-            Env = [new() { Name = "AIRFLOW_CONN_KUBERNETES_DEFAULT", Value = "{\"conn_type\": \"kubernetes\", \"extra\": {\"in_cluster\": true}}" }],
-            Config = AirflowConfig(broker, lineage is null ? null : (lineage.LineageEndpoint(context), lineage.Namespace(context))),
+            Env =
+            [
+                new() { Name = "AIRFLOW_CONN_KUBERNETES_DEFAULT", Value = "{\"conn_type\": \"kubernetes\", \"extra\": {\"in_cluster\": true}}" },
+                .. logs is null ? [] : new[] { new AirflowValuesEnvItem { Name = $"AIRFLOW_CONN_{LogsConnection.ToUpperInvariant()}", Value = LogsConnectionJson(logs) } },
+            ],
+            // The logs connection names no keys: boto3 reads them from the environment, filled from the Secret.
+            Secret = logs is { WorkloadIdentity: false } ? [
+                new() { EnvName = "AWS_ACCESS_KEY_ID", SecretName = logs.Credentials.AccessKey!.SecretName, SecretKey = logs.Credentials.AccessKey.Key },
+                new() { EnvName = "AWS_SECRET_ACCESS_KEY", SecretName = logs.Credentials.SecretKey!.SecretName, SecretKey = logs.Credentials.SecretKey.Key },
+            ] : null,
+            Config = AirflowConfig(broker, lineage is null ? null : (lineage.LineageEndpoint(context), lineage.Namespace(context)), logs),
         };
 
         var dags = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -163,6 +186,25 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
         };
     }
 
+    /// <summary>The Airflow connection (id) task logs are written through: an Amazon Web Services connection to the store.</summary>
+    public const string LogsConnection = "object_storage_logs";
+
+    /// <summary>
+    /// The logs connection as Airflow reads it from AIRFLOW_CONN_OBJECT_STORAGE_LOGS: the store's endpoint and region,
+    /// path-style addressing for in-cluster stores (botocore's s3.addressing_style); no credentials in it.
+    /// </summary>
+    public static string LogsConnectionJson(RemoteLogs logs) =>
+        new JsonObject
+        {
+            ["conn_type"] = "aws",
+            ["extra"] = new JsonObject
+            {
+                ["endpoint_url"] = logs.Endpoint.ToString(),
+                ["region_name"] = logs.Region,
+                ["config_kwargs"] = new JsonObject { ["s3"] = new JsonObject { ["addressing_style"] = logs.PathStyle ? "path" : "virtual" } },
+            },
+        }.ToJsonString();
+
     /// <summary>Argo CD runs the Job in the Sync phase and deletes the previous one first.</summary>
     private static Dictionary<string, string> SyncHook() => new()
     {
@@ -178,9 +220,19 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
     /// those keys) and where OpenLineage events go; null when neither applies.
     /// </summary>
     private static Dictionary<string, IReadOnlyDictionary<string, JsonNode>>? AirflowConfig(
-        KeyValueConnection? broker, (Endpoint Endpoint, string Namespace)? lineage)
+        KeyValueConnection? broker, (Endpoint Endpoint, string Namespace)? lineage, RemoteLogs? logs)
     {
         var config = new Dictionary<string, IReadOnlyDictionary<string, JsonNode>>(StringComparer.Ordinal);
+        if (logs is not null)
+        {
+            config["logging"] = new Dictionary<string, JsonNode>
+            {
+                ["remote_logging"] = "True",
+                ["remote_base_log_folder"] = logs.BaseUri,
+                ["remote_log_conn_id"] = LogsConnection,
+                ["delete_local_logs"] = "True",
+            };
+        }
         if (broker is not null)
         {
             config["celery_broker_transport_options"] = new Dictionary<string, JsonNode> { ["global_keyprefix"] = broker.KeyPrefix };
@@ -200,10 +252,14 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
 /// <summary>What an orchestrator needs, from what its jobs do.</summary>
 internal static class OrchestratorNeeds
 {
-    public static IReadOnlyList<Need> For(IReadOnlyList<JobSpec> jobs)
+    public static IReadOnlyList<Need> For(IReadOnlyList<JobSpec> jobs, string? logsBucket = null)
     {
         var tasks = jobs.SelectMany(j => j.Tasks).ToList();
         var needs = new List<Need> { Need.Of<IPostgres>(), Need.OptionalOf<ILineageBackend>() };
+        if (logsBucket is not null)
+        {
+            needs.Add(Need.Of<IObjectStorage>());
+        }
         if (tasks.OfType<SparkTask>().Any())
         {
             needs.Add(Need.Of<ISparkJobs>());
@@ -214,4 +270,14 @@ internal static class OrchestratorNeeds
         }
         return needs;
     }
+
+    /// <summary>
+    /// The service-account annotation that gives the orchestrator's pods its IAM role (IAM roles for service
+    /// accounts), when its logs' store grants workload identity; null when it signs in with keys or writes no logs.
+    /// </summary>
+    public static Dictionary<string, string>? WorkloadIdentity(ComponentContext context, RemoteLogs? logs) =>
+        logs is { WorkloadIdentity: true }
+            ? new() { ["eks.amazonaws.com/role-arn"] = context.Environment.Orchestrator.ServiceAccountRoleArn
+                ?? throw new InvalidOperationException("the object store grants workload identity (storage.external.workloadIdentity), so the orchestrator writes its task logs with its IAM role: set orchestrator.serviceAccountRoleArn") }
+            : null;
 }

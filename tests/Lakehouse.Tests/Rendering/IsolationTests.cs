@@ -226,7 +226,7 @@ public sealed class IsolationTests : IDisposable
         {
             platform.Add(new Monitoring("monitoring"), File, 20);
             platform.Add(new ArgoCd("argocd"), File, 22);
-            platform.AddObjectStorage(env, ExtraBucket is null ? ["warehouse", "postgres-backups", "mlflow-artifacts"] : ["warehouse", "postgres-backups", "mlflow-artifacts", ExtraBucket], File, 24);
+            platform.AddObjectStorage(env, ExtraBucket is null ? ["warehouse", "postgres-backups", "mlflow-artifacts", "logs"] : ["warehouse", "postgres-backups", "mlflow-artifacts", "logs", ExtraBucket], File, 24);
             platform.AddPostgres(callerFile: File, callerLine: 26);
             platform.Add(new Valkey("valkey"), File, 27);
             platform.AddIcebergCatalog(env, warehouseBucket: "warehouse", File, 28);
@@ -245,7 +245,7 @@ public sealed class IsolationTests : IDisposable
             platform.Add(new Marquez("lineage"), File, 44);
             platform.Add(new SparkOperator("spark"), File, 45);
             platform.Add(new Mlflow("mlflow"), File, 47);
-            platform.AddOrchestrator(env, ExtraJob is null ? Jobs.All : [.. Jobs.All, ExtraJob], File, 49);
+            platform.AddOrchestrator(env, ExtraJob is null ? Jobs.All : [.. Jobs.All, ExtraJob], "logs", File, 49);
             if (ExtraComponent is not null)
             {
                 platform.Add(ExtraComponent, File, 50);
