@@ -47,5 +47,7 @@ public sealed class LakehousePlatform : IPlatformDefinition
         platform.Add(new Mlflow("mlflow"));
         // Airflow or Dagster, as env/ says, running the same jobs; task logs kept in the object store.
         platform.AddOrchestrator(env, Jobs.All, logsBucket: "logs");
+        // On AWS, the buckets, the Glue database and the workload roles as Crossplane resources (env/ aws:).
+        platform.AddCloudResources(env, databases: ["lakehouse"]);
     }
 }

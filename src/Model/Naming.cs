@@ -45,6 +45,12 @@ public sealed record Naming(string Platform, string Environment)
     /// <summary>The identity-provider group of the platform's own administrators (every workspace, every component).</summary>
     public string PlatformAdminGroup => Label($"{Platform}-platform-admin");
 
+    /// <summary>
+    /// The cloud IAM role (and its policy) of a component's workload identity: "lakehouse-aws-trino". Carries the
+    /// environment, like buckets, since environments may share an account.
+    /// </summary>
+    public string CloudRole(string component) => Label($"{Platform}-{Environment}-{component}");
+
     /// <summary>A Secret a component reads, in its own namespace.</summary>
     public string Secret(string component, string purpose) => Object(component, purpose);
 

@@ -43,4 +43,12 @@ public static class Backends
         OrchestratorBackend.Dagster => platform.Add(new Dagster("orchestrator", jobs) { LogsBucket = logsBucket }, callerFile, callerLine),
         _ => throw new InvalidOperationException($"no orchestrator for backend {env.Orchestrator.Backend}"),
     };
+
+    /// <summary>
+    /// Adds the cloud side of an AWS environment (env/ section aws:): Crossplane with the environment's buckets, the
+    /// Glue <paramref name="databases"/> and the workload roles as managed resources; nothing elsewhere.
+    /// </summary>
+    public static Component? AddCloudResources(this PlatformBuilder platform, EnvironmentConfig env, IReadOnlyList<string> databases,
+        [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
+        env.Aws is null ? null : platform.Add(new CloudResources("cloud-resources", databases), callerFile, callerLine);
 }

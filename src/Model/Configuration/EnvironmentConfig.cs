@@ -39,6 +39,9 @@ public sealed record EnvironmentConfig
     [Required]
     public required CatalogConfig Catalog { get; init; }
 
+    /// <summary>The AWS account and OIDC provider of the environment's cloud resources (docs/cloud-resources.md); absent outside AWS.</summary>
+    public AwsConfig? Aws { get; init; }
+
     /// <summary>PostgreSQL (CloudNativePG): instances, sizes, backups. Defaults: one small instance.</summary>
     public PostgresConfig Postgres { get; init; } = new()
     {

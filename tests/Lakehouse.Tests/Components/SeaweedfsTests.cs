@@ -22,7 +22,7 @@ public class SeaweedfsTests
         Assert.True((bool)s3["enabled"]!);
         Assert.True((bool)s3["enableAuth"]!);
         Assert.Equal("object-storage-s3-config", (string?)s3["existingConfigSecret"]);
-        Assert.Equal(["lakehouse-staging-warehouse", "lakehouse-staging-postgres-backups", "lakehouse-staging-mlflow-artifacts"],
+        Assert.Equal(["lakehouse-staging-warehouse", "lakehouse-staging-postgres-backups", "lakehouse-staging-mlflow-artifacts", "lakehouse-staging-logs"],
             s3["createBuckets"]!.AsArray().Select(b => (string)b!["name"]!));
     }
 

@@ -121,10 +121,11 @@ public sealed class IsolationTests : IDisposable
     public void A_bucket_added_to_the_platform_changes_each_environment_in_its_own_folder()
     {
         var edit = Render(_ => { }, new EditablePlatform { ExtraBucket = "features" });
-        // Each environment that deploys a store gets the bucket in its own store's values; aws references Amazon S3
-        // (nothing deployed, the bucket is made outside the platform), so none of its files change.
-        AssertNothingShared(edit, "dev", "prod", "staging");
+        // Each environment that deploys a store gets the bucket in its own store's values; aws gets it as Crossplane
+        // resources of its own cloud-resources folder (Amazon S3: the bucket, versioning, encryption, access block).
+        AssertNothingShared(edit, "aws", "dev", "prod", "staging");
         Assert.NotEmpty(Outside(edit, "prod"));
+        Assert.Contains(edit.Files, p => p.EndsWith("aws/apps/cloud-resources/bucket-lakehouse-aws-features.yaml", StringComparison.Ordinal));
         AssertListFollows(edit);
     }
 
@@ -246,6 +247,7 @@ public sealed class IsolationTests : IDisposable
             platform.Add(new SparkOperator("spark"), File, 45);
             platform.Add(new Mlflow("mlflow"), File, 47);
             platform.AddOrchestrator(env, ExtraJob is null ? Jobs.All : [.. Jobs.All, ExtraJob], "logs", File, 49);
+            platform.AddCloudResources(env, ["lakehouse"], File, 51);
             if (ExtraComponent is not null)
             {
                 platform.Add(ExtraComponent, File, 50);
