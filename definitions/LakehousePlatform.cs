@@ -48,6 +48,6 @@ public sealed class LakehousePlatform : IPlatformDefinition
         // Airflow or Dagster, as env/ says, running the same jobs; task logs kept in the object store.
         platform.AddOrchestrator(env, Jobs.All, logsBucket: "logs");
         // On AWS, the buckets, the Glue database and the workload roles as Crossplane resources (env/ aws:).
-        platform.AddCloudResources(env, databases: ["lakehouse"]);
+        platform.AddCloudResources(env);
     }
 }

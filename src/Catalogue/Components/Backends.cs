@@ -48,7 +48,7 @@ public static class Backends
     /// Adds the cloud side of an AWS environment (env/ section aws:): Crossplane with the environment's buckets, the
     /// Glue <paramref name="databases"/> and the workload roles as managed resources; nothing elsewhere.
     /// </summary>
-    public static Component? AddCloudResources(this PlatformBuilder platform, EnvironmentConfig env, IReadOnlyList<string> databases,
+    public static Component? AddCloudResources(this PlatformBuilder platform, EnvironmentConfig env, IReadOnlyList<string>? databases = null,
         [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
         env.Aws is null ? null : platform.Add(new CloudResources("cloud-resources", databases), callerFile, callerLine);
 }

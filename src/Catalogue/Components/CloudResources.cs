@@ -15,8 +15,9 @@ namespace Lakehouse.Model.Components;
 /// with the cluster, out of band (docs/cloud-resources.md).
 /// </summary>
 /// <param name="Name">Component name.</param>
-/// <param name="Databases">Glue databases (Iceberg namespaces) the platform's tables live in.</param>
-public sealed record CloudResources(string Name, IReadOnlyList<string> Databases) : Component(Name)
+/// <param name="Databases">Glue databases (Iceberg namespaces) the platform's tables live in; by default the platform's
+/// name with '-' as '_' (the schema the platform's jobs use).</param>
+public sealed record CloudResources(string Name, IReadOnlyList<string>? Databases = null) : Component(Name)
 {
     public static HelmChart Chart => Locked.Chart("crossplane");
 
@@ -25,7 +26,13 @@ public sealed record CloudResources(string Name, IReadOnlyList<string> Databases
 
     private const int MetricsPort = 8080;
 
-    private static readonly string[] ProviderFamilies = ["s3", "iam", "glue"];
+    /// <summary>The provider packages, by family (each image key spelled out: the lock test reads the look-ups).</summary>
+    private static (string Family, ContainerImage Package)[] ProviderPackages =>
+    [
+        ("s3", Locked.Image("crossplane-provider-aws-s3")),
+        ("iam", Locked.Image("crossplane-provider-aws-iam")),
+        ("glue", Locked.Image("crossplane-provider-aws-glue")),
+    ];
 
     /// <summary>The ProviderConfig every managed resource names.</summary>
     public string ProviderConfig(Naming naming) => naming.Object(Name, "aws");
@@ -44,7 +51,7 @@ public sealed record CloudResources(string Name, IReadOnlyList<string> Databases
         var arns = new AwsArns(aws.Partition, aws.AccountId, catalogRegion, env.Catalog.Glue?.CatalogId ?? aws.AccountId);
         var config = ProviderConfig(naming);
         var runtime = naming.Object(Name, "aws-irsa");
-        var databases = glue is null ? [] : Databases;
+        var databases = glue is null ? [] : Databases ?? [naming.Platform.Replace('-', '_')];
         foreach (var database in databases.Where(d => !System.Text.RegularExpressions.Regex.IsMatch(d, "^[a-z0-9_]{1,255}$")))
         {
             throw new InvalidOperationException($"Glue database '{database}' is not a valid name (lower-case letters, digits and '_')");
@@ -96,11 +103,8 @@ public sealed record CloudResources(string Name, IReadOnlyList<string> Databases
                     podSecurity: PodSecurity.Baseline("chart crossplane 1.20.1 cannot be obtained here, so its pods cannot be shown to meet restricted")),
                 monitor,
                 CrossplanePackages.DeploymentRuntimeConfig(runtime, arns.Role(naming.CloudRole(Name))),
-                .. ProviderFamilies.Select(f =>
-                {
-                    var package = Locked.Image($"crossplane-provider-aws-{f}");
-                    return CrossplanePackages.Provider(naming.Object(Name, $"provider-aws-{f}"), $"{package.Repository}:{package.Tag}", runtime);
-                }),
+                .. ProviderPackages.Select(p =>
+                    CrossplanePackages.Provider(naming.Object(Name, $"provider-aws-{p.Family}"), $"{p.Package.Repository}:{p.Package.Tag}", runtime)),
                 CrossplanePackages.AwsProviderConfig(config),
                 .. resources.Select(r => r.ToManifest()),
             ],

@@ -247,7 +247,7 @@ public sealed class IsolationTests : IDisposable
             platform.Add(new SparkOperator("spark"), File, 45);
             platform.Add(new Mlflow("mlflow"), File, 47);
             platform.AddOrchestrator(env, ExtraJob is null ? Jobs.All : [.. Jobs.All, ExtraJob], "logs", File, 49);
-            platform.AddCloudResources(env, ["lakehouse"], File, 51);
+            platform.AddCloudResources(env, null, File, 51);
             if (ExtraComponent is not null)
             {
                 platform.Add(ExtraComponent, File, 50);

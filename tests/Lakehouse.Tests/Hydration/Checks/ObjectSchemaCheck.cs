@@ -37,7 +37,8 @@ internal static class ObjectSchemaCheck
     public static IEnumerable<Finding> Check(IEnumerable<Manifest> objects, IReadOnlyList<JsonObject> crds)
     {
         var byKind = crds.GroupBy(c => ((string)c["spec"]!["group"]!, (string)c["spec"]!["names"]!["kind"]!)).ToDictionary(g => g.Key, g => g.First());
-        foreach (var o in objects)
+        var all = objects.ToList();
+        foreach (var o in all)
         {
             if (CoreTypes.TryGetValue(Key(o.ApiVersion, o.Kind), out var type))
             {
@@ -46,6 +47,10 @@ internal static class ObjectSchemaCheck
                 {
                     yield return new Finding(Name, o.Application.Component, o.Id, $"not a valid {o.ApiVersion} {o.Kind}: {error}");
                 }
+                continue;
+            }
+            if (!byKind.ContainsKey((o.Group, o.Kind)) && RuntimeInstalledKinds.Exempt(o, all))
+            {
                 continue;
             }
             if (!byKind.TryGetValue((o.Group, o.Kind), out var crd))
