@@ -24,7 +24,7 @@ public sealed class LakehousePlatform : IPlatformDefinition
         // Argo CD manages itself: this Application adopts the Argo CD installed to apply the bootstrap.
         platform.Add(new ArgoCd("argocd"));
         // Which store and which catalog is env/'s choice (storage.backend, catalog.backend), not code's.
-        platform.AddObjectStorage(env, buckets: ["warehouse", "postgres-backups", "mlflow-artifacts", "raw"]);
+        platform.AddObjectStorage(env, buckets: ["warehouse", "postgres-backups", "mlflow-artifacts", "raw", "logs"]);
         // One PostgreSQL cluster for every metadata database; each consumer gets its own database and role.
         platform.AddPostgres();
         platform.Add(new Valkey("valkey"));
@@ -48,8 +48,10 @@ public sealed class LakehousePlatform : IPlatformDefinition
         platform.Add(new SparkOperator("spark"));
         // Experiment tracking: runs in PostgreSQL, artifacts in the object store.
         platform.Add(new Mlflow("mlflow"));
-        // Airflow or Dagster, as env/ says, running the same jobs.
-        platform.AddOrchestrator(env, Jobs.All);
+        // Airflow or Dagster, as env/ says, running the same jobs; task logs kept in the object store.
+        platform.AddOrchestrator(env, Jobs.All, logsBucket: "logs");
+        // On AWS, the buckets, the Glue database and the workload roles as Crossplane resources (env/ aws:).
+        platform.AddCloudResources(env);
         // Every Secret the components declare is delivered by the External Secrets Operator from env/'s secret store
         // (docs/secrets.md); its CRDs sync before everything but the monitoring stack, whatever the order here.
         platform.Add(new ExternalSecretsOperator("external-secrets"));

@@ -71,6 +71,9 @@ public sealed record ComponentContext(Naming Naming, EnvironmentConfig Environme
     public IReadOnlyDictionary<(string Consumer, Type Contract), Component> Connections { get; init; } =
         new Dictionary<(string Consumer, Type Contract), Component>();
 
+    /// <summary>Every component of the platform in this environment (the alert rules and the cloud resources follow what is deployed).</summary>
+    public IReadOnlyList<Component> Components { get; init; } = [];
+
     /// <summary>The component offering contract <typeparamref name="T"/> to this one.</summary>
     public T Use<T>() where T : IContract => UseFor<T>(Self);
 

@@ -75,6 +75,12 @@ public sealed record Naming(string Platform, string Environment)
     /// <summary>The public host name of a component's UI under the environment's domain: "grafana.dev.lakehouse.example.com".</summary>
     public static string PublicHost(string component, string domain) => $"{Label(component)}.{domain}";
 
+    /// <summary>
+    /// The cloud IAM role (and its policy) of a component's workload identity: "lakehouse-aws-trino". Carries the
+    /// environment, like buckets, since environments may share an account.
+    /// </summary>
+    public string CloudRole(string component) => Label($"{Platform}-{Environment}-{component}");
+
     /// <summary>A Secret a component reads, in its own namespace.</summary>
     public string Secret(string component, string purpose) => Object(component, purpose);
 

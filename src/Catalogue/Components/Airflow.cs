@@ -37,8 +37,14 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
     /// </summary>
     public bool CeleryBroker { get; init; }
 
+    /// <summary>
+    /// The purpose of the bucket (declared on the object store) Airflow writes its task logs to, under the prefix
+    /// of its own name (remote logging); null keeps logs on the pods only.
+    /// </summary>
+    public string? LogsBucket { get; init; }
+
     public override IReadOnlyList<Need> Needs =>
-        [.. OrchestratorNeeds.For(Jobs), .. CeleryBroker ? [Need.Of<IKeyValueStore>()] : Array.Empty<Need>(), Need.OptionalOf<IIdentityProvider>()];
+        [.. OrchestratorNeeds.For(Jobs, LogsBucket), .. CeleryBroker ? new[] { Need.Of<IKeyValueStore>() } : [], Need.OptionalOf<IIdentityProvider>()];
 
     /// <summary>The ConfigMap holding the DAG files.</summary>
     public string DagsConfigMap(ComponentContext context) => context.Naming.Object(Name, "dags");
@@ -78,6 +84,10 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
             SecretSource.Template("{{ .key | b64enc }}", ("key", SecretSource.Generate(naming.Object(Name, "fernet-key")))));
         context.Secrets.Declare(naming.Secret(Name, "api-secret-key"), "api-secret-key", SecretSource.Generate(naming.Object(Name, "api-secret-key"), PasswordShape.SigningKey));
         context.Secrets.Declare(naming.Secret(Name, "jwt-secret"), "jwt-secret", SecretSource.Generate(naming.Object(Name, "jwt-secret"), PasswordShape.SigningKey));
+        var logs = LogsBucket is null ? null : RemoteLogs.For(context, Name, LogsBucket);
+        // Every Airflow pod that writes or reads task logs (workers and task pods, scheduler, API server, triggerer,
+        // DAG processor) assumes the orchestrator's IAM role where the store grants workload identity.
+        var identity = OrchestratorNeeds.WorkloadIdentity(context, logs);
 
         var values = new AirflowValues
         {
@@ -122,6 +132,7 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
                 Replicas = config.Replicas,
                 Resources = Resources(config.Resources),
                 PodDisruptionBudget = replicated ? new() { Enabled = true } : null,
+                ServiceAccount = identity is null ? null : new() { Annotations = identity },
             },
             ApiServer = new()
             {
@@ -130,12 +141,14 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
                 PodDisruptionBudget = replicated ? new() { Enabled = true } : null,
                 ApiServerConfig = sso is null ? null : AirflowSso.Config(sso, idp!.Groups(context)),
                 Env = sso is null ? null : [Values.SecretEnv(AirflowSso.ClientSecretVariable, sso.ClientSecret)],
+                ServiceAccount = identity is null ? null : new() { Annotations = identity },
             },
-            DagProcessor = new() { Resources = Resources(config.Resources) },
-            Triggerer = new() { Resources = Resources(config.Resources) },
+            DagProcessor = new() { Resources = Resources(config.Resources), ServiceAccount = identity is null ? null : new() { Annotations = identity } },
+            Triggerer = new() { Resources = Resources(config.Resources), ServiceAccount = identity is null ? null : new() { Annotations = identity } },
             Workers = new()
             {
                 Resources = Resources(config.WorkerResources),
+                ServiceAccount = identity is null ? null : new() { Annotations = identity },
                 Replicas = celery ? config.Workers : null,
                 PodDisruptionBudget = celery ? new() { Enabled = config.Workers > 1 } : null,
             },
@@ -150,8 +163,17 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
             Volumes = [new() { Name = "dags", ConfigMap = new() { Name = DagsConfigMap(context) } }],
             VolumeMounts = [new() { Name = "dags", MountPath = DagsFolder, ReadOnly = true }],
             // SparkKubernetesOperator talks to the API server with the pod's service account.
-            Env = [new() { Name = "AIRFLOW_CONN_KUBERNETES_DEFAULT", Value = "{\"conn_type\": \"kubernetes\", \"extra\": {\"in_cluster\": true}}" }],
-            Config = AirflowConfig(broker, lineage is null ? null : (lineage.LineageEndpoint(context), lineage.Namespace(context)), sso is not null),
+            Env =
+            [
+                new() { Name = "AIRFLOW_CONN_KUBERNETES_DEFAULT", Value = "{\"conn_type\": \"kubernetes\", \"extra\": {\"in_cluster\": true}}" },
+                .. logs is null ? [] : new[] { new AirflowValuesEnvItem { Name = $"AIRFLOW_CONN_{LogsConnection.ToUpperInvariant()}", Value = LogsConnectionJson(logs) } },
+            ],
+            // The logs connection names no keys: boto3 reads them from the environment, filled from the Secret.
+            Secret = logs is { WorkloadIdentity: false } ? [
+                new() { EnvName = "AWS_ACCESS_KEY_ID", SecretName = logs.Credentials.AccessKey!.SecretName, SecretKey = logs.Credentials.AccessKey.Key },
+                new() { EnvName = "AWS_SECRET_ACCESS_KEY", SecretName = logs.Credentials.SecretKey!.SecretName, SecretKey = logs.Credentials.SecretKey.Key },
+            ] : null,
+            Config = AirflowConfig(broker, lineage is null ? null : (lineage.LineageEndpoint(context), lineage.Namespace(context)), logs, sso is not null),
         };
 
         var dags = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -193,6 +215,25 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
         };
     }
 
+    /// <summary>The Airflow connection (id) task logs are written through: an Amazon Web Services connection to the store.</summary>
+    public const string LogsConnection = "object_storage_logs";
+
+    /// <summary>
+    /// The logs connection as Airflow reads it from AIRFLOW_CONN_OBJECT_STORAGE_LOGS: the store's endpoint and region,
+    /// path-style addressing for in-cluster stores (botocore's s3.addressing_style); no credentials in it.
+    /// </summary>
+    public static string LogsConnectionJson(RemoteLogs logs) =>
+        new JsonObject
+        {
+            ["conn_type"] = "aws",
+            ["extra"] = new JsonObject
+            {
+                ["endpoint_url"] = logs.Endpoint.ToString(),
+                ["region_name"] = logs.Region,
+                ["config_kwargs"] = new JsonObject { ["s3"] = new JsonObject { ["addressing_style"] = logs.PathStyle ? "path" : "virtual" } },
+            },
+        }.ToJsonString();
+
     /// <summary>Argo CD runs the Job in the Sync phase and deletes the previous one first.</summary>
     private static Dictionary<string, string> SyncHook() => new()
     {
@@ -205,15 +246,25 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
 
     /// <summary>
     /// airflow.cfg sections the platform sets: the Celery broker's key prefix (its Valkey user may touch only
-    /// those keys), where OpenLineage events go and, with single sign-on, the FAB auth manager; null when none applies.
+    /// those keys), where OpenLineage events go, remote task logs and, with single sign-on, the FAB auth manager; null when none applies.
     /// </summary>
     private static Dictionary<string, IReadOnlyDictionary<string, JsonNode>>? AirflowConfig(
-        KeyValueConnection? broker, (Endpoint Endpoint, string Namespace)? lineage, bool fabAuthManager)
+        KeyValueConnection? broker, (Endpoint Endpoint, string Namespace)? lineage, RemoteLogs? logs, bool fabAuthManager)
     {
         var config = new Dictionary<string, IReadOnlyDictionary<string, JsonNode>>(StringComparer.Ordinal);
         if (fabAuthManager)
         {
             config["core"] = new Dictionary<string, JsonNode> { ["auth_manager"] = AirflowSso.AuthManager };
+        }
+        if (logs is not null)
+        {
+            config["logging"] = new Dictionary<string, JsonNode>
+            {
+                ["remote_logging"] = "True",
+                ["remote_base_log_folder"] = logs.BaseUri,
+                ["remote_log_conn_id"] = LogsConnection,
+                ["delete_local_logs"] = "True",
+            };
         }
         if (broker is not null)
         {
@@ -234,10 +285,14 @@ public sealed record Airflow(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
 /// <summary>What an orchestrator needs, from what its jobs do.</summary>
 internal static class OrchestratorNeeds
 {
-    public static IReadOnlyList<Need> For(IReadOnlyList<JobSpec> jobs)
+    public static IReadOnlyList<Need> For(IReadOnlyList<JobSpec> jobs, string? logsBucket = null)
     {
         var tasks = jobs.SelectMany(j => j.Tasks).ToList();
         var needs = new List<Need> { Need.Of<IPostgres>(), Need.OptionalOf<ILineageBackend>() };
+        if (logsBucket is not null)
+        {
+            needs.Add(Need.Of<IObjectStorage>());
+        }
         if (tasks.OfType<SparkTask>().Any())
         {
             needs.Add(Need.Of<ISparkJobs>());
@@ -248,4 +303,14 @@ internal static class OrchestratorNeeds
         }
         return needs;
     }
+
+    /// <summary>
+    /// The service-account annotation that gives the orchestrator's pods its IAM role (IAM roles for service
+    /// accounts), when its logs' store grants workload identity; null when it signs in with keys or writes no logs.
+    /// </summary>
+    public static Dictionary<string, string>? WorkloadIdentity(ComponentContext context, RemoteLogs? logs) =>
+        logs is { WorkloadIdentity: true }
+            ? new() { ["eks.amazonaws.com/role-arn"] = context.Environment.Orchestrator.ServiceAccountRoleArn
+                ?? throw new InvalidOperationException("the object store grants workload identity (storage.external.workloadIdentity), so the orchestrator writes its task logs with its IAM role: set orchestrator.serviceAccountRoleArn") }
+            : null;
 }

@@ -32,12 +32,15 @@ public static class Backends
         _ => throw new InvalidOperationException($"no Iceberg catalog for backend {env.Catalog.Backend}"),
     };
 
-    /// <summary>Adds the orchestrator the environment's orchestrator.backend names ("orchestrator"), running <paramref name="jobs"/>.</summary>
-    public static Component AddOrchestrator(this PlatformBuilder platform, EnvironmentConfig env, IReadOnlyList<Jobs.JobSpec> jobs,
+    /// <summary>
+    /// Adds the orchestrator the environment's orchestrator.backend names ("orchestrator"), running <paramref name="jobs"/>;
+    /// with <paramref name="logsBucket"/> (a bucket purpose declared on the object store) its task logs go there.
+    /// </summary>
+    public static Component AddOrchestrator(this PlatformBuilder platform, EnvironmentConfig env, IReadOnlyList<Jobs.JobSpec> jobs, string? logsBucket = null,
         [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) => env.Orchestrator.Backend switch
     {
-        OrchestratorBackend.Airflow => platform.Add(new Airflow("orchestrator", jobs) { CeleryBroker = env.Orchestrator.Airflow.Executor == AirflowExecutor.Celery }, callerFile, callerLine),
-        OrchestratorBackend.Dagster => platform.Add(new Dagster("orchestrator", jobs), callerFile, callerLine),
+        OrchestratorBackend.Airflow => platform.Add(new Airflow("orchestrator", jobs) { CeleryBroker = env.Orchestrator.Airflow.Executor == AirflowExecutor.Celery, LogsBucket = logsBucket }, callerFile, callerLine),
+        OrchestratorBackend.Dagster => platform.Add(new Dagster("orchestrator", jobs) { LogsBucket = logsBucket }, callerFile, callerLine),
         _ => throw new InvalidOperationException($"no orchestrator for backend {env.Orchestrator.Backend}"),
     };
 
@@ -52,4 +55,12 @@ public static class Backends
         IdentityBackend.External => platform.Add(new ExternalIdentityProvider("identity"), callerFile, callerLine),
         _ => throw new InvalidOperationException($"no identity provider for backend {env.Identity.Backend}"),
     };
+
+    /// <summary>
+    /// Adds the cloud side of an AWS environment (env/ section aws:): Crossplane with the environment's buckets, the
+    /// Glue <paramref name="databases"/> and the workload roles as managed resources; nothing elsewhere.
+    /// </summary>
+    public static Component? AddCloudResources(this PlatformBuilder platform, EnvironmentConfig env, IReadOnlyList<string>? databases = null,
+        [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
+        env.Aws is null ? null : platform.Add(new CloudResources("cloud-resources", databases), callerFile, callerLine);
 }

@@ -26,7 +26,13 @@ public sealed record Dagster(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
     private const int CodePort = 3030;
     private const string CodeFolder = "/opt/lakehouse/jobs";
 
-    public override IReadOnlyList<Need> Needs => OrchestratorNeeds.For(Jobs);
+    /// <summary>
+    /// The purpose of the bucket (declared on the object store) Dagster writes its compute logs to
+    /// (S3ComputeLogManager), under the prefix of its own name; null keeps them on the run pods.
+    /// </summary>
+    public string? LogsBucket { get; init; }
+
+    public override IReadOnlyList<Need> Needs => OrchestratorNeeds.For(Jobs, LogsBucket);
 
     public override ComponentSpec Describe(ComponentContext context)
     {
@@ -39,6 +45,11 @@ public sealed record Dagster(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
         var codeConfigMap = naming.Object(Name, "dagster-jobs");
 
         var values = UntypedChartValues(ns, naming, config, db, codeConfigMap);
+        if (LogsBucket is not null)
+        {
+            var logs = RemoteLogs.For(context, Name, LogsBucket);
+            ComputeLogs(values, logs, OrchestratorNeeds.WorkloadIdentity(context, logs));
+        }
 
         var jobs = Jobs.Select(j => (j, TaskRuns.Resolve(context, Name, j))).ToList();
         var code = ManifestObject.From(new k8s.Models.V1ConfigMap
@@ -63,6 +74,42 @@ public sealed record Dagster(string Name, IReadOnlyList<JobSpec> Jobs) : Compone
             Probes = new ChartProbes("dagsterWebserver.livenessProbe", "dagsterWebserver.readinessProbe"),
         };
     }
+
+    /// <summary>
+    /// Compute logs to the object store (chart key computeLogManager, S3ComputeLogManager: bucket, prefix,
+    /// endpointUrl, region, as helm/dagster/schema's ComputeLogManager model lists them). Run workers write them
+    /// (they inherit the code location's environment: includeConfigInLaunchedRuns) and the webserver reads them;
+    /// both get the S3 keys from the orchestrator's Secret as boto3's environment variables, or the IAM role on
+    /// the chart's service account.
+    /// </summary>
+    private static void ComputeLogs(JsonObject values, RemoteLogs logs, Dictionary<string, string>? identity)
+    {
+        values
+            .Set("computeLogManager.type", "S3ComputeLogManager")
+            .Set("computeLogManager.config.s3ComputeLogManager.bucket", logs.Bucket)
+            .Set("computeLogManager.config.s3ComputeLogManager.prefix", logs.Prefix)
+            .Set("computeLogManager.config.s3ComputeLogManager.endpointUrl", logs.Endpoint.ToString())
+            .Set("computeLogManager.config.s3ComputeLogManager.region", logs.Region);
+        if (identity is not null)
+        {
+            values.Set("serviceAccount.annotations", Values.Map(identity));
+            return;
+        }
+        JsonArray Keys() => Values.List(
+            SecretEnv("AWS_ACCESS_KEY_ID", logs.Credentials.AccessKey!),
+            SecretEnv("AWS_SECRET_ACCESS_KEY", logs.Credentials.SecretKey!));
+        values.Set("dagsterWebserver.env", Keys());
+        foreach (var deployment in values["dagster-user-deployments"]!["deployments"]!.AsArray())
+        {
+            deployment!["env"] = Keys();
+        }
+    }
+
+    private static JsonObject SecretEnv(string name, SecretRef secret) => new()
+    {
+        ["name"] = name,
+        ["valueFrom"] = new JsonObject { ["secretKeyRef"] = new JsonObject { ["name"] = secret.SecretName, ["key"] = secret.Key } },
+    };
 
     /// <summary>
     /// The seam for a chart without generated types (docs/charts.md, "Charts without generated types"):

@@ -39,6 +39,9 @@ public sealed record EnvironmentConfig
     [Required]
     public required CatalogConfig Catalog { get; init; }
 
+    /// <summary>The AWS account and OIDC provider of the environment's cloud resources (docs/cloud-resources.md); absent outside AWS.</summary>
+    public AwsConfig? Aws { get; init; }
+
     /// <summary>PostgreSQL (CloudNativePG): instances, sizes, backups. Defaults: one small instance.</summary>
     public PostgresConfig Postgres { get; init; } = new()
     {
@@ -206,6 +209,10 @@ public sealed record AlertThresholds
     /// <summary>Share of maxmemory in use above which ValkeyMemoryHigh fires.</summary>
     [Range(0.0, 1.0)]
     public double ValkeyMemoryRatio { get; init; } = 0.8;
+
+    /// <summary>Share of the object store's capacity in use above which MinioCapacityHigh and SeaweedfsCapacityHigh fire.</summary>
+    [Range(0.0, 1.0)]
+    public double ObjectStoreUsageRatio { get; init; } = 0.8;
 
     /// <summary>How long a condition holds before the alert fires: 5m, 15m.</summary>
     [RegularExpression(@"^[0-9]+[smh]$")]

@@ -36,6 +36,13 @@ public sealed record OrchestratorConfig
 
     /// <summary>Dagster settings (defaults: small sizes).</summary>
     public DagsterConfig Dagster { get; init; } = new();
+
+    /// <summary>
+    /// IAM role the orchestrator's service accounts assume (IAM roles for service accounts), for its task logs in
+    /// an AWS-managed store when storage.external.workloadIdentity is on.
+    /// </summary>
+    [RegularExpression(@"^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$")]
+    public string? ServiceAccountRoleArn { get; init; }
 }
 
 /// <summary>Airflow's executor and sizes.</summary>

@@ -215,7 +215,7 @@ internal sealed class DependencyGraph
     public ComponentContext ContextFor(string name, Naming naming, Model.Configuration.EnvironmentConfig config) =>
         new(naming, config, ConsumersOf(name))
         {
-            Self = name, Connections = Connections, Clients = ClientsOf(name),
+            Self = name, Connections = Connections, Clients = ClientsOf(name), Components = [.. Components.Select(p => p.Component)],
             Secrets = new() { Namespace = naming.Namespace(name) },
         };
 

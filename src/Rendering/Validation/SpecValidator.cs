@@ -276,14 +276,15 @@ internal static partial class SpecValidator
 
     /// <summary>
     /// Exception by rule: an object held by a key naming a Secret (its words include "secret": secret,
-    /// existingSecret, secretKeyRef) that has a string <c>name</c> references that Secret by name; its
+    /// existingSecret, secretKeyRef) that has a string <c>name</c> (or <c>secretName</c>, as Airflow's chart spells
+    /// its secret[] items) references that Secret by name; its
     /// members headed "key" name the Secret's entries (storage.secret.awsSecretAccessKey: secret-key,
     /// existingSecret.keyOfSecretAccessKey: secret-key); a password beside the name is still a password.
     /// </summary>
     private static bool NamesSecretEntries(string? key, JsonObject o) =>
         // The word split only for keys that spell "secret" at all: the scan asks for every object of every value.
         key is not null && key.Contains("secret", StringComparison.OrdinalIgnoreCase) && KeyWords.Split(key).Contains("secret")
-        && o.TryGetPropertyValue("name", out var name) && name is JsonValue n && n.GetValueKind() == JsonValueKind.String;
+        && (o.TryGetPropertyValue("name", out var name) || o.TryGetPropertyValue("secretName", out name)) && name is JsonValue n && n.GetValueKind() == JsonValueKind.String;
 
     /// <summary>
     /// Exception by rule, inside an ExternalSecret only (docs/secrets.md): its data[].secretKey names a template

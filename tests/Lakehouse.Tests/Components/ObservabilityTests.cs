@@ -181,44 +181,99 @@ public class ObservabilityTests
     }
 
     [Theory]
-    [InlineData("dev", "0.1")]
-    [InlineData("staging", "0.2")]
-    [InlineData("prod", "0.05")]
-    public void Task_failure_rate_rule_uses_the_environments_threshold(string env, string threshold)
+    [InlineData("dev", "0.1", "AirflowTaskFailureRateHigh")]
+    [InlineData("staging", "0.2", "DagsterRunFailureRateHigh")]
+    [InlineData("prod", "0.05", "AirflowTaskFailureRateHigh")]
+    public void Task_failure_rate_rule_uses_the_environments_threshold(string env, string threshold, string alert)
     {
-        var expr = (string)Rule(env, "AirflowTaskFailureRateHigh")["expr"]!;
-        Assert.Equal(
-            "sum(increase(airflow_ti_failures[30m])) / clamp_min(sum(increase(airflow_ti_failures[30m])) + sum(increase(airflow_ti_successes[30m])), 1) > " + threshold,
-            expr);
-        Assert.EndsWith("> " + threshold, (string)Rule(env, "DagsterRunFailureRateHigh")["expr"]!);
+        if (alert == "AirflowTaskFailureRateHigh")
+        {
+            Assert.Equal(
+                "sum(increase(airflow_ti_failures{namespace=\"lakehouse-orchestrator\"}[30m])) / clamp_min(sum(increase(airflow_ti_failures{namespace=\"lakehouse-orchestrator\"}[30m])) + sum(increase(airflow_ti_successes{namespace=\"lakehouse-orchestrator\"}[30m])), 1) > " + threshold,
+                (string)Rule(env, alert)["expr"]!);
+        }
+        Assert.EndsWith("> " + threshold, (string)Rule(env, alert)["expr"]!);
         Assert.Equal(PlatformRules.Ratio(Config(env).Monitoring.Alerts.TaskFailureRatio), threshold);
+    }
+
+    [Theory]
+    [InlineData("dev", "AirflowTaskFailureRateHigh", "DagsterRunFailureRateHigh")]
+    [InlineData("staging", "DagsterRunFailureRateHigh", "AirflowTaskFailureRateHigh")]
+    [InlineData("dev", "MinioCapacityHigh", "SeaweedfsCapacityHigh")]
+    [InlineData("staging", "SeaweedfsCapacityHigh", "MinioCapacityHigh")]
+    [InlineData("staging", "SeaweedfsVolumeServerDown", "MinioDriveOffline")]
+    [InlineData("aws", "LakehouseTargetDown", "MinioCapacityHigh")]
+    [InlineData("aws", "ValkeyMemoryHigh", "SeaweedfsCapacityHigh")]
+    public void An_alert_renders_only_where_its_exporter_runs(string env, string present, string absent)
+    {
+        var alerts = MonitoringSpec(env).Manifests.Single(m => m.Kind == "PrometheusRule").Body["spec"]!["groups"]![0]!["rules"]!.AsArray()
+            .Select(r => (string?)r!["alert"]).ToList();
+        Assert.Contains(present, alerts);
+        Assert.DoesNotContain(absent, alerts);
     }
 
     [Fact]
     public void Database_cache_and_memory_rules_compute_the_ratios_the_brief_names()
     {
         Assert.Equal(
-            "sum by (namespace, pod) (cnpg_backends_total) / on (namespace, pod) max by (namespace, pod) (cnpg_pg_settings_setting{name=\"max_connections\"}) > 0.8",
+            "sum by (namespace, pod) (cnpg_backends_total{namespace=\"lakehouse-postgres\"}) / on (namespace, pod) max by (namespace, pod) (cnpg_pg_settings_setting{namespace=\"lakehouse-postgres\", name=\"max_connections\"}) > 0.8",
             (string)Rule("prod", "PostgresConnectionsHigh")["expr"]!);
         Assert.Equal(
-            "sum by (namespace, pod) (rate(cnpg_pg_stat_database_blks_hit[10m])) / clamp_min(sum by (namespace, pod) (rate(cnpg_pg_stat_database_blks_hit[10m])) + sum by (namespace, pod) (rate(cnpg_pg_stat_database_blks_read[10m])), 1) < 0.95",
+            "sum by (namespace, pod) (rate(cnpg_pg_stat_database_blks_hit{namespace=\"lakehouse-postgres\"}[10m])) / clamp_min(sum by (namespace, pod) (rate(cnpg_pg_stat_database_blks_hit{namespace=\"lakehouse-postgres\"}[10m])) + sum by (namespace, pod) (rate(cnpg_pg_stat_database_blks_read{namespace=\"lakehouse-postgres\"}[10m])), 1) < 0.95",
             (string)Rule("prod", "PostgresCacheHitRatioLow")["expr"]!);
         Assert.Equal(
-            "max by (namespace, pod) (redis_memory_used_bytes) / on (namespace, pod) max by (namespace, pod) (redis_memory_max_bytes > 0) > 0.8",
+            "max by (namespace, pod) (redis_memory_used_bytes{namespace=\"lakehouse-valkey\"}) / on (namespace, pod) max by (namespace, pod) (redis_memory_max_bytes{namespace=\"lakehouse-valkey\"} > 0) > 0.8",
             (string)Rule("prod", "ValkeyMemoryHigh")["expr"]!);
-        // Both object stores are covered whichever one the environment runs.
         Assert.Contains("minio_cluster_drive_offline_total", (string)Rule("dev", "MinioDriveOffline")["expr"]!);
         Assert.Contains("minio_cluster_nodes_offline_total", (string)Rule("dev", "MinioDriveOffline")["expr"]!);
-        Assert.Equal("up{job=~\".*volume.*\"} == 0", (string)Rule("dev", "SeaweedfsVolumeServerDown")["expr"]!);
+        Assert.Equal("up{namespace=\"lakehouse-object-storage\", job=~\".*volume.*\"} == 0", (string)Rule("staging", "SeaweedfsVolumeServerDown")["expr"]!);
+    }
+
+    [Fact]
+    public void Object_store_capacity_alerts_fire_above_80_percent_for_minio_and_seaweedfs()
+    {
+        Assert.Equal(
+            "1 - sum by (namespace) (minio_cluster_capacity_usable_free_bytes{namespace=\"lakehouse-object-storage\"}) / sum by (namespace) (minio_cluster_capacity_usable_total_bytes{namespace=\"lakehouse-object-storage\"} > 0) > 0.8",
+            (string)Rule("dev", "MinioCapacityHigh")["expr"]!);
+        Assert.Equal(
+            "max by (namespace, pod, name) (SeaweedFS_volumeServer_resource{namespace=\"lakehouse-object-storage\", type=\"used\"}) / max by (namespace, pod, name) (SeaweedFS_volumeServer_resource{namespace=\"lakehouse-object-storage\", type=\"all\"} > 0) > 0.8",
+            (string)Rule("staging", "SeaweedfsCapacityHigh")["expr"]!);
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    [InlineData("aws")]
+    public void Target_down_is_up_eq_0_for_1m_critical_over_every_platform_namespace_monitoring_and_argocd_included(string env)
+    {
+        var rule = Rule(env, "LakehouseTargetDown");
+        Assert.Equal("1m", (string?)rule["for"]);
+        Assert.Equal("critical", (string?)rule["labels"]!["severity"]);
+        var expr = (string)rule["expr"]!;
+        Assert.Matches("^up\\{namespace=~\"[^\"]+\"\\} == 0$", expr);
+        var selected = expr[(expr.IndexOf('"') + 1)..expr.LastIndexOf('"')].Split('|');
+        var config = Config(env);
+        var expected = Specs().Where(s => s.Env == env).Select(s => s.Spec.Namespace)
+            .Append(Monitoring.NodeExporterNamespace(config.Monitoring.Namespace)).Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(expected, selected);
+        Assert.Contains(config.Monitoring.Namespace, selected);
+        Assert.Contains(config.GitOps.ArgoCdNamespace, selected);
     }
 
     [Fact]
     public void Thresholds_from_env_change_the_expression_text()
     {
-        var rules = PlatformRules.Rules(new AlertThresholds { PostgresConnectionsRatio = 0.9, PostgresCacheHitRatio = 0.99, ValkeyMemoryRatio = 0.75 }, new Naming("lakehouse", "dev"));
+        var targets = new AlertTargets(["lakehouse-a"])
+        {
+            Postgres = ["lakehouse-postgres"], Valkey = ["lakehouse-valkey"], Minio = ["lakehouse-store"], Seaweedfs = ["lakehouse-store"],
+        };
+        var rules = PlatformRules.Rules(new AlertThresholds { PostgresConnectionsRatio = 0.9, PostgresCacheHitRatio = 0.99, ValkeyMemoryRatio = 0.75, ObjectStoreUsageRatio = 0.7 }, new Naming("lakehouse", "dev"), targets);
         Assert.EndsWith("> 0.9", rules.Single(r => r.Alert == "PostgresConnectionsHigh").Expr);
         Assert.EndsWith("< 0.99", rules.Single(r => r.Alert == "PostgresCacheHitRatioLow").Expr);
         Assert.EndsWith("> 0.75", rules.Single(r => r.Alert == "ValkeyMemoryHigh").Expr);
+        Assert.EndsWith("> 0.7", rules.Single(r => r.Alert == "MinioCapacityHigh").Expr);
+        Assert.EndsWith("> 0.7", rules.Single(r => r.Alert == "SeaweedfsCapacityHigh").Expr);
     }
 
     [Fact]
@@ -227,7 +282,9 @@ public class ObservabilityTests
         var rule = MonitoringSpec("prod").Manifests.Single(m => m.Kind == "PrometheusRule");
         Assert.Equal("monitoring", (string?)rule.Body["metadata"]!["labels"]!["release"]);
         var rules = rule.Body["spec"]!["groups"]![0]!["rules"]!.AsArray();
-        Assert.Equal(8, rules.Count);
+        // prod runs MinIO, PostgreSQL, Valkey and Airflow: their alerts and the target-down alert.
+        Assert.Equal(["AirflowTaskFailureRateHigh", "PostgresConnectionsHigh", "PostgresCacheHitRatioLow", "ValkeyMemoryHigh", "MinioDriveOffline", "MinioCapacityHigh", "LakehouseTargetDown"],
+            rules.Select(r => (string?)r!["alert"]));
         foreach (var r in rules)
         {
             Assert.Contains((string?)r!["labels"]!["severity"], new[] { "warning", "critical" });

@@ -23,7 +23,7 @@ public class SeaweedfsTests
         Assert.True((bool)s3["enableAuth"]!);
         Assert.Equal("object-storage-s3-config", (string?)s3["existingConfigSecret"]);
         // The declared buckets, then each workspace's own (docs/workspaces.md).
-        Assert.Equal(["lakehouse-staging-warehouse", "lakehouse-staging-postgres-backups", "lakehouse-staging-mlflow-artifacts", "lakehouse-staging-raw", "lakehouse-staging-analytics", "lakehouse-staging-data-science"],
+        Assert.Equal(["lakehouse-staging-warehouse", "lakehouse-staging-postgres-backups", "lakehouse-staging-mlflow-artifacts", "lakehouse-staging-raw", "lakehouse-staging-logs", "lakehouse-staging-analytics", "lakehouse-staging-data-science"],
             s3["createBuckets"]!.AsArray().Select(b => (string)b!["name"]!));
     }
 
@@ -64,7 +64,7 @@ public class SeaweedfsTests
         // The chart's volume ServiceMonitor selects the Service FULLNAME-volume (chart 4.44.0, componentName
         // helper), and without a jobLabel the Prometheus Operator makes the Service name the job label.
         var fullName = new Naming("lakehouse", "staging").ChartFullName("object-storage", SeaweedfsStorage.Chart.Name);
-        var rule = PlatformRules.Rules(new Lakehouse.Model.Configuration.AlertThresholds(), new Lakehouse.Model.Naming("lakehouse", "dev")).Single(r => r.Alert == "SeaweedfsVolumeServerDown");
+        var rule = PlatformRules.Rules(new Lakehouse.Model.Configuration.AlertThresholds(), new Lakehouse.Model.Naming("lakehouse", "staging"), new AlertTargets(["lakehouse-object-storage"]) { Seaweedfs = ["lakehouse-object-storage"] }).Single(r => r.Alert == "SeaweedfsVolumeServerDown");
         var selector = System.Text.RegularExpressions.Regex.Match(rule.Expr, "job=~\"([^\"]+)\"").Groups[1].Value;
         // Prometheus anchors label regexes at both ends.
         bool Selects(string job) => System.Text.RegularExpressions.Regex.IsMatch(job, $"^(?:{selector})$");

@@ -231,14 +231,19 @@ public class SwapTests
         Assert.Contains("maintain_bronze__compact_bronze_orders", code);
         // The orchestrator's project now allows Dagster's chart repository; Valkey no longer admits the
         // orchestrator (Dagster needs no broker) and Prometheus no longer reaches Airflow's statsd exporter
-        // (Dagster has no metrics port). Nothing else outside the orchestrator changes.
+        // (Dagster has no metrics port); the platform's alerts follow the orchestrator (Airflow's task failure alert
+        // gives way to Dagster's run failure alert). Nothing else outside the orchestrator changes.
+        var rules = repo.Read("gitops/dev/apps/monitoring/prometheusrule-lakehouse-platform.yaml");
+        Assert.Contains("DagsterRunFailureRateHigh", rules);
+        Assert.DoesNotContain("AirflowTaskFailureRateHigh", rules);
         Assert.Contains("https://dagster-io.github.io/helm", repo.Read("gitops/dev/cluster/appproject-lakehouse-dev-orchestrator.yaml"));
         Assert.DoesNotContain("lakehouse-orchestrator", repo.Read("gitops/dev/apps/valkey/networkpolicy-default-ingress.yaml"));
         Assert.All(added.Concat(removed).Concat(changed).Where(p => p != "gitops/.generated"),
             p => Assert.True(p.Contains("orchestrator", StringComparison.Ordinal)
                 || p.StartsWith("gitops/dev/apps/valkey/", StringComparison.Ordinal)
                 || p.StartsWith("gitops/dev/apps/external-secrets/", StringComparison.Ordinal) // Airflow's generated keys go
-                || p.StartsWith("gitops/dev/apps/monitoring/networkpolicy-default-egress", StringComparison.Ordinal), p));
+                || p.StartsWith("gitops/dev/apps/monitoring/networkpolicy-default-egress", StringComparison.Ordinal)
+                || p == "gitops/dev/apps/monitoring/prometheusrule-lakehouse-platform.yaml", p));
     }
 
     /// <summary>Replaces one top-level section of an env file (from its key to the next top-level key).</summary>

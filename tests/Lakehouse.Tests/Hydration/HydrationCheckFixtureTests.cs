@@ -131,6 +131,19 @@ public class HydrationCheckFixtureTests
     }
 
     [Fact]
+    public void Kinds_of_a_rendered_crossplane_provider_are_exempt_and_others_are_not()
+    {
+        const string bucket = "apiVersion: s3.aws.upbound.io/v1beta1\nkind: Bucket\nmetadata: {name: b}\n";
+        const string provider = "apiVersion: pkg.crossplane.io/v1\nkind: Provider\nmetadata: {name: p}\nspec: {package: 'xpkg.upbound.io/upbound/provider-aws-s3:v1.21.1'}\n";
+        // Without the provider package that installs its CRD, an Upbound kind is unknown like any other.
+        Assert.Contains(ObjectSchemaCheck.Check(Objects(bucket), []), f => f.Message.Contains("s3.aws.upbound.io/v1beta1 Bucket is neither", StringComparison.Ordinal));
+        Assert.Empty(ObjectSchemaCheck.Check(Objects(bucket + "---\n" + provider), []));
+        // A family no rendered provider installs stays unknown.
+        const string role = "apiVersion: iam.aws.upbound.io/v1beta1\nkind: Role\nmetadata: {name: r}\n";
+        Assert.Contains(ObjectSchemaCheck.Check(Objects(role + "---\n" + provider), []), f => f.Message.Contains("iam.aws.upbound.io/v1beta1 Role is neither", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Schema_check_rejects_a_wrong_type_and_an_unknown_kind()
     {
         var findings = ObjectSchemaCheck.Check(Objects(Service.Replace("port: 80", "port: eighty", StringComparison.Ordinal) + "\n---\napiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g}\n"), []).ToList();

@@ -122,10 +122,11 @@ public sealed class IsolationTests : IDisposable
     public void A_bucket_added_to_the_platform_changes_each_environment_in_its_own_folder()
     {
         var edit = Render(_ => { }, new EditablePlatform { ExtraBucket = "features" });
-        // Each environment that deploys a store gets the bucket in its own store's values; aws references Amazon S3
-        // (nothing deployed, the bucket is made outside the platform), so none of its files change.
-        AssertNothingShared(edit, "dev", "prod", "staging");
+        // Each environment that deploys a store gets the bucket in its own store's values; aws gets it as Crossplane
+        // resources of its own cloud-resources folder (Amazon S3: the bucket, versioning, encryption, access block).
+        AssertNothingShared(edit, "aws", "dev", "prod", "staging");
         Assert.NotEmpty(Outside(edit, "prod"));
+        Assert.Contains(edit.Files, p => p.EndsWith("aws/apps/cloud-resources/bucket-lakehouse-aws-features.yaml", StringComparison.Ordinal));
         AssertListFollows(edit);
     }
 
@@ -266,7 +267,7 @@ public sealed class IsolationTests : IDisposable
             platform.AddIdentityProvider(env, File, 21);
             platform.Add(new Monitoring("monitoring"), File, 23);
             platform.Add(new ArgoCd("argocd"), File, 25);
-            platform.AddObjectStorage(env, ExtraBucket is null ? ["warehouse", "postgres-backups", "mlflow-artifacts", "raw"] : ["warehouse", "postgres-backups", "mlflow-artifacts", "raw", ExtraBucket], File, 27);
+            platform.AddObjectStorage(env, ExtraBucket is null ? ["warehouse", "postgres-backups", "mlflow-artifacts", "raw", "logs"] : ["warehouse", "postgres-backups", "mlflow-artifacts", "raw", "logs", ExtraBucket], File, 27);
             platform.AddPostgres(callerFile: File, callerLine: 29);
             platform.Add(new Valkey("valkey"), File, 30);
             platform.AddIcebergCatalog(env, warehouseBucket: "warehouse", File, 31);
@@ -285,13 +286,14 @@ public sealed class IsolationTests : IDisposable
             platform.Add(new Marquez("lineage"), File, 47);
             platform.Add(new SparkOperator("spark"), File, 48);
             platform.Add(new Mlflow("mlflow"), File, 50);
-            platform.AddOrchestrator(env, ExtraJob is null ? Jobs.All : [.. Jobs.All, ExtraJob], File, 52);
-            platform.Add(new ExternalSecretsOperator("external-secrets"), File, 55);
-            platform.AddWorkspace(new Workspace("analytics") { Description = "Reporting and dashboards over the curated tables" }, File, 58);
-            platform.AddWorkspace(new Workspace("data-science") { Description = "Feature engineering and model training" }, File, 59);
+            platform.AddOrchestrator(env, ExtraJob is null ? Jobs.All : [.. Jobs.All, ExtraJob], "logs", File, 52);
+            platform.AddCloudResources(env, null, File, 54);
+            platform.Add(new ExternalSecretsOperator("external-secrets"), File, 57);
+            platform.AddWorkspace(new Workspace("analytics") { Description = "Reporting and dashboards over the curated tables" }, File, 60);
+            platform.AddWorkspace(new Workspace("data-science") { Description = "Feature engineering and model training" }, File, 61);
             foreach (var extra in ExtraWorkspaces)
             {
-                platform.AddWorkspace(extra, File, 60);
+                platform.AddWorkspace(extra, File, 62);
             }
             if (ExtraComponent is not null)
             {

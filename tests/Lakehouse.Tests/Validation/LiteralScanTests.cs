@@ -82,6 +82,7 @@ public class LiteralScanTests
         { """{"redis": {"password": 12345}}""", "values.redis.password" },
         { """{"existingSecret": "hunter2"}""", "values.existingSecret" },
         { """{"secret": {"name": "x-creds", "password": "hunter2"}}""", "values.secret.password" },
+        { """{"secret": [{"secretName": "x-creds", "password": "hunter2"}]}""", "values.secret[0].password" },
         // "unused: reason" only with a reason; the word alone is a literal like any other.
         { """{"flaskServerSecretKey": "unused:"}""", "values.flaskServerSecretKey" },
         { """{"flaskServerSecretKey": "unused"}""", "values.flaskServerSecretKey" },
@@ -110,6 +111,7 @@ public class LiteralScanTests
     [Theory]
     [InlineData("""{"auth": {"existingSecret": "x-admin", "passwordKey": "admin-password", "userKey": "admin-user"}}""")]
     [InlineData("""{"storage": {"secret": {"name": "x-s3", "awsAccessKeyId": "access-key", "awsSecretAccessKey": "secret-key"}}}""")]
+    [InlineData("""{"secret": [{"envName": "AWS_SECRET_ACCESS_KEY", "secretName": "x-s3-credentials", "secretKey": "secret-key"}]}""")]
     [InlineData("""{"env": [{"name": "PASSWORD", "valueFrom": {"secretKeyRef": {"name": "x-db", "key": "password"}}}]}""")]
     [InlineData("""{"s3": {"secretKey": "${ENV:S3_SECRET_KEY}", "accessKey": "$(ACCESS_KEY)", "token": "env:TOKEN", "password": "file:/etc/x/password"}}""")]
     [InlineData("""{"tls": {"sslKeyPath": "/etc/tls/tls.key", "privateKey": "/etc/tls/tls.key", "keystore": "keystore.p12", "keySecretName": "x-tls"}}""")]

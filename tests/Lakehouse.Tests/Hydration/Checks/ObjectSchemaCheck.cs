@@ -37,7 +37,8 @@ internal static class ObjectSchemaCheck
     public static IEnumerable<Finding> Check(IEnumerable<Manifest> objects, IReadOnlyList<JsonObject> crds)
     {
         var byKind = crds.GroupBy(c => ((string)c["spec"]!["group"]!, (string)c["spec"]!["names"]!["kind"]!)).ToDictionary(g => g.Key, g => g.First());
-        foreach (var o in objects)
+        var all = objects.ToList();
+        foreach (var o in all)
         {
             if (CoreTypes.TryGetValue(Key(o.ApiVersion, o.Kind), out var type))
             {
@@ -51,6 +52,11 @@ internal static class ObjectSchemaCheck
             if (!byKind.TryGetValue((o.Group, o.Kind), out var crd) && UnobtainableCrds.Kinds.ContainsKey((o.Group, o.Kind)))
             {
                 // Hand-written after upstream; no CRD here to check against (docs/secrets.md says so).
+                continue;
+            }
+            if (crd is null && RuntimeInstalledKinds.Exempt(o, all))
+            {
+                // Kinds a rendered Crossplane provider package installs at run time (their CRDs are not obtainable here).
                 continue;
             }
             if (crd is null)

@@ -19,7 +19,7 @@ internal static class SyncOrderCheck
                 $"does not render in sync wave {app.Wave} with the APIs of earlier waves: {renderError}");
         }
         var own = Hydrator.ApiVersionsOf(objects.Where(o => o.Kind == "CustomResourceDefinition").Select(o => o.Body)).ToHashSet(StringComparer.Ordinal);
-        foreach (var o in objects.Where(o => !ObjectSchemaCheck.IsCore(o.ApiVersion, o.Kind)))
+        foreach (var o in objects.Where(o => !ObjectSchemaCheck.IsCore(o.ApiVersion, o.Kind) && !RuntimeInstalledKinds.Exempt(o, objects)))
         {
             var api = $"{o.ApiVersion}/{o.Kind}";
             if (!clusterApis.Contains(api) && !own.Contains(api))
