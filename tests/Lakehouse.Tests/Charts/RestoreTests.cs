@@ -214,7 +214,8 @@ public class RestoreTests
         Assert.True(code == 0, output.ToString());
         // Every digested chart verified; exactly the four unverified ones (not in the mirror) reported.
         Assert.Contains("charts 14 restored, 0 up to date, 4 unverified and not restored", output.ToString());
-        Assert.Equal(3, output.ToString().Split('\n').Count(l => l.Contains("warning LH0071")));
+        Assert.Equal(4, output.ToString().Split('\n').Count(l => l.Contains("warning LH0071")));
+        Assert.Contains("charts.crossplane.locked.1.20.1", output.ToString());
         Assert.Contains("charts.dagster.locked.1.11.13", output.ToString());
         Assert.Contains("charts.external-secrets.locked.0.19.2", output.ToString());
         Assert.Contains("charts.superset.locked.0.22.8", output.ToString());
