@@ -97,7 +97,7 @@ public sealed record Trino(string Name) : Component(Name), ISqlEngine
             // Who holds which workspace role: the identity provider's groups as Trino's file group provider reads them.
             auth["groupsAuthSecret"] = TrinoSso.GroupsSecret(naming, Name);
             context.Secrets.Declare(TrinoSso.GroupsSecret(naming, Name), "group.db", SecretSource.Store(naming.Object(Name, "groups"), "group.db",
-                "Trino's group file: one `GROUP:user1,user2` line per identity-provider group (e.g. `lakehouse-analytics-analyst:alice`), the members of each workspace role, kept in step with the identity provider"));
+                $"Trino's group file: one `GROUP:user1,user2` line per identity-provider group (`{naming.Platform}-WORKSPACE-ROLE:alice,bob`), the members of each workspace role, kept in step with the identity provider"));
         }
         if (sso is not null)
         {

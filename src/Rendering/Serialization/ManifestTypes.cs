@@ -20,6 +20,10 @@ namespace Lakehouse.Rendering.Serialization;
 [JsonSerializable(typeof(V1ConfigMap))]
 [JsonSerializable(typeof(V1Role))]
 [JsonSerializable(typeof(V1RoleBinding))]
+[JsonSerializable(typeof(V1LimitRange))]
+[JsonSerializable(typeof(V1ResourceQuota))]
+[JsonSerializable(typeof(V1ServiceAccount))]
+[JsonSerializable(typeof(V1Job))]
 internal sealed partial class ManifestTypes : JsonSerializerContext
 {
     private static int _registered;

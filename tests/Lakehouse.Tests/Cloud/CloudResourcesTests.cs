@@ -36,7 +36,7 @@ public class CloudResourcesTests
 
     private static readonly string[] CatalogUsers = ["trino", "spark"];
 
-    private static readonly string[] Buckets = ["warehouse", "postgres-backups", "mlflow-artifacts", "logs"];
+    private static readonly string[] Buckets = ["warehouse", "postgres-backups", "mlflow-artifacts", "raw", "logs"];
 
     [Fact]
     public void Only_the_aws_environment_renders_cloud_resources_on_the_unverified_crossplane_chart()

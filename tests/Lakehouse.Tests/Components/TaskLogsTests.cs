@@ -95,6 +95,7 @@ public class TaskLogsTests
         platform.AddPostgres();
         platform.Add(new Valkey("valkey"));
         platform.AddOrchestrator(env, [], logsBucket);
+        platform.Add(new ExternalSecretsOperator("external-secrets"));
     });
 
     [Fact]

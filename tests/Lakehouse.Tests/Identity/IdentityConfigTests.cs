@@ -130,8 +130,8 @@ public class IdentityConfigTests
         int Wave(string env, string component) => Render.Reference.Platform!.Environments.Single(e => e.Name == env).Components.Single(c => c.Name == component).Wave;
         // The identity provider (every environment) and S3 and Glue (aws) sync nothing: monitoring stays first,
         // and aws's Trino, which needs only those and monitoring, follows monitoring directly.
-        Assert.Equal(0, Wave("prod", "monitoring"));
-        Assert.Equal(1, Wave("aws", "trino"));
+        Assert.Equal(Wave("prod", "external-secrets") + 1, Wave("prod", "monitoring"));
+        Assert.Equal(Wave("aws", "monitoring") + 1, Wave("aws", "trino"));
         // staging's JDBC catalog is reached through PostgreSQL: Trino follows PostgreSQL directly.
         Assert.Equal(Wave("staging", "postgres") + 1, Wave("staging", "trino"));
     }

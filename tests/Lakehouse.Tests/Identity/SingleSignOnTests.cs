@@ -42,8 +42,9 @@ public class SingleSignOnTests
         Assert.Equal("", (string?)rbac["policy.default"] ?? "");
         Assert.Equal("[groups]", (string?)rbac["scopes"]);
         var policy = new ArgoCdPolicy((string)rbac["policy.csv"]!);
-        const string analytics = "lakehouse-prod-workspace-analytics/app";
-        const string science = "lakehouse-prod-workspace-data-science/app";
+        var naming = new Naming("lakehouse", "prod");
+        var analytics = $"{naming.WorkspaceProject("analytics")}/app";
+        var science = $"{naming.WorkspaceProject("data-science")}/app";
 
         Assert.True(policy.Allows(["lakehouse-analytics-engineer"], "applications", "sync", analytics));
         Assert.False(policy.Allows(["lakehouse-analytics-engineer"], "applications", "sync", science));

@@ -20,6 +20,7 @@ internal static class ExporterMetrics
     {
         ["up"] = "Prometheus itself, for every scrape target (prometheus.io docs, 'Jobs and instances': automatically generated series)",
         ["airflow_ti_failures"] = "Airflow's metrics list (counter ti_failures, emitted as airflow.ti_failures) through the chart's statsd-exporter, whose files/statsd-mappings.yml (airflow chart 1.20.0) maps no ti_* name, so the exporter's default mapping turns '.' into '_'",
+        [(string)Lakehouse.Model.Components.DataQualityRules.AirflowTaskFinishMapping["name"]!] = "the platform's own statsd-exporter mapping (DataQualityRules.AirflowTaskFinishMapping, rendered into the Airflow chart's statsd.extraMappings) of Airflow's counter ti.finish.<dag_id>.<task_id>.<state> (Airflow's metrics list)",
         ["airflow_ti_successes"] = "Airflow's metrics list (counter ti_successes), exported like airflow_ti_failures",
         ["minio_cluster_drive_offline_total"] = "MinIO metrics v2, cluster health metrics (minio/minio docs/metrics/prometheus/list.md), served at /minio/v2/metrics/cluster",
         ["minio_cluster_nodes_offline_total"] = "MinIO metrics v2, cluster health metrics (minio/minio docs/metrics/prometheus/list.md)",
