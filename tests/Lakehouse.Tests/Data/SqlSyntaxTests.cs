@@ -5,7 +5,7 @@ using Sample = Lakehouse.Definitions.Data;
 namespace Lakehouse.Tests.Data;
 
 /// <summary>
-/// The platform's SQL is parsed by a real grammar (dt-sql-parser, build/install-sql-parser.sh): every statement
+/// The platform's SQL is parsed by a real grammar (dt-sql-parser, tools/node/sql.mjs): every statement
 /// Trino runs (DDL, maintenance, the dbt models and tests as dbt compiles them) with Trino's grammar; the Spark
 /// SQL statements with Spark's grammar, or, where they name catalog.namespace.table (which that grammar lacks),
 /// with Trino's, since they are written in the syntax both engines share. Iceberg's procedure calls (CALL

@@ -39,48 +39,13 @@ internal sealed record ParsedExpression(
 
 /// <summary>
 /// PromQL parsed by the Prometheus project's own grammar (@prometheus-io/lezer-promql, which Prometheus' web UI
-/// parses with), run as `node promql.mjs` from the project's Node test tools (build/install-node-tools.sh installs
-/// them, pinned by tools/node/package-lock.json, into ~/.lakehouse/tools). One process per batch of expressions.
+/// parses with), run as `node promql.mjs` from the project's Node test tools (<see cref="NodeTools"/>). One process per batch
+/// of expressions.
 /// </summary>
 internal static class PromQl
 {
-    private static readonly Lazy<string> ToolsFolder = new(Install);
-
-    public static IReadOnlyList<ParsedExpression> Parse(IReadOnlyList<string> expressions)
-    {
-        var start = new ProcessStartInfo("node", [Path.Combine(ToolsFolder.Value, "promql.mjs")])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        process.StandardInput.Write(JsonSerializer.Serialize(expressions));
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"node promql.mjs failed ({process.ExitCode}): {stderr.Result}");
-        return JsonSerializer.Deserialize<List<ParsedExpression>>(stdout.Result)!;
-    }
+    public static IReadOnlyList<ParsedExpression> Parse(IReadOnlyList<string> expressions) =>
+        JsonSerializer.Deserialize<List<ParsedExpression>>(NodeTools.Run("promql.mjs", JsonSerializer.Serialize(expressions)))!;
 
     public static ParsedExpression Parse(string expression) => Parse([expression])[0];
-
-    private static string Install()
-    {
-        var start = new ProcessStartInfo("bash", [Path.Combine(Paths.RepositoryRoot, "build", "install-node-tools.sh")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"build/install-node-tools.sh failed ({process.ExitCode}): {stderr.Result}");
-        }
-        return stdout.Result.Trim().Split('\n')[^1];
-    }
 }
