@@ -1,3 +1,4 @@
+using Lakehouse.Model.Cloud;
 using System.Text.Json.Nodes;
 using Lakehouse.Model.Workspaces;
 
@@ -23,13 +24,13 @@ public static class WorkspaceStorage
     public static string Principal(Naming naming, Workspace workspace) => naming.WorkspaceGroup(workspace.Name, WorkspaceRole.Service);
 
     /// <summary>The workspace's own bucket and nothing else.</summary>
-    public static IamPolicy Policy(Naming naming, Workspace workspace)
+    public static IamPolicyDocument Policy(Naming naming, Workspace workspace)
     {
         var bucket = Bucket(naming, workspace);
-        return new IamPolicy(
+        return new IamPolicyDocument(
         [
-            new IamStatement("ListOwnBucket", true, BucketActions, [$"arn:aws:s3:::{bucket}"]),
-            new IamStatement("ReadWriteOwnObjects", true, ObjectActions, [$"arn:aws:s3:::{bucket}/*"]),
+            new IamStatement("ListOwnBucket", IamEffect.Allow, BucketActions, [$"arn:aws:s3:::{bucket}"]),
+            new IamStatement("ReadWriteOwnObjects", IamEffect.Allow, ObjectActions, [$"arn:aws:s3:::{bucket}/*"]),
         ]);
     }
 

@@ -1,3 +1,4 @@
+using Lakehouse.Model.Cloud;
 using System.Text.Json.Nodes;
 using Lakehouse.Model;
 using Lakehouse.Model.Components;
@@ -123,6 +124,9 @@ public sealed class WorkspaceIsolationTests
         return JsonNode.Parse((string)Yaml(path)["data"]!["policy.json"]!)!.AsObject();
     }
 
+    /// <summary>The platform's one IAM evaluator (<see cref="IamPolicyDocument"/>) over the rendered document.</summary>
+    private static IamDecision Evaluate(JsonObject policy, string action, string resource) => IamPolicyDocument.Parse(policy.ToJsonString()).Evaluate(action, resource);
+
     private static string Arn(string bucket, string? key) => key is null ? $"arn:aws:s3:::{bucket}" : $"arn:aws:s3:::{bucket}/{key}";
 
     [Theory]
@@ -138,13 +142,13 @@ public sealed class WorkspaceIsolationTests
             foreach (var action in S3Actions)
             {
                 var onBucket = action == "s3:ListBucket";
-                Assert.Equal(IamDecision.Allow, IamPolicyEvaluator.Evaluate(policy, action, Arn(naming.Bucket(own), onBucket ? null : "t/data.parquet")));
-                Assert.Equal(IamDecision.ImplicitDeny, IamPolicyEvaluator.Evaluate(policy, action, Arn(naming.Bucket(other), onBucket ? null : "t/data.parquet")));
+                Assert.Equal(IamDecision.Allow, Evaluate(policy, action, Arn(naming.Bucket(own), onBucket ? null : "t/data.parquet")));
+                Assert.Equal(IamDecision.ImplicitDeny, Evaluate(policy, action, Arn(naming.Bucket(other), onBucket ? null : "t/data.parquet")));
                 // Nor any bucket of the platform.
-                Assert.Equal(IamDecision.ImplicitDeny, IamPolicyEvaluator.Evaluate(policy, action, Arn(naming.Bucket("warehouse"), onBucket ? null : "x")));
+                Assert.Equal(IamDecision.ImplicitDeny, Evaluate(policy, action, Arn(naming.Bucket("warehouse"), onBucket ? null : "x")));
             }
-            Assert.Equal(IamDecision.ImplicitDeny, IamPolicyEvaluator.Evaluate(policy, "s3:DeleteBucket", Arn(naming.Bucket(own), null)));
-            Assert.Equal(IamDecision.ImplicitDeny, IamPolicyEvaluator.Evaluate(policy, "s3:PutBucketPolicy", Arn(naming.Bucket(own), null)));
+            Assert.Equal(IamDecision.ImplicitDeny, Evaluate(policy, "s3:DeleteBucket", Arn(naming.Bucket(own), null)));
+            Assert.Equal(IamDecision.ImplicitDeny, Evaluate(policy, "s3:PutBucketPolicy", Arn(naming.Bucket(own), null)));
         }
     }
 
@@ -158,10 +162,10 @@ public sealed class WorkspaceIsolationTests
             statement!["Resource"] = new JsonArray("arn:aws:s3:::lakehouse-dev-*");
         }
         var otherObject = Arn(Naming("dev").Bucket(B), "t/data.parquet");
-        Assert.Equal(IamDecision.Allow, IamPolicyEvaluator.Evaluate(policy, "S3:GETOBJECT", otherObject));
-        policy["Statement"]!.AsArray().Add(new JsonObject { ["Effect"] = "Deny", ["Action"] = "s3:*", ["NotResource"] = new JsonArray("arn:aws:s3:::lakehouse-dev-analytics*") });
-        Assert.Equal(IamDecision.ExplicitDeny, IamPolicyEvaluator.Evaluate(policy, "s3:GetObject", otherObject));
-        Assert.Equal(IamDecision.Allow, IamPolicyEvaluator.Evaluate(policy, "s3:GetObject", Arn(Naming("dev").Bucket(A), "k")));
+        Assert.Equal(IamDecision.Allow, Evaluate(policy, "S3:GETOBJECT", otherObject));
+        policy["Statement"]!.AsArray().Add(new JsonObject { ["Sid"] = "NotTheOthers", ["Effect"] = "Deny", ["Action"] = new JsonArray("s3:*"), ["Resource"] = new JsonArray($"arn:aws:s3:::{Naming("dev").Bucket(B)}*") });
+        Assert.Equal(IamDecision.ExplicitDeny, Evaluate(policy, "s3:GetObject", otherObject));
+        Assert.Equal(IamDecision.Allow, Evaluate(policy, "s3:GetObject", Arn(Naming("dev").Bucket(A), "k")));
     }
 
     [Fact]
@@ -188,7 +192,7 @@ public sealed class WorkspaceIsolationTests
     /// <summary>SeaweedFS: "Admin" does everything; an action without a bucket applies to all; "ACTION:BUCKET" to that bucket ("ACTION:PREFIX*" to matching ones).</summary>
     private static bool SeaweedfsCanDo(IReadOnlyList<string> actions, string action, string bucket) =>
         actions.Any(a => a == "Admin" || a == action
-            || (a.StartsWith(action + ":", StringComparison.Ordinal) && IamPolicyEvaluator.Wildcard(a[(action.Length + 1)..], bucket, ignoreCase: false)));
+            || (a.StartsWith(action + ":", StringComparison.Ordinal) && Wildcard.Matches(a[(action.Length + 1)..], bucket, ignoreCase: false)));
 
     // --- Argo CD: namespaces ---------------------------------------------------------------------------------------
 
