@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lakehouse.Model.Identity;
 using Lakehouse.Model.Workspaces;
@@ -30,50 +29,16 @@ public static class AirflowSso
     };
 
     /// <summary>The environment variable the config reads the client secret from.</summary>
-    public const string ClientSecretVariable = "OIDC_CLIENT_SECRET";
+    public const string ClientSecretVariable = FlaskAppBuilderOAuth.ClientSecretVariable;
 
-    /// <summary>Group -> Airflow roles, as AUTH_ROLES_MAPPING holds it.</summary>
-    public static JsonObject RolesMapping(IdentityGroups groups)
-    {
-        var mapping = new JsonObject();
-        foreach (var (group, roles) in groups.Map(PlatformAdminRoles, r => Roles[r] is { Count: > 0 } roles ? roles : null))
-        {
-            mapping[group] = new JsonArray([.. roles.Select(r => (JsonNode)r)]);
-        }
-        return mapping;
-    }
+    /// <summary>Group -> roles, as AUTH_ROLES_MAPPING holds it.</summary>
+    public static JsonObject RolesMapping(IdentityGroups groups) => FlaskAppBuilderOAuth.RolesMapping(groups, PlatformAdminRoles, Roles);
 
-    /// <summary>
-    /// webserver_config.py (apiServer.apiServerConfig; the chart passes it through tpl, so it holds no "{{"). Values
-    /// are JSON literals (valid Python); the client secret is read from the environment.
-    /// </summary>
-    public static string Config(OidcClient client, IdentityGroups groups)
-    {
-        var remote = new JsonObject
-        {
-            ["client_id"] = client.ClientId,
-            ["server_metadata_url"] = client.DiscoveryUrl,
-            ["client_kwargs"] = new JsonObject { ["scope"] = string.Join(' ', client.Scopes) },
-        };
-        var json = new JsonSerializerOptions { WriteIndented = false };
-        return $$$"""
-            import os
-            from flask_appbuilder.security.manager import AUTH_OAUTH
-            from airflow.providers.fab.auth_manager.security_manager.override import FabAirflowSecurityManagerOverride
-            AUTH_TYPE = AUTH_OAUTH
-            AUTH_USER_REGISTRATION = True
-            AUTH_USER_REGISTRATION_ROLE = "Public"
-            AUTH_ROLES_SYNC_AT_LOGIN = True
-            AUTH_ROLES_MAPPING = {{{RolesMapping(groups).ToJsonString(json)}}}
-            OIDC_REMOTE_APP = {{{remote.ToJsonString(json)}}}
-            OAUTH_PROVIDERS = [{"name": "oidc", "icon": "fa-key", "token_key": "access_token", "remote_app": {**OIDC_REMOTE_APP, "client_secret": os.environ["{{{ClientSecretVariable}}}"]}}]
-            class PlatformSecurityManager(FabAirflowSecurityManagerOverride):
-                # FAB knows the claims of a few named providers only; a generic OIDC provider's come from the ID token.
-                def get_oauth_user_info(self, provider, resp):
-                    claims = (resp or {}).get("userinfo") or self.appbuilder.sm.oauth_remotes[provider].userinfo()
-                    return {"username": claims["{{{client.UsernameClaim}}}"], "email": claims.get("email", ""), "first_name": claims.get("given_name", ""), "last_name": claims.get("family_name", ""), "role_keys": claims.get("{{{client.GroupsClaim}}}", [])}
-            SECURITY_MANAGER_CLASS = PlatformSecurityManager
+    /// <summary>The Python settings (<see cref="FlaskAppBuilderOAuth"/>) with this application's security manager.</summary>
+    public static string Config(OidcClient client, IdentityGroups groups) => FlaskAppBuilderOAuth.Config(client, RolesMapping(groups), Manager);
 
-            """;
-    }
+    /// <summary>webserver_config.py (apiServer.apiServerConfig; the chart passes it through tpl, so it holds no "{{").</summary>
+    private static readonly FlaskAppBuilderOAuth.SecurityManager Manager = new(
+        "from airflow.providers.fab.auth_manager.security_manager.override import FabAirflowSecurityManagerOverride",
+        "FabAirflowSecurityManagerOverride", "get_oauth_user_info(self, provider, resp)", "resp", "SECURITY_MANAGER_CLASS");
 }
