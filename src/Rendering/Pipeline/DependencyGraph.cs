@@ -17,6 +17,9 @@ internal sealed class DependencyGraph
     private readonly Dictionary<string, int> _waves = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Consumer, Type Contract), Component> _connections = [];
 
+    // Every context lists every component: one list for all of them (a copy each was quadratic in the platform's size).
+    private IReadOnlyList<Component>? _components;
+
     /// <summary>Every need connected to its provider: (consumer, contract) to the providing component.</summary>
     public IReadOnlyDictionary<(string Consumer, Type Contract), Component> Connections => _connections;
 
@@ -48,19 +51,17 @@ internal sealed class DependencyGraph
             graph._byName[name] = placed;
         }
         var wired = graph.Check(wirings ?? [], diagnostics);
+        var secretStores = graph._byName.Values.Where(p => p.Component is Model.Contracts.ISecretStore).Select(p => p.Component.Name).ToList();
+        var monitoringStacks = graph._byName.Values.Where(p => p.Component is Model.Contracts.IMonitoring).Select(p => p.Component.Name).ToList();
         foreach (var placed in graph._byName.Values)
         {
             var provided = graph.Connect(placed, wired, diagnostics);
             // Every component reads Secrets the secret store's ExternalSecrets deliver (Grafana's admin too): the
             // store (its CRDs) syncs first, before the monitoring stack, so it carries no monitor (ISecretStore).
-            var secretStore = placed.Component is Model.ExternalComponent ? [] : graph._byName.Values
-                .Where(p => p.Component is Model.Contracts.ISecretStore && p.Component.Name != placed.Component.Name)
-                .Select(p => p.Component.Name);
+            var secretStore = placed.Component is Model.ExternalComponent ? [] : secretStores.Where(s => s != placed.Component.Name);
             // Every other component carries a ServiceMonitor or PodMonitor: the monitoring stack (its CRDs) syncs first.
             // An external component deploys nothing, so nothing of it waits (and monitoring may itself use one: the identity provider).
-            var monitoring = placed.Component is Model.Contracts.ISecretStore or Model.ExternalComponent ? [] : graph._byName.Values
-                .Where(p => p.Component is Model.Contracts.IMonitoring && p.Component.Name != placed.Component.Name)
-                .Select(p => p.Component.Name);
+            var monitoring = placed.Component is Model.Contracts.ISecretStore or Model.ExternalComponent ? [] : monitoringStacks.Where(m => m != placed.Component.Name);
             var deps = placed.Component.Dependencies.Select(d => d.Name).Concat(placed.Component.After).Concat(provided).Concat(monitoring).Concat(secretStore)
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             foreach (var dep in deps.Where(d => !graph._byName.ContainsKey(d)))
@@ -87,7 +88,17 @@ internal sealed class DependencyGraph
         {
             graph.ReportCycles(diagnostics);
         }
-        return diagnostics.Count == before ? graph : null;
+        if (diagnostics.Count > before)
+        {
+            return null;
+        }
+        // Filled now, read only afterwards: components describe themselves on several threads.
+        foreach (var name in graph._byName.Keys)
+        {
+            graph.WaveOf(name);
+        }
+        graph._components = [.. components.Select(p => p.Component)];
+        return graph;
     }
 
     public IReadOnlyList<string> DependenciesOf(string name) => _dependsOn[name];
@@ -215,7 +226,7 @@ internal sealed class DependencyGraph
     public ComponentContext ContextFor(string name, Naming naming, Model.Configuration.EnvironmentConfig config) =>
         new(naming, config, ConsumersOf(name))
         {
-            Self = name, Connections = Connections, Clients = ClientsOf(name), Components = [.. Components.Select(p => p.Component)],
+            Self = name, Connections = Connections, Clients = ClientsOf(name), Components = _components!,
             Secrets = new() { Namespace = naming.Namespace(name) },
         };
 

@@ -82,44 +82,57 @@ public static class PlatformEvaluator
             return null;
         }
         var workspaces = builder.Workspaces.Select(w => w.Workspace).ToList();
-        var components = new List<ComponentRender>();
-        var described = new List<Secrets.DescribedSecrets>();
-        var external = new List<PlacedComponent>();
-        foreach (var placed in graph.Components)
+        var external = graph.Components.Where(p => p.Component is ExternalComponent).ToList();
+        var deployed = graph.Components.Where(p => p.Component is not ExternalComponent).ToList();
+        // Components describe themselves on every core (an environment alone would leave a core idle while the
+        // others finish); each one's findings and result keep its place, so the outcome does not depend on timing.
+        var describedAt = new Secrets.DescribedSecrets?[deployed.Count];
+        var foundAt = new List<Diagnostic>[deployed.Count];
+        Parallel.For(0, deployed.Count, i =>
         {
+            var placed = deployed[i];
+            var found = foundAt[i] = [];
             var name = placed.Component.Name;
-            if (placed.Component is ExternalComponent)
-            {
-                external.Add(placed);
-                continue;
-            }
             var context = graph.ContextFor(name, naming, config) with { Workspaces = workspaces };
             ComponentSpec? spec = null;
             // The SecretRefs created while the component describes itself are what it reads (LH0160).
             using var reads = Model.Secrets.SecretReads.Open();
-            if (!Guard(diagnostics, _ => placed.Location, $"component '{name}' in environment '{config.Name}'",
+            if (!Guard(found, _ => placed.Location, $"component '{name}' in environment '{config.Name}'",
                     () => spec = placed.Component.Describe(context) ?? throw new InvalidOperationException("Describe returned null")))
             {
-                continue;
+                return;
             }
             if (placed.Component.ValueOverrides is { } overrides)
             {
                 spec = spec! with { Values = Renderers.JsonTrees.Merge(spec.Values, overrides) };
             }
             var render = new ComponentRender(placed, spec!, graph.WaveOf(name), graph.DependenciesOf(name));
-            described.Add(new Secrets.DescribedSecrets(render, context.Secrets.Declared, [.. reads.References]));
+            describedAt[i] = new Secrets.DescribedSecrets(render, context.Secrets.Declared, [.. reads.References]);
+        });
+        foreach (var found in foundAt)
+        {
+            diagnostics.AddRange(found);
         }
+        var described = describedAt.OfType<Secrets.DescribedSecrets>().ToList();
         // Declared Secrets become ExternalSecrets in the Application owning their namespace, before validation
         // scans every object (LH0002 included).
         var (secretObjects, inventory) = Secrets.SecretPlan.Build(config, naming, described, external.Select(e => naming.Namespace(e.Component.Name)).ToHashSet(StringComparer.Ordinal), diagnostics);
-        foreach (var d in described)
+        var components = new ComponentRender[described.Count];
+        var validationAt = new List<Diagnostic>[described.Count];
+        Parallel.For(0, described.Count, i =>
         {
+            var d = described[i];
             var render = secretObjects.TryGetValue(d.Render.Name, out var extra)
                 ? d.Render with { Spec = d.Render.Spec with { Manifests = [.. d.Render.Spec.Manifests, .. extra] } }
                 : d.Render;
-            SpecValidator.Validate(render, config.Name, diagnostics, config.Monitoring.MonitorLabels);
-            LeastPrivilegeValidator.Validate(render, config.Name, diagnostics);
-            components.Add(render);
+            var found = validationAt[i] = [];
+            SpecValidator.Validate(render, config.Name, found, config.Monitoring.MonitorLabels);
+            LeastPrivilegeValidator.Validate(render, config.Name, found);
+            components[i] = render;
+        });
+        foreach (var found in validationAt)
+        {
+            diagnostics.AddRange(found);
         }
         // Egress mirrors the ingress every provider renders, plus the external services each client uses.
         var externalPorts = new List<(string, IReadOnlyList<string>, IReadOnlyList<int>)>();

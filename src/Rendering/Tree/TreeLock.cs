@@ -3,7 +3,8 @@ namespace Lakehouse.Rendering.Tree;
 /// <summary>
 /// The lock a render or check holds on a tree for its whole run: an exclusive OS lock (flock, through
 /// FileShare.None) on gitops/.lock, released when the process ends however it ends. A second render
-/// waits for it, up to a bound, then fails with LH0024.
+/// waits for it, up to a bound, then fails with LH0024. The file's content is the writer's
+/// <see cref="VerifiedStamps"/>: read and replaced only while the lock is held.
 /// </summary>
 public sealed class TreeLock : IDisposable
 {
@@ -35,6 +36,41 @@ public sealed class TreeLock : IDisposable
             {
                 return null;
             }
+        }
+    }
+
+    /// <summary>When the lock was taken (the local clock).</summary>
+    public DateTime TakenAtUtc { get; } = DateTime.UtcNow;
+
+    /// <summary>The lock file's content (an old, empty or unreadable file reads as nothing).</summary>
+    public byte[] ReadContent()
+    {
+        try
+        {
+            _stream.Position = 0;
+            var content = new byte[_stream.Length];
+            _stream.ReadExactly(content);
+            return content;
+        }
+        catch (IOException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>Replaces the lock file's content; a failure leaves a record that fails its own checksum, so it is ignored.</summary>
+    public void ReplaceContent(byte[] content)
+    {
+        try
+        {
+            _stream.Position = 0;
+            _stream.SetLength(0);
+            _stream.Write(content);
+            _stream.Flush();
+        }
+        catch (IOException)
+        {
+            // Only the next render's speed depends on it.
         }
     }
 

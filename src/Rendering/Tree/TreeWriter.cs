@@ -107,7 +107,7 @@ public sealed class TreeWriter
         {
             return new CheckResult([], [lockError]);
         }
-        var inspection = Inspect(tree);
+        var inspection = Inspect(tree, held);
         var errors = new List<Diagnostic>(inspection.Errors);
         if (inspection.Current.Pending)
         {
@@ -120,8 +120,7 @@ public sealed class TreeWriter
             $"this file is not owned by Lakehouse GitOps; move it out of {_treeRoot}/ (the tree holds only rendered files)")));
 
         var differences = new List<FileDifference>();
-        var expectedList = inspection.FinalList.ToBytes();
-        foreach (var (path, bytes, state) in inspection.Files.Append(new PlannedFile(_listPath, expectedList, inspection.ListState(expectedList))))
+        foreach (var (path, bytes, state) in inspection.Files.Append(new PlannedFile(_listPath, inspection.FinalListBytes, inspection.ListState)))
         {
             if (state != FileState.Same)
             {
@@ -159,7 +158,7 @@ public sealed class TreeWriter
                 return Failed(lockError!);
             }
             current = _treeRoot;
-            var inspection = Inspect(tree);
+            var inspection = Inspect(tree, held);
             if (inspection.Errors.Count > 0)
             {
                 return new WriteResult([], [], 0) { Errors = inspection.Errors };
@@ -172,13 +171,14 @@ public sealed class TreeWriter
             warnings.AddRange(inspection.Temporaries.Select(path => new Diagnostic(Rules.InterruptedRender, new SourceLocation(path, 0, 0),
                 "deleted a temporary file left by an interrupted render")));
 
-            var finalList = inspection.FinalList.ToBytes();
+            var finalList = inspection.FinalListBytes;
             var changed = inspection.Files.Where(f => f.State != FileState.Same).ToList();
             var staleFiles = inspection.Stale.Where(p => KindOf(inspection.Scan, p) == EntryKind.File).Order(StringComparer.Ordinal).ToList();
             var nothingToDo = changed.Count == 0 && staleFiles.Count == 0 && inspection.Temporaries.Count == 0
-                              && !inspection.Current.Pending && inspection.ListState(finalList) == FileState.Same;
+                              && !inspection.Current.Pending && inspection.ListState == FileState.Same;
             if (nothingToDo)
             {
+                SaveStamps(held, inspection);
                 return new WriteResult([], [], inspection.Files.Count) { Warnings = warnings };
             }
 
@@ -233,6 +233,7 @@ public sealed class TreeWriter
             // (5) The final list.
             current = _listPath;
             _operations.WriteAtomically(Full(_listPath), finalList, flush: true);
+            SaveStamps(held, inspection);
             return new WriteResult(changed.Select(f => f.Path).ToList(), staleFiles, inspection.Files.Count - changed.Count)
             {
                 Created = changed.Where(f => f.State == FileState.New).Select(f => f.Path).ToList(),
@@ -248,6 +249,15 @@ public sealed class TreeWriter
     }
 
     private static WriteResult Failed(Diagnostic error) => new([], [], 0) { Errors = [error] };
+
+    /// <summary>Records which files held their expected bytes (files written now are too new to vouch for; the next render reads them once).</summary>
+    private static void SaveStamps(TreeLock held, Inspection inspection)
+    {
+        if (!inspection.Stamps.SameAs(inspection.PreviousStamps))
+        {
+            held.ReplaceContent(inspection.Stamps.ToBytes());
+        }
+    }
 
     /// <summary>The tree's folder itself must not be a link (or a file): everything below it is checked by the scan.</summary>
     private Diagnostic? RefusedTreeFolder() => TreeScan.Lstat(Full(_treeRoot)) switch
@@ -376,20 +386,29 @@ public sealed class TreeWriter
         public required IReadOnlyList<Diagnostic> Errors { get; init; }
         public required Func<string, byte[]?> Read { get; init; }
 
+        /// <summary>The stamps the lock file held, and those of the files found holding their expected bytes now.</summary>
+        public required VerifiedStamps PreviousStamps { get; init; }
+
+        public required VerifiedStamps Stamps { get; init; }
+
         public string? ReadText(string path) => Read(path) is { } bytes ? Utf8.GetString(bytes) : null;
 
-        public required string ListPath { get; init; }
+        /// <summary>The final list's bytes, and those of the list on disk when the render began (null when there was none).</summary>
+        public required byte[] FinalListBytes { get; init; }
 
-        public FileState ListState(byte[] expected) =>
-            Read(ListPath) is { } actual
-                ? actual.AsSpan().SequenceEqual(expected) ? FileState.Same : FileState.Changed
+        public required byte[]? ListBytes { get; init; }
+
+        public FileState ListState =>
+            ListBytes is { } actual
+                ? actual.AsSpan().SequenceEqual(FinalListBytes) ? FileState.Same : FileState.Changed
                 : FileState.New;
     }
 
-    private Inspection Inspect(GitOpsTree tree)
+    private Inspection Inspect(GitOpsTree tree, TreeLock? held)
     {
         var errors = new List<Diagnostic>();
         var scan = TreeScan.Of(_root, _treeRoot);
+        var previousStamps = held is null ? VerifiedStamps.Empty : VerifiedStamps.Parse(held.ReadContent());
         byte[]? Read(string path)
         {
             var kind = KindOf(scan, path);
@@ -428,12 +447,23 @@ public sealed class TreeWriter
             }
         }
 
-        // The owned list, checked line by line.
+        // The list this render leaves: every file's hash, on every core.
+        var expected = tree.Bytes.ToArray();
+        var hashes = new string[expected.Length];
+        Parallel.For(0, expected.Length, i => hashes[i] = Sha256(expected[i].Value));
+        var finalList = new OwnedList(expected.Select((f, i) => new OwnedEntry(f.Key, hashes[i])).Where(e => !OwnedByRule(e.Path)).ToList(), pending: false);
+        var finalListBytes = finalList.ToBytes();
+
+        // The owned list, checked line by line; unless it is exactly the list this render leaves (a re-render of an unchanged tree).
         var current = OwnedList.Empty;
+        byte[]? listBytes = null;
         switch (scan.KindOf(_listPath))
         {
             case EntryKind.File:
-                current = OwnedList.Parse(Utf8.GetString(File.ReadAllBytes(Full(_listPath))), _listPath, _treeRoot, _ownedByRule, errors);
+                listBytes = File.ReadAllBytes(Full(_listPath));
+                current = listBytes.AsSpan().SequenceEqual(finalListBytes)
+                    ? finalList
+                    : OwnedList.Parse(Utf8.GetString(listBytes), _listPath, _treeRoot, _ownedByRule, errors);
                 break;
             case EntryKind.Directory:
                 errors.Add(new Diagnostic(Rules.FileSystemFailure, new SourceLocation(_listPath, 0, 0), $"{_listPath} is a folder where the owned list belongs; nothing was written"));
@@ -465,24 +495,29 @@ public sealed class TreeWriter
         }
         errors = errors.Distinct().ToList();
 
-        // Compare on every core: reading changes nothing.
-        var expected = tree.Bytes.ToArray();
-        var hashes = new string[expected.Length];
+        // Compare on every core: reading changes nothing. A file whose stamp vouches for its expected bytes is not read.
         var states = new FileState[expected.Length];
+        var verified = new FileStamp?[expected.Length];
         var edited = new bool[expected.Length];
         var knownHashes = current.Hashes();
         Parallel.For(0, expected.Length, i =>
         {
             var (path, bytes) = expected[i];
-            hashes[i] = Sha256(bytes);
             var kind = KindOf(scan, path);
             if (kind != EntryKind.File)
             {
                 states[i] = FileState.New;
                 return;
             }
+            var stamp = scan.StampOf(path);
+            if (stamp is { } onDisk && previousStamps.Vouches(path, onDisk, hashes[i]))
+            {
+                verified[i] = stamp;
+                return;
+            }
             if (SameBytes(Full(path), bytes, out var actual))
             {
+                verified[i] = stamp;
                 return;
             }
             states[i] = FileState.Changed;
@@ -516,12 +551,11 @@ public sealed class TreeWriter
         }
         var temporaries = new List<string>();
         var foreign = new List<string>();
-        foreach (var (path, kind) in scan.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+        // Filtered before sorted: a tree has tens of thousands of entries and usually no file of anyone else.
+        foreach (var path in scan.Entries
+                     .Where(e => e.Value == EntryKind.File && !rendered.Contains(e.Key) && !owned.Contains(e.Key) && e.Key != _listPath && e.Key != _lockPath)
+                     .Select(e => e.Key).Order(StringComparer.Ordinal))
         {
-            if (kind != EntryKind.File || rendered.Contains(path) || owned.Contains(path) || path == _listPath || path == _lockPath)
-            {
-                continue;
-            }
             if (IsLeftover(path, owned, rendered))
             {
                 temporaries.Add(path);
@@ -547,7 +581,9 @@ public sealed class TreeWriter
         {
             Scan = scan,
             Current = current,
-            FinalList = new OwnedList(files.Select((f, i) => new OwnedEntry(f.Path, hashes[i])).Where(e => !OwnedByRule(e.Path)).ToList(), pending: false),
+            FinalList = finalList,
+            FinalListBytes = finalListBytes,
+            ListBytes = listBytes,
             Files = files,
             Stale = stale,
             Temporaries = temporaries,
@@ -555,7 +591,9 @@ public sealed class TreeWriter
             HandEdited = handEdited,
             Errors = errors,
             Read = Read,
-            ListPath = _listPath,
+            PreviousStamps = previousStamps,
+            Stamps = VerifiedStamps.Of(expected.Select((f, i) => (f.Key, verified[i], hashes[i])).Where(v => v.Item2 is not null).Select(v => (v.Key, v.Item2!.Value, v.Item3)),
+                held?.TakenAtUtc ?? DateTime.UtcNow),
         };
     }
 
