@@ -31,22 +31,64 @@ public enum ScalarKind
 /// either, so a string of that form must be quoted even though the core schema would read it back.
 /// Plain C# without newer APIs: linked into the compile-time checks in src/Generators (netstandard2.0).
 /// </summary>
-public static class PlainScalars
+public static partial class PlainScalars
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant;
 
+#if NET
+    // The YAML writer asks for every string it writes: source-generated regexes, not the interpreter.
+    [GeneratedRegex(@"^[-+]?[0-9]+$", Options)]
+    private static partial Regex CoreDecimalRegex();
+
+    [GeneratedRegex(@"^0o[0-7]+$", Options)]
+    private static partial Regex CoreOctalRegex();
+
+    [GeneratedRegex(@"^0x[0-9a-fA-F]+$", Options)]
+    private static partial Regex CoreHexRegex();
+
+    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", Options)]
+    private static partial Regex CoreFloatRegex();
+
+    [GeneratedRegex(@"^[-+]?\.(inf|Inf|INF)$", Options)]
+    private static partial Regex CoreInfinityRegex();
+
+    [GeneratedRegex(@"^\.(nan|NaN|NAN)$", Options)]
+    private static partial Regex CoreNanRegex();
+
+    // YAML 1.1 (yaml.org/type, 2005), read by Helm's Go YAML, taken generously (underscores anywhere in
+    // digits, an exponent without a dot): quoting a string too many costs nothing, one too few changes a type.
+    [GeneratedRegex(@"^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$", Options)]
+    private static partial Regex Yaml11BoolOrNullRegex();
+
+    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$|^[-+]?0x[0-9a-fA-F_]+$|^[-+]?0o?[0-7_]+$|^[-+]?0b[01_]+$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$|^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$", Options)]
+    private static partial Regex Yaml11NumberRegex();
+
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ]|$)", Options)]
+    private static partial Regex Yaml11TimestampRegex();
+
+    private static Regex CoreDecimal => CoreDecimalRegex();
+    private static Regex CoreOctal => CoreOctalRegex();
+    private static Regex CoreHex => CoreHexRegex();
+    private static Regex CoreFloat => CoreFloatRegex();
+    private static Regex CoreInfinity => CoreInfinityRegex();
+    private static Regex CoreNan => CoreNanRegex();
+    private static Regex Yaml11BoolOrNull => Yaml11BoolOrNullRegex();
+    private static Regex Yaml11Number => Yaml11NumberRegex();
+    private static Regex Yaml11Timestamp => Yaml11TimestampRegex();
+#else
+    // Inside the compiler (netstandard2.0) the interpreter: the analyzers see few scalars.
     private static readonly Regex CoreDecimal = new(@"^[-+]?[0-9]+$", Options);
     private static readonly Regex CoreOctal = new(@"^0o[0-7]+$", Options);
     private static readonly Regex CoreHex = new(@"^0x[0-9a-fA-F]+$", Options);
     private static readonly Regex CoreFloat = new(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", Options);
     private static readonly Regex CoreInfinity = new(@"^[-+]?\.(inf|Inf|INF)$", Options);
     private static readonly Regex CoreNan = new(@"^\.(nan|NaN|NAN)$", Options);
-
     // YAML 1.1 (yaml.org/type, 2005), read by Helm's Go YAML, taken generously (underscores anywhere in
     // digits, an exponent without a dot): quoting a string too many costs nothing, one too few changes a type.
     private static readonly Regex Yaml11BoolOrNull = new(@"^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$", Options);
     private static readonly Regex Yaml11Number = new(@"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$|^[-+]?0x[0-9a-fA-F_]+$|^[-+]?0o?[0-7_]+$|^[-+]?0b[01_]+$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$|^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$", Options);
     private static readonly Regex Yaml11Timestamp = new(@"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ]|$)", Options);
+#endif
 
     /// <summary>The YAML 1.2 core-schema type of the plain scalar <paramref name="text"/>.</summary>
     public static ScalarKind Resolve(string text)

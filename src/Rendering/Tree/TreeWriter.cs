@@ -499,7 +499,8 @@ public sealed class TreeWriter
         var states = new FileState[expected.Length];
         var verified = new FileStamp?[expected.Length];
         var edited = new bool[expected.Length];
-        var knownHashes = current.Hashes();
+        // Only a changed file asks which bytes earlier renders wrote (the hand-edit check).
+        var knownHashes = new Lazy<Dictionary<string, List<string?>>>(current.Hashes);
         Parallel.For(0, expected.Length, i =>
         {
             var (path, bytes) = expected[i];
@@ -522,7 +523,7 @@ public sealed class TreeWriter
             }
             states[i] = FileState.Changed;
             // A hand edit: the bytes on disk are none that a render wrote there (a list of an older version knows no hashes).
-            if (knownHashes.TryGetValue(path, out var known) && !known.Contains(null))
+            if (knownHashes.Value.TryGetValue(path, out var known) && !known.Contains(null))
             {
                 actual ??= File.ReadAllBytes(Full(path));
                 edited[i] = !known.Contains(Sha256(actual));

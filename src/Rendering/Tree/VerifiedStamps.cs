@@ -78,17 +78,35 @@ public sealed class VerifiedStamps
             return Empty;
         }
         var entries = new Dictionary<string, (FileStamp, string)>(StringComparer.Ordinal);
-        foreach (var line in Utf8.GetString(body).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        // "SHA256 LENGTH TICKS PATH\n": the path last, so it may hold any character but a newline. Read from the
+        // bytes field by field: the record of a large tree is megabytes.
+        while (!body.IsEmpty)
         {
-            // "SHA256 LENGTH TICKS PATH": the path last, so it may hold any character but a newline.
-            var parts = line.Split(' ', 4);
-            if (parts.Length != 4 || parts[0].Length != 64
-                || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var length)
-                || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks))
+            var end = body.IndexOf((byte)'\n');
+            if (end < 0)
             {
                 return Empty;
             }
-            entries[parts[3]] = (new FileStamp(length, ticks), parts[0]);
+            var line = body[..end];
+            body = body[(end + 1)..];
+            if (line.Length < 70 || line[64] != (byte)' ')
+            {
+                return Empty;
+            }
+            var sha256 = line[..64];
+            var rest = line[65..];
+            var space = rest.IndexOf((byte)' ');
+            if (space < 0 || !long.TryParse(rest[..space], NumberStyles.None, CultureInfo.InvariantCulture, out var length))
+            {
+                return Empty;
+            }
+            rest = rest[(space + 1)..];
+            space = rest.IndexOf((byte)' ');
+            if (space < 0 || !long.TryParse(rest[..space], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks))
+            {
+                return Empty;
+            }
+            entries[Utf8.GetString(rest[(space + 1)..])] = (new FileStamp(length, ticks), Encoding.ASCII.GetString(sha256));
         }
         return new VerifiedStamps(entries);
     }
