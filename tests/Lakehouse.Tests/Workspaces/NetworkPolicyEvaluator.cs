@@ -55,8 +55,11 @@ internal sealed class NetworkPolicyEvaluator(IReadOnlyList<JsonObject> policies)
 
     private static bool PortMatches(JsonArray? ports, int port, string protocol) =>
         ports is null || ports.Count == 0 || ports.OfType<JsonObject>().Any(p =>
-            ((string?)p["protocol"] ?? "TCP") == protocol && (p["port"] is null || (int)p["port"]! == port
-                || (p["endPort"] is { } end && port >= (int)p["port"]! && port <= (int)end)));
+            ((string?)p["protocol"] ?? "TCP") == protocol && (p["port"] is null || Number(p["port"]!) == port
+                || (p["endPort"] is { } end && port >= Number(p["port"]!) && port <= Number(end))));
+
+    /// <summary>A port number, however the YAML reader typed it; a named port is refused (the platform renders numbers).</summary>
+    private static long Number(JsonNode port) => long.TryParse(port.ToJsonString(), out var n) ? n : throw new NotSupportedException($"named port {port} is not evaluated");
 
     private static bool PeerMatches(JsonObject peer, string policyNamespace, Pod pod)
     {

@@ -124,6 +124,8 @@ public sealed class WorkspaceCloudStorageTests
         Assert.False(policy.Allows("glue:GetDatabase", $"{glue}:database/data_science"));
         Assert.False(policy.Allows("glue:GetTable", $"{glue}:table/lakehouse/events"));
         Assert.False(policy.Allows("glue:CreateDatabase", $"{glue}:database/analytics"));
+        // The catalog resource itself is granted (every Glue call names it), so GetDatabases may list names (docs/workspaces.md).
+        Assert.True(policy.Allows("glue:GetDatabases", $"{glue}:catalog"));
         // Trino serves every workspace's schema (its rules.json separates the users): it reads both databases; Spark's
         // role (the platform's jobs) reads neither.
         Assert.True(RolePolicy(Aws.CloudRole("trino")).Allows("glue:GetTable", $"{glue}:table/data_science/features"));

@@ -48,7 +48,9 @@ public sealed class WorkspaceNetworkTests
         {
             Assert.False(policies.Allows(Workspace, pod, port), $"{environment}: {what} on {port}");
             // Each side refuses on its own: the workspace's egress, and the destination's ingress.
-            Assert.False(policies.EgressAllows(Workspace, pod, port), $"{environment}: egress to {what} on {port}");
+            // (On aws HTTPS leaves by port only, as for every client of S3 and Glue: the platform writes no address, so
+            // 443 is open on the egress side and the other workspace's ingress is what refuses it.)
+            Assert.True(environment == "aws" && port == 443 || !policies.EgressAllows(Workspace, pod, port), $"{environment}: egress to {what} on {port}");
             Assert.False(policies.IngressAllows(Workspace, pod, port), $"{environment}: {what}'s ingress on {port}");
         }
         // Trino is reached on its client port only, not on its metrics port.
