@@ -181,7 +181,7 @@ public sealed class IsolationTests : IDisposable
             // The services a workspace's pods use admit its namespace (their default-ingress; docs/workspaces.md, "Network").
             var shared = new List<string>
             {
-                $"gitops/{environment}/apps/lineage/kustomization.yaml", $"gitops/{environment}/apps/lineage/networkpolicy-default-ingress.yaml",
+                $"gitops/{environment}/apps/lineage/kustomization.yaml",
                 $"gitops/{environment}/apps/trino/networkpolicy-default-ingress.yaml", $"gitops/{environment}/apps/trino/values.yaml", $"gitops/{environment}/cluster/kustomization.yaml",
             };
             if (environment != "aws")

@@ -6,9 +6,9 @@ namespace Lakehouse.Tests.Workspaces;
 
 /// <summary>
 /// A workspace namespace's network, evaluated over every NetworkPolicy rendered for the environment (both the
-/// workspace's egress and the destinations' ingress): its pods reach DNS, Trino, and the store, catalog and lineage
-/// services that separate workspaces themselves, and nothing else: not PostgreSQL (nor, on staging, the JDBC catalog in
-/// it), not Valkey, not the other workspace's namespace. A fixture that opens the workspace's egress breaks it.
+/// workspace's egress and the destinations' ingress): its pods reach DNS, Trino, and the store and catalog that
+/// separate workspaces themselves, and nothing else: not PostgreSQL (nor, on staging, the JDBC catalog in it), not
+/// Valkey, not Marquez (no authorization), not the other workspace's namespace. A fixture that opens the workspace's egress breaks it.
 /// </summary>
 public sealed class WorkspaceNetworkTests
 {
@@ -24,6 +24,7 @@ public sealed class WorkspaceNetworkTests
     private static readonly Pod Trino = Pod.In("lakehouse-trino", ("app.kubernetes.io/name", "trino"));
     private static readonly Pod Postgres = Pod.In("lakehouse-postgres", ("cnpg.io/cluster", "postgres"));
     private static readonly Pod Valkey = Pod.In("lakehouse-valkey", ("app.kubernetes.io/name", "valkey"));
+    private static readonly Pod Marquez = Pod.In("lakehouse-lineage", ("app.kubernetes.io/name", "marquez"));
     private static readonly Pod OtherWorkspace = Pod.In(B, ("app", "job"));
 
     /// <summary>What must not be reachable from workspace A, with the port tried.</summary>
@@ -31,13 +32,14 @@ public sealed class WorkspaceNetworkTests
     [
         ("PostgreSQL", Postgres, 5432),
         ("Valkey", Valkey, 6379),
+        ("Marquez", Marquez, 5000),
         ("the other workspace", OtherWorkspace, 8080),
         ("the other workspace", OtherWorkspace, 443),
     ];
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void A_workspace_pod_reaches_dns_and_trino_and_not_postgres_valkey_or_the_other_workspace(string environment)
+    public void A_workspace_pod_reaches_dns_and_trino_and_not_postgres_valkey_marquez_or_the_other_workspace(string environment)
     {
         var policies = Policies(environment);
         Assert.True(policies.Allows(Workspace, Dns, 53, "UDP"));
@@ -69,7 +71,6 @@ public sealed class WorkspaceNetworkTests
         {
             Assert.True(policies.Allows(Workspace, Pod.In(catalog), catalogPort));
         }
-        Assert.True(policies.Allows(Workspace, Pod.In("lakehouse-lineage"), 5000), "lineage: the workspace's jobs emit events into its namespace");
         // Nothing leaves the cluster: the store and the catalog are in it.
         Assert.False(policies.Allows(Workspace, Pod.Outside, 443));
     }
@@ -82,7 +83,7 @@ public sealed class WorkspaceNetworkTests
         Assert.False(policies.Allows(Workspace, Pod.Outside, 80));
         Assert.False(policies.Allows(Workspace, Pod.Outside, 5432));
         var egress = YamlFiles.Read(Render.ReferenceTree.Files["gitops/aws/apps/analytics/networkpolicy-default-egress.yaml"])!;
-        Assert.Equal("iceberg-catalog (external, port 443), lineage, object-storage (external, port 443), trino",
+        Assert.Equal("iceberg-catalog (external, port 443), object-storage (external, port 443), trino",
             (string?)egress["metadata"]!["annotations"]!["lakehouse.io/connects-to"]);
     }
 
