@@ -34,6 +34,9 @@ public sealed record CloudResources(string Name, IReadOnlyList<string>? Database
         ("glue", Locked.Image("crossplane-provider-aws-glue")),
     ];
 
+    /// <summary>The platform's Glue databases (<see cref="Databases"/>, else the platform's name with '-' as '_'), where the catalog is Glue.</summary>
+    public IReadOnlyList<string> PlatformDatabases(Naming naming) => Databases ?? [naming.Platform.Replace('-', '_')];
+
     /// <summary>The ProviderConfig every managed resource names.</summary>
     public string ProviderConfig(Naming naming) => naming.Object(Name, "aws");
 
@@ -51,7 +54,7 @@ public sealed record CloudResources(string Name, IReadOnlyList<string>? Database
         var arns = new AwsArns(aws.Partition, aws.AccountId, catalogRegion, env.Catalog.Glue?.CatalogId ?? aws.AccountId);
         var config = ProviderConfig(naming);
         var runtime = naming.Object(Name, "aws-irsa");
-        var databases = glue is null ? [] : Databases ?? [naming.Platform.Replace('-', '_')];
+        var databases = glue is null ? [] : PlatformDatabases(naming);
         foreach (var database in databases.Where(d => !System.Text.RegularExpressions.Regex.IsMatch(d, "^[a-z0-9_]{1,255}$")))
         {
             throw new InvalidOperationException($"Glue database '{database}' is not a valid name (lower-case letters, digits and '_')");
