@@ -117,8 +117,14 @@ public sealed record ComponentContext(Naming Naming, EnvironmentConfig Environme
     /// <summary>The namespace a component runs in.</summary>
     public string NamespaceOf(Component component) => Naming.Namespace(component.Name);
 
-    /// <summary>Namespaces of the clients (<see cref="Clients"/>), in name order.</summary>
-    public IReadOnlyList<string> ConsumerNamespaces => Clients.Select(Naming.Namespace).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    /// <summary>
+    /// Workspaces whose pods use this component directly (the catalogue's WorkspaceServices decides which components
+    /// serve workspaces); their namespaces are admitted like the clients' (docs/workspaces.md, "Network").
+    /// </summary>
+    public IReadOnlyList<string> WorkspaceClients { get; init; } = [];
+
+    /// <summary>Namespaces of the clients (<see cref="Clients"/>) and of the <see cref="WorkspaceClients"/>, in name order.</summary>
+    public IReadOnlyList<string> ConsumerNamespaces => Clients.Concat(WorkspaceClients).Select(Naming.Namespace).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Labels Prometheus selects monitors by.</summary>
     public IReadOnlyDictionary<string, string> MonitorLabels => Environment.Monitoring.MonitorLabels;

@@ -10,7 +10,7 @@ namespace Lakehouse.Model.Components;
 /// Glue, and as their managed resources every bucket the external store declares (versioned, SSE-S3 encrypted,
 /// public access blocked), the Glue databases <paramref name="Databases"/>, and for each workload identity its IAM
 /// role (trusting the cluster's OIDC provider for the workload's namespace only), policy (its own buckets or prefix,
-/// the catalog only where it uses it) and their attachment. Names come from the naming rule; the account id and the
+/// the catalog only where it uses it) and their attachment; and each workspace's storage (<see cref="WorkspaceCloudResources"/>). Names come from the naming rule; the account id and the
 /// OIDC provider from env/ (aws:). The providers act with the role PLATFORM-ENV-cloud-resources, which is created
 /// with the cluster, out of band (docs/cloud-resources.md).
 /// </summary>
@@ -34,6 +34,9 @@ public sealed record CloudResources(string Name, IReadOnlyList<string>? Database
         ("glue", Locked.Image("crossplane-provider-aws-glue")),
     ];
 
+    /// <summary>The platform's Glue databases (<see cref="Databases"/>, else the platform's name with '-' as '_'), where the catalog is Glue.</summary>
+    public IReadOnlyList<string> PlatformDatabases(Naming naming) => Databases ?? [naming.Platform.Replace('-', '_')];
+
     /// <summary>The ProviderConfig every managed resource names.</summary>
     public string ProviderConfig(Naming naming) => naming.Object(Name, "aws");
 
@@ -51,7 +54,7 @@ public sealed record CloudResources(string Name, IReadOnlyList<string>? Database
         var arns = new AwsArns(aws.Partition, aws.AccountId, catalogRegion, env.Catalog.Glue?.CatalogId ?? aws.AccountId);
         var config = ProviderConfig(naming);
         var runtime = naming.Object(Name, "aws-irsa");
-        var databases = glue is null ? [] : Databases ?? [naming.Platform.Replace('-', '_')];
+        var databases = glue is null ? [] : PlatformDatabases(naming);
         foreach (var database in databases.Where(d => !System.Text.RegularExpressions.Regex.IsMatch(d, "^[a-z0-9_]{1,255}$")))
         {
             throw new InvalidOperationException($"Glue database '{database}' is not a valid name (lower-case letters, digits and '_')");
@@ -67,7 +70,8 @@ public sealed record CloudResources(string Name, IReadOnlyList<string>? Database
         }
         var warehouse = glue is null ? null : store.Bucket(context, glue.WarehouseBucket);
         resources.AddRange(databases.Select(d => AwsManagedResource.CatalogDatabase(d, arns.CatalogId, catalogRegion, $"s3://{warehouse}/{d}", config)));
-        foreach (var identity in WorkloadIdentities.Of(context))
+        var identities = WorkloadIdentities.Of(context);
+        foreach (var identity in identities)
         {
             var role = naming.CloudRole(identity.Component);
             if (identity.RoleArn != arns.Role(role))
@@ -81,6 +85,9 @@ public sealed record CloudResources(string Name, IReadOnlyList<string>? Database
                 $"What {identity.Component} may reach: its buckets{(identity.Catalog ? " and the Glue catalog" : "")}", config));
             resources.Add(AwsManagedResource.RolePolicyAttachment(role, role, role, config));
         }
+        // Each workspace's bucket, its policy, its database and its role (docs/workspaces.md); Trino's role reads them.
+        resources.AddRange(WorkspaceCloudResources.For(context, arns, aws.OidcProvider, region, catalogRegion, glue is not null,
+            [.. identities.Where(i => context.Components.Any(c => c.Name == i.Component && c is Trino)).Select(i => i.RoleArn)], config));
 
         // Chart crossplane has no generated type (docs/charts.md, "Charts without generated types"): dotted keys of
         // its values.yaml (metrics.enabled, resourcesCrossplane, resourcesRBACManager), checked only by hydration.

@@ -11,7 +11,14 @@ public sealed record BucketGrant(string Bucket, string Prefix = "");
 /// for it, the namespace whose service accounts assume it, the buckets (or prefixes) it works on and whether it
 /// reads and writes the Glue catalog's databases.
 /// </summary>
-public sealed record WorkloadIdentity(string Component, string Namespace, string RoleArn, IReadOnlyList<BucketGrant> Buckets, bool Catalog);
+public sealed record WorkloadIdentity(string Component, string Namespace, string RoleArn, IReadOnlyList<BucketGrant> Buckets, bool Catalog)
+{
+    /// <summary>The service account of <see cref="Namespace"/> that assumes the role; "*" for every one of the namespace.</summary>
+    public string ServiceAccount { get; init; } = "*";
+
+    /// <summary>Glue databases beyond the platform's (<see cref="Catalog"/>): a workspace's own, or the workspaces' for the query engine.</summary>
+    public IReadOnlyList<string> Databases { get; init; } = [];
+}
 
 /// <summary>
 /// The workload identities of an environment, from the components it deploys and what each uses: Trino and Spark
@@ -31,7 +38,9 @@ public static class WorkloadIdentities
         {
             var (roleArn, buckets, catalog) = component switch
             {
-                Trino => (env.Trino.ServiceAccountRoleArn, Warehouse(), glue is not null),
+                // With Glue, the workspaces' databases live in their buckets (CloudResources): Trino reads them for
+                // the workspaces' users, whom its rules.json separates (docs/workspaces.md).
+                Trino => (env.Trino.ServiceAccountRoleArn, [.. Warehouse(), .. WorkspaceBuckets()], glue is not null),
                 SparkOperator => (env.Spark.ServiceAccountRoleArn, Warehouse(), glue is not null),
                 PostgresCluster p => (env.Postgres.ServiceAccountRoleArn, Bucket(p.BackupBucket), false),
                 Mlflow m => (env.Mlflow.ServiceAccountRoleArn, Bucket(m.ArtifactBucket), false),
@@ -41,10 +50,15 @@ public static class WorkloadIdentities
             };
             if (roleArn is not null)
             {
-                identities.Add(new WorkloadIdentity(component.Name, context.NamespaceOf(component), roleArn, buckets, catalog));
+                identities.Add(new WorkloadIdentity(component.Name, context.NamespaceOf(component), roleArn, buckets, catalog)
+                {
+                    Databases = component is Trino && glue is not null ? WorkloadPolicies.WorkspaceDatabases(context) : [],
+                });
             }
         }
         return identities;
+
+        IReadOnlyList<BucketGrant> WorkspaceBuckets() => glue is null ? [] : [.. context.Workspaces.Select(w => new BucketGrant(WorkspaceStorage.Bucket(context.Naming, w)))];
 
         IReadOnlyList<BucketGrant> Bucket(string purpose, string prefix = "") => store is null ? [] : [new(store.Bucket(context, purpose), prefix)];
     }
@@ -68,7 +82,10 @@ public static class WorkloadPolicies
         "glue:DeleteTable", "glue:GetPartitions", "glue:BatchGetPartition",
     ];
 
-    /// <summary>The role's permissions.</summary>
+    /// <summary>The Glue databases of the workspaces (their schemas, <see cref="Naming.WorkspaceSchema"/>), in definitions order.</summary>
+    public static IReadOnlyList<string> WorkspaceDatabases(ComponentContext context) => [.. context.Workspaces.Select(w => Naming.WorkspaceSchema(w.Name))];
+
+    /// <summary>The role's permissions: <paramref name="databases"/> are the platform's, granted when the identity uses the catalog.</summary>
     public static IamPolicyDocument Permissions(WorkloadIdentity identity, AwsArns arns, IReadOnlyList<string> databases)
     {
         var statements = new List<IamStatement>();
@@ -86,15 +103,16 @@ public static class WorkloadPolicies
                     },
                 });
         }
-        if (identity.Catalog)
+        var granted = (identity.Catalog ? databases : []).Concat(identity.Databases).Distinct(StringComparer.Ordinal).ToList();
+        if (granted.Count > 0)
         {
             statements.Add(new("Catalog", IamEffect.Allow, CatalogActions,
-                [arns.GlueCatalog, .. databases.SelectMany(d => new[] { arns.GlueDatabase(d), arns.GlueTables(d) })]));
+                [arns.GlueCatalog, .. granted.SelectMany(d => new[] { arns.GlueDatabase(d), arns.GlueTables(d) })]));
         }
         return new IamPolicyDocument(statements);
     }
 
-    /// <summary>The role's trust: tokens of the cluster's OIDC provider for service accounts of the workload's namespace.</summary>
+    /// <summary>The role's trust: tokens of the cluster's OIDC provider for the identity's service account (or every one) of its namespace.</summary>
     public static IamPolicyDocument Trust(WorkloadIdentity identity, AwsArns arns, string oidcProvider) => new(
     [
         new("ServiceAccounts", IamEffect.Allow, ["sts:AssumeRoleWithWebIdentity"], [])
@@ -103,7 +121,7 @@ public static class WorkloadPolicies
             Conditions = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>
             {
                 ["StringEquals"] = new Dictionary<string, IReadOnlyList<string>> { [$"{oidcProvider}:aud"] = ["sts.amazonaws.com"] },
-                ["StringLike"] = new Dictionary<string, IReadOnlyList<string>> { [$"{oidcProvider}:sub"] = [$"system:serviceaccount:{identity.Namespace}:*"] },
+                ["StringLike"] = new Dictionary<string, IReadOnlyList<string>> { [$"{oidcProvider}:sub"] = [$"system:serviceaccount:{identity.Namespace}:{identity.ServiceAccount}"] },
             },
         },
     ]);

@@ -21,15 +21,31 @@ public sealed record AwsManagedResource(string Group, string Kind, string Name, 
 {
     public const string Version = "v1beta1";
 
-    public ManifestObject ToManifest() => ManifestObject.FromJson(new JsonObject
+    /// <summary>Crossplane's annotation naming the resource in AWS when metadata.name cannot (a Glue name with '_').</summary>
+    public const string ExternalNameAnnotation = "crossplane.io/external-name";
+
+    /// <summary>The AWS name, when it differs from <see cref="Name"/> (rendered as <see cref="ExternalNameAnnotation"/>).</summary>
+    public string? ExternalName { get; init; }
+
+    public ManifestObject ToManifest()
+    {
+        // The kind's CRD appears only once its provider package is installed (same sync): Argo CD retries.
+        var annotations = new JsonObject { ["argocd.argoproj.io/sync-options"] = "SkipDryRunOnMissingResource=true" };
+        if (ExternalName is { } external)
+        {
+            annotations[ExternalNameAnnotation] = external;
+        }
+        return Manifest(annotations);
+    }
+
+    private ManifestObject Manifest(JsonObject annotations) => ManifestObject.FromJson(new JsonObject
     {
         ["apiVersion"] = $"{Group}/{Version}",
         ["kind"] = Kind,
         ["metadata"] = new JsonObject
         {
             ["name"] = Name,
-            // The kind's CRD appears only once its provider package is installed (same sync): Argo CD retries.
-            ["annotations"] = new JsonObject { ["argocd.argoproj.io/sync-options"] = "SkipDryRunOnMissingResource=true" },
+            ["annotations"] = annotations,
         },
         ["spec"] = new JsonObject
         {
@@ -80,6 +96,18 @@ public sealed record AwsManagedResource(string Group, string Kind, string Name, 
             ["restrictPublicBuckets"] = true,
         }, providerConfig);
 
+    /// <summary>
+    /// BucketPolicy (crds/s3.aws.upbound.io_bucketpolicies.yaml): bucketRef, region and policy, the bucket policy as a
+    /// JSON string; one per bucket, named as the bucket.
+    /// </summary>
+    public static AwsManagedResource BucketPolicy(string bucket, string region, string policy, string providerConfig) =>
+        new("s3.aws.upbound.io", "BucketPolicy", bucket, new JsonObject
+        {
+            ["bucketRef"] = Ref(bucket),
+            ["policy"] = policy,
+            ["region"] = region,
+        }, providerConfig);
+
     /// <summary>iam.aws.upbound.io Role (crds/iam.aws.upbound.io_roles.yaml): assumeRolePolicy, a JSON string; global, no region.</summary>
     public static AwsManagedResource Role(string name, string assumeRolePolicy, string description, string providerConfig) =>
         new("iam.aws.upbound.io", "Role", name, new JsonObject { ["assumeRolePolicy"] = assumeRolePolicy, ["description"] = description }, providerConfig);
@@ -94,15 +122,19 @@ public sealed record AwsManagedResource(string Group, string Kind, string Name, 
 
     /// <summary>
     /// glue.aws.upbound.io CatalogDatabase (crds/glue.aws.upbound.io_catalogdatabases.yaml): catalogId and region
-    /// required; the database's name is metadata.name.
+    /// required; the database's name is metadata.name, or, for a name with '_' (which Kubernetes names cannot hold),
+    /// the external-name annotation with '-' for '_' in metadata.name.
     /// </summary>
     public static AwsManagedResource CatalogDatabase(string database, string catalogId, string region, string locationUri, string providerConfig) =>
-        new("glue.aws.upbound.io", "CatalogDatabase", database, new JsonObject
+        new("glue.aws.upbound.io", "CatalogDatabase", database.Replace('_', '-'), new JsonObject
         {
             ["catalogId"] = catalogId,
             ["locationUri"] = locationUri,
             ["region"] = region,
-        }, providerConfig);
+        }, providerConfig)
+        {
+            ExternalName = database.Contains('_', StringComparison.Ordinal) ? database : null,
+        };
 }
 
 /// <summary>

@@ -8,7 +8,7 @@ namespace Lakehouse.Model.Components;
 /// <summary>
 /// The Kubernetes objects of one workspace in one environment, in its own folder (gitops/ENV/apps/NAME/): its
 /// Namespace (Pod Security "restricted"), ResourceQuota and LimitRange from env/'s <c>workspaces.NAME</c>, a
-/// default-deny ingress policy, its Service role's ServiceAccount, and a Role and RoleBinding per
+/// default-deny ingress policy, its Service role's ServiceAccount (with its IAM role on aws), and a Role and RoleBinding per
 /// <see cref="WorkspaceRole"/> bound to that role's identity-provider group.
 /// </summary>
 public static class WorkspaceObjects
@@ -21,17 +21,17 @@ public static class WorkspaceObjects
     /// <summary>The Role (and RoleBinding) of one workspace role: workspace-admin, workspace-engineer, ...</summary>
     public static string RoleName(WorkspaceRole role) => $"workspace-{role.ToString().ToLowerInvariant()}";
 
-    /// <summary>The ConfigMap holding the workspace's IAM policy document where the object store is external (aws).</summary>
-    public const string StoragePolicyName = "workspace-storage-policy";
+    /// <summary>The annotation of an IAM role a ServiceAccount assumes on EKS (IAM roles for service accounts).</summary>
+    public const string RoleArnAnnotation = "eks.amazonaws.com/role-arn";
 
     /// <param name="naming">The environment's naming rule.</param>
     /// <param name="environment">The environment's configuration (the workspace's sizes).</param>
     /// <param name="workspace">The workspace.</param>
-    /// <param name="externalStore">
-    /// The object store is external (Amazon S3): the workspace's IAM policy document is published in its namespace for
-    /// the IAM role of its Service identity (the store itself is not deployed, so nothing here can apply it).
+    /// <param name="roleArn">
+    /// The IAM role of the workspace's Service identity where the platform creates one (aws:
+    /// <see cref="WorkspaceCloudResources"/>): its ServiceAccount carries it as <see cref="RoleArnAnnotation"/>.
     /// </param>
-    public static IReadOnlyList<ManifestObject> For(Naming naming, EnvironmentConfig environment, Workspace workspace, bool externalStore = false)
+    public static IReadOnlyList<ManifestObject> For(Naming naming, EnvironmentConfig environment, Workspace workspace, string? roleArn = null)
     {
         var ns = Namespace(naming, workspace);
         var config = environment.WorkspaceOf(workspace.Name);
@@ -81,7 +81,13 @@ public static class WorkspaceObjects
             {
                 ApiVersion = "v1",
                 Kind = "ServiceAccount",
-                Metadata = new V1ObjectMeta { Name = WorkspaceStorage.Principal(naming, workspace), NamespaceProperty = ns, Labels = labels },
+                Metadata = new V1ObjectMeta
+                {
+                    Name = WorkspaceStorage.Principal(naming, workspace),
+                    NamespaceProperty = ns,
+                    Labels = labels,
+                    Annotations = roleArn is null ? null : new Dictionary<string, string> { [RoleArnAnnotation] = roleArn },
+                },
             }),
         };
         foreach (var role in Enum.GetValues<WorkspaceRole>())
@@ -100,16 +106,6 @@ public static class WorkspaceObjects
                 Metadata = new V1ObjectMeta { Name = RoleName(role), NamespaceProperty = ns, Labels = labels },
                 RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "Role", Name = RoleName(role) },
                 Subjects = [.. Subjects(naming, workspace, role, ns)],
-            }));
-        }
-        if (externalStore)
-        {
-            objects.Add(ManifestObject.From(new V1ConfigMap
-            {
-                ApiVersion = "v1",
-                Kind = "ConfigMap",
-                Metadata = new V1ObjectMeta { Name = StoragePolicyName, NamespaceProperty = ns, Labels = labels },
-                Data = new Dictionary<string, string> { ["policy.json"] = WorkspaceJson.Text(WorkspaceStorage.Policy(naming, workspace).ToJson()) },
             }));
         }
         return objects;

@@ -23,14 +23,45 @@ public static class WorkspaceStorage
     /// <summary>The name of a workspace's MinIO policy and SeaweedFS identity: its Service role's group name (lakehouse-analytics-service).</summary>
     public static string Principal(Naming naming, Workspace workspace) => naming.WorkspaceGroup(workspace.Name, WorkspaceRole.Service);
 
-    /// <summary>The workspace's own bucket and nothing else.</summary>
-    public static IamPolicyDocument Policy(Naming naming, Workspace workspace)
+    /// <summary>The workspace's own bucket and nothing else (ARNs in <paramref name="partition"/>: MinIO reads "aws").</summary>
+    public static IamPolicyDocument Policy(Naming naming, Workspace workspace, string partition = "aws")
     {
         var bucket = Bucket(naming, workspace);
         return new IamPolicyDocument(
         [
-            new IamStatement("ListOwnBucket", IamEffect.Allow, BucketActions, [$"arn:aws:s3:::{bucket}"]),
-            new IamStatement("ReadWriteOwnObjects", IamEffect.Allow, ObjectActions, [$"arn:aws:s3:::{bucket}/*"]),
+            new IamStatement("ListOwnBucket", IamEffect.Allow, BucketActions, [$"arn:{partition}:s3:::{bucket}"]),
+            new IamStatement("ReadWriteOwnObjects", IamEffect.Allow, ObjectActions, [$"arn:{partition}:s3:::{bucket}/*"]),
+        ]);
+    }
+
+    /// <summary>
+    /// S3 actions on the workspace's data that its bucket policy denies every principal but its own role and the
+    /// query engine's: reading, writing, deleting and listing objects and their versions (the bucket is versioned).
+    /// Bucket administration stays with the account (the providers' role keeps managing the bucket).
+    /// </summary>
+    public static IReadOnlyList<string> DataActions { get; } =
+        ["s3:AbortMultipartUpload", "s3:DeleteObject*", "s3:GetObject*", "s3:ListBucket*", "s3:ListMultipartUploadParts", "s3:PutObject*", "s3:RestoreObject"];
+
+    /// <summary>
+    /// The workspace bucket's policy on Amazon S3 (a resource policy): <see cref="Policy"/>'s statements granted to the
+    /// workspace's role, and an explicit Deny of <see cref="DataActions"/> to every other principal except
+    /// <paramref name="readers"/> (the query engine, which enforces the workspace's Trino rules before it reads). An
+    /// explicit Deny wins over any identity policy, so a role widened elsewhere in the account still cannot use the bucket.
+    /// </summary>
+    public static IamPolicyDocument BucketPolicy(Naming naming, Workspace workspace, string partition, string roleArn, IReadOnlyList<string> readers)
+    {
+        var bucket = $"arn:{partition}:s3:::{Bucket(naming, workspace)}";
+        return new IamPolicyDocument(
+        [
+            .. Policy(naming, workspace, partition).Statements.Select(s => s with { Principal = KeyValuePair.Create("AWS", roleArn) }),
+            new IamStatement("OnlyTheWorkspaceAndTheQueryEngine", IamEffect.Deny, DataActions, [bucket, bucket + "/*"])
+            {
+                Principal = KeyValuePair.Create("AWS", "*"),
+                Conditions = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>
+                {
+                    ["StringNotEquals"] = new Dictionary<string, IReadOnlyList<string>> { [IamAccess.PrincipalArnKey] = [roleArn, .. readers] },
+                },
+            },
         ]);
     }
 

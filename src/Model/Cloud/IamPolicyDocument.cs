@@ -57,9 +57,17 @@ public sealed record IamPolicyDocument(IReadOnlyList<IamStatement> Statements)
     /// condition keys (an s3:ListBucket request's "s3:prefix", say); a statement whose condition names a key
     /// the request lacks does not match.
     /// </summary>
-    public IamDecision Evaluate(string action, string resource, IReadOnlyDictionary<string, string>? context = null)
+    /// <param name="action">The request's action.</param>
+    /// <param name="resource">The resource's ARN.</param>
+    /// <param name="context">The request's condition keys.</param>
+    /// <param name="principal">
+    /// The ARN of the caller, for a resource policy (a bucket policy): a statement naming a Principal then matches
+    /// only that principal (or AWS "*"). Without it, Principal elements are not looked at (identity and trust policies).
+    /// </param>
+    public IamDecision Evaluate(string action, string resource, IReadOnlyDictionary<string, string>? context = null, string? principal = null)
     {
-        var matching = Statements.Where(s => Matches(s, action, resource, context ?? new Dictionary<string, string>())).ToList();
+        var matching = Statements.Where(s => Matches(s, action, resource, context ?? new Dictionary<string, string>())
+            && (principal is null || s.Principal is not { } p || (p.Key == "AWS" && (p.Value == "*" || p.Value == principal)))).ToList();
         return matching.Any(s => s.Effect == IamEffect.Deny) ? IamDecision.ExplicitDeny
             : matching.Any(s => s.Effect == IamEffect.Allow) ? IamDecision.Allow
             : IamDecision.ImplicitDeny;
@@ -162,12 +170,22 @@ public sealed record IamPolicyDocument(IReadOnlyList<IamStatement> Statements)
         && (s.Resources.Count == 0 || s.Resources.Any(r => Wildcard.Matches(r, resource, ignoreCase: false)))
         && s.Conditions.All(c => ConditionHolds(c.Key, c.Value, context));
 
+    /// <summary>
+    /// A condition block: every key must hold. The negated operators hold when the request lacks the key (IAM's
+    /// rule for ...Not... operators), so a Deny "StringNotEquals aws:PrincipalArn" also catches anonymous requests.
+    /// </summary>
     private static bool ConditionHolds(string op, IReadOnlyDictionary<string, IReadOnlyList<string>> keys, IReadOnlyDictionary<string, string> context) =>
-        keys.All(k => context.TryGetValue(k.Key, out var value) && op switch
+        keys.All(k =>
         {
-            "StringEquals" => k.Value.Contains(value, StringComparer.Ordinal),
-            "StringLike" => k.Value.Any(pattern => Wildcard.Matches(pattern, value, ignoreCase: false)),
-            _ => throw new NotSupportedException($"condition operator {op} is not evaluated; use StringEquals or StringLike"),
+            var present = context.TryGetValue(k.Key, out var value);
+            return op switch
+            {
+                "StringEquals" => present && k.Value.Contains(value!, StringComparer.Ordinal),
+                "StringLike" => present && k.Value.Any(pattern => Wildcard.Matches(pattern, value!, ignoreCase: false)),
+                "StringNotEquals" => !present || !k.Value.Contains(value!, StringComparer.Ordinal),
+                "StringNotLike" => !present || !k.Value.Any(pattern => Wildcard.Matches(pattern, value!, ignoreCase: false)),
+                _ => throw new NotSupportedException($"condition operator {op} is not evaluated; use StringEquals, StringLike, StringNotEquals or StringNotLike"),
+            };
         });
 }
 

@@ -16,7 +16,16 @@ internal static class EgressPolicies
     /// <summary>The components with their egress policies appended to their manifests.</summary>
     /// <param name="components">The described components of one environment.</param>
     /// <param name="externalPorts">Each external component's clients (names) and the ports they reach it on.</param>
-    public static List<ComponentRender> Add(IReadOnlyList<ComponentRender> components, IReadOnlyList<(string Name, IReadOnlyList<string> Clients, IReadOnlyList<int> Ports)> externalPorts)
+    public static List<ComponentRender> Add(IReadOnlyList<ComponentRender> components, IReadOnlyList<(string Name, IReadOnlyList<string> Clients, IReadOnlyList<int> Ports)> externalPorts) =>
+        Add(components, externalPorts, [], out _);
+
+    /// <summary>The same, and the default egress of each workspace namespace, derived from the same admissions.</summary>
+    /// <param name="components">The described components of one environment.</param>
+    /// <param name="externalPorts">Each external component's clients (names, workspaces included) and the ports they reach it on.</param>
+    /// <param name="workspaces">Each workspace's name (as an external service's client) and namespace.</param>
+    /// <param name="workspaceEgress">Each workspace's default-egress policy, by name.</param>
+    public static List<ComponentRender> Add(IReadOnlyList<ComponentRender> components, IReadOnlyList<(string Name, IReadOnlyList<string> Clients, IReadOnlyList<int> Ports)> externalPorts,
+        IReadOnlyList<(string Name, string Namespace)> workspaces, out IReadOnlyDictionary<string, ManifestObject> workspaceEgress)
     {
         var destinations = new Dictionary<string, Dictionary<(string Namespace, string Pods), (IReadOnlyDictionary<string, string> Labels, SortedSet<int> Ports)>>(StringComparer.Ordinal);
         var connectsTo = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
@@ -40,7 +49,7 @@ internal static class EgressPolicies
                 Set(connectsTo, source).Add(destination == provider.Spec.Namespace ? provider.Name : $"{provider.Name} ({destination})");
             }
         }
-        var namespaces = components.ToDictionary(c => c.Name, c => c.Spec.Namespace, StringComparer.Ordinal);
+        var namespaces = components.Select(c => (c.Name, c.Spec.Namespace)).Concat(workspaces).ToDictionary(c => c.Name, c => c.Namespace, StringComparer.Ordinal);
         foreach (var (name, clients, ports) in externalPorts)
         {
             foreach (var client in clients.Where(namespaces.ContainsKey))
@@ -51,20 +60,23 @@ internal static class EgressPolicies
             }
         }
 
+        workspaceEgress = workspaces.ToDictionary(w => w.Name, w => DefaultEgress(w.Namespace), StringComparer.Ordinal);
         return components.Select(c =>
         {
             var ns = c.Spec.Namespace;
-            var to = destinations.TryGetValue(ns, out var d)
-                ? d.Select(p => new EgressDestination(p.Key.Namespace, p.Value.Labels, [.. p.Value.Ports])).ToList()
-                : [];
-            var policies = new List<ManifestObject>
-            {
-                StandardObjects.EgressPolicy(ns, to, external.TryGetValue(ns, out var e) ? [.. e] : [],
-                    connectsTo.TryGetValue(ns, out var names) ? string.Join(", ", names) : "nothing outside its namespace"),
-            };
+            var policies = new List<ManifestObject> { DefaultEgress(ns) };
             policies.AddRange(c.Spec.Egress.Select(g => StandardObjects.EgressGrantPolicy(ns, g)));
             return c with { Spec = c.Spec with { Manifests = [.. c.Spec.Manifests, .. policies] } };
         }).ToList();
+
+        ManifestObject DefaultEgress(string ns)
+        {
+            var to = destinations.TryGetValue(ns, out var d)
+                ? d.Select(p => new EgressDestination(p.Key.Namespace, p.Value.Labels, [.. p.Value.Ports])).ToList()
+                : [];
+            return StandardObjects.EgressPolicy(ns, to, external.TryGetValue(ns, out var e) ? [.. e] : [],
+                connectsTo.TryGetValue(ns, out var names) ? string.Join(", ", names) : "nothing outside its namespace");
+        }
     }
 
     private static SortedSet<string> Set(Dictionary<string, SortedSet<string>> map, string key) =>

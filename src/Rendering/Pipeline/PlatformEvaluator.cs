@@ -93,7 +93,11 @@ public static class PlatformEvaluator
             var placed = deployed[i];
             var found = foundAt[i] = [];
             var name = placed.Component.Name;
-            var context = graph.ContextFor(name, naming, config) with { Workspaces = workspaces };
+            var context = graph.ContextFor(name, naming, config) with
+            {
+                Workspaces = workspaces,
+                WorkspaceClients = Lakehouse.Model.Components.WorkspaceServices.Serves(placed.Component) ? [.. workspaces.Select(w => w.Name)] : [],
+            };
             ComponentSpec? spec = null;
             // The SecretRefs created while the component describes itself are what it reads (LH0160).
             using var reads = Model.Secrets.SecretReads.Open();
@@ -143,13 +147,18 @@ public static class PlatformEvaluator
             if (Guard(diagnostics, _ => placed.Location, $"component '{component.Name}' in environment '{config.Name}'",
                     () => ports = component.EgressPorts(graph.ContextFor(component.Name, naming, config))))
             {
-                externalPorts.Add((component.Name, graph.ClientsOf(component.Name), ports));
+                // Workspaces use an external service they are served by (S3, Glue on aws) like its clients do.
+                externalPorts.Add((component.Name, [.. graph.ClientsOf(component.Name), .. Lakehouse.Model.Components.WorkspaceServices.Serves(component) ? workspaces.Select(w => w.Name) : []], ports));
             }
         }
         var connections = graph.Connections
             .Select(c => new Connection(c.Key.Consumer, c.Key.Contract.Name, new Lakehouse.Model.Contracts.Need(c.Key.Contract).Description, c.Value.Name))
             .OrderBy(c => c.Consumer, StringComparer.Ordinal).ThenBy(c => c.Contract, StringComparer.Ordinal).ToList();
-        return new EnvironmentRender(config, naming, EgressPolicies.Add(components, externalPorts)) { External = external, Connections = connections, Secrets = inventory, Workspaces = builder.Workspaces };
+        var workspaceNamespaces = workspaces.Select(w => (w.Name, naming.Namespace(w.Name))).ToList();
+        return new EnvironmentRender(config, naming, EgressPolicies.Add(components, externalPorts, workspaceNamespaces, out var workspaceEgress))
+        {
+            External = external, Connections = connections, Secrets = inventory, Workspaces = builder.Workspaces, WorkspaceEgress = workspaceEgress,
+        };
     }
 
     /// <summary>

@@ -27,6 +27,9 @@ public sealed record EnvironmentRender(EnvironmentConfig Config, Naming Naming, 
     /// <summary>The platform's workspaces, in definitions order (WorkspaceRenderer, docs/workspaces.md).</summary>
     public IReadOnlyList<Lakehouse.Model.Workspaces.PlacedWorkspace> Workspaces { get; init; } = [];
 
+    /// <summary>Each workspace's default-egress NetworkPolicy (by workspace name), derived like the components' (EgressPolicies).</summary>
+    public IReadOnlyDictionary<string, Lakehouse.Model.Kubernetes.ManifestObject> WorkspaceEgress { get; init; } = new Dictionary<string, Lakehouse.Model.Kubernetes.ManifestObject>();
+
     /// <summary>Every need connected to its provider, in consumer then contract order (the component graph, docs/graph/).</summary>
     public IReadOnlyList<Connection> Connections { get; init; } = [];
 

@@ -11,7 +11,7 @@ namespace Lakehouse.Rendering.Pipeline;
 /// <summary>
 /// The platform's workspaces against each other, the components and env/ (docs/workspaces.md): unique labels
 /// (LH0140); no name shared with a component (a workspace's namespace, Application and folder come from the same
-/// rule as a component's) or a declared bucket (LH0141); every env/ <c>workspaces.NAME</c> section for a workspace
+/// rule as a component's), a declared bucket or, with Glue, one of the platform's Glue databases (LH0141); every env/ <c>workspaces.NAME</c> section for a workspace
 /// (LH0142, else a typo would silently leave the defaults); a default container that fits the quota (LH0143).
 /// </summary>
 internal static class WorkspaceChecks
@@ -26,6 +26,10 @@ internal static class WorkspaceChecks
             ExternalObjectStorage store => store.Buckets.Select(b => (Store: store.Name, Purpose: b)),
             _ => [],
         }).ToList();
+        // With Glue, each workspace's schema is a Glue database beside the platform's (WorkspaceCloudResources).
+        var glueDatabases = components.Any(p => p.Component is GlueCatalog)
+            ? components.Select(p => p.Component).OfType<CloudResources>().SelectMany(c => c.PlatformDatabases(naming)).ToHashSet(StringComparer.Ordinal)
+            : [];
         foreach (var placed in workspaces)
         {
             var name = placed.Name;
@@ -53,6 +57,11 @@ internal static class WorkspaceChecks
             {
                 diagnostics.Add(new Diagnostic(Rules.WorkspaceNameClash, placed.Location,
                     $"workspace '{name}' has the name of bucket '{purpose}' declared on object store '{store}': both would be bucket '{naming.Bucket(name)}'; rename the workspace"));
+            }
+            if (glueDatabases.Contains(Naming.WorkspaceSchema(name)))
+            {
+                diagnostics.Add(new Diagnostic(Rules.WorkspaceNameClash, placed.Location,
+                    $"workspace '{name}' has the name of the platform's Glue database '{Naming.WorkspaceSchema(name)}': both would be that database in the account's catalog; rename the workspace"));
             }
         }
         // A platform that adds no workspace at all does not read the section (fixture platforms sharing the env files);

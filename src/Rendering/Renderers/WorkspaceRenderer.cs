@@ -10,7 +10,8 @@ namespace Lakehouse.Rendering.Renderers;
 
 /// <summary>
 /// Each workspace in each environment, in files of its own (docs/workspaces.md): gitops/ENV/apps/NAME/ (its
-/// Namespace, quota, limits, ingress policy, ServiceAccount, Roles and RoleBindings; <see cref="WorkspaceObjects"/>),
+/// Namespace, quota, limits, ingress policy, ServiceAccount, Roles and RoleBindings; <see cref="WorkspaceObjects"/>; its
+/// default-egress, derived with the components' by EgressPolicies),
 /// the Application syncing that folder and its AppProject (the namespace and the Namespace kind only), and the
 /// workspace's own AppProject for its members' Applications: its namespace only, no cluster-scoped kind, none of the
 /// kinds that bound it (quota, limits, policies, RBAC). A second workspace touches none of these files.
@@ -31,14 +32,17 @@ public sealed class WorkspaceRenderer : IRenderer
     {
         foreach (var environment in platform.Environments)
         {
-            var externalStore = environment.External.Any(p => p.Component is ExternalObjectStorage);
+            // Where the platform creates the workspaces' cloud resources (aws), their ServiceAccounts assume their roles.
+            var aws = environment.Components.Any(c => c.Placed.Component is CloudResources) ? environment.Config.Aws : null;
             foreach (var placed in environment.Workspaces)
             {
                 var workspace = placed.Workspace;
                 var header = Header.For([placed.Location.Path, environment.SourceFile]);
                 var folder = layout.App(workspace.Name, environment.Name);
                 var resources = new List<string>();
-                foreach (var manifest in WorkspaceObjects.For(environment.Naming, environment.Config, workspace, externalStore))
+                foreach (var manifest in WorkspaceObjects.For(environment.Naming, environment.Config, workspace,
+                    aws is null ? null : WorkspaceCloudResources.RoleArn(environment.Naming, aws, workspace))
+                    .Concat(environment.WorkspaceEgress.TryGetValue(workspace.Name, out var egress) ? [egress] : []))
                 {
                     var file = GitOpsLayout.FileName(manifest.Kind, manifest.Name);
                     tree.Add($"{folder}/{file}", YamlWriter.Write(manifest.Body, header));

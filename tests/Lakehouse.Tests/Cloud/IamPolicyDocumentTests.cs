@@ -64,4 +64,36 @@ public class IamPolicyDocumentTests
     {
         Assert.Equal(matches, Wildcard.Matches(pattern, value, ignoreCase: false));
     }
+
+    private static readonly IamPolicyDocument BucketPolicy = new(
+    [
+        new IamStatement("Owner", IamEffect.Allow, ["s3:GetObject"], ["arn:aws:s3:::b/*"]) { Principal = KeyValuePair.Create("AWS", "arn:aws:iam::1:role/owner") },
+        new IamStatement("OnlyOwnerAndReader", IamEffect.Deny, ["s3:GetObject*"], ["arn:aws:s3:::b/*"])
+        {
+            Principal = KeyValuePair.Create("AWS", "*"),
+            Conditions = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>
+            {
+                ["StringNotEquals"] = new Dictionary<string, IReadOnlyList<string>> { [IamAccess.PrincipalArnKey] = ["arn:aws:iam::1:role/owner", "arn:aws:iam::1:role/reader"] },
+            },
+        },
+    ]);
+
+    [Fact]
+    public void A_resource_policy_statement_applies_to_its_principal_and_a_negated_condition_holds_without_the_key()
+    {
+        var none = new IamPolicyDocument([]);
+        Assert.Equal(IamDecision.Allow, IamAccess.Decide("arn:aws:iam::1:role/owner", none, BucketPolicy, "s3:GetObject", "arn:aws:s3:::b/k"));
+        // Not its principal: the Allow does not apply; the reader is not denied but granted nothing here.
+        Assert.Equal(IamDecision.ImplicitDeny, IamAccess.Decide("arn:aws:iam::1:role/reader", none, BucketPolicy, "s3:GetObject", "arn:aws:s3:::b/k"));
+        var everything = new IamPolicyDocument([new IamStatement("All", IamEffect.Allow, ["s3:*"], ["*"])]);
+        Assert.Equal(IamDecision.Allow, IamAccess.Decide("arn:aws:iam::1:role/reader", everything, BucketPolicy, "s3:GetObject", "arn:aws:s3:::b/k"));
+        Assert.Equal(IamDecision.ExplicitDeny, IamAccess.Decide("arn:aws:iam::1:role/other", everything, BucketPolicy, "s3:GetObjectVersion", "arn:aws:s3:::b/k"));
+        // StringNotEquals on a key the request lacks holds (IAM's rule for negated operators): anonymous is denied.
+        Assert.Equal(IamDecision.ExplicitDeny, BucketPolicy.Evaluate("s3:GetObject", "arn:aws:s3:::b/k", null, "*"));
+        Assert.Equal(IamDecision.ImplicitDeny, BucketPolicy.Evaluate("s3:GetObject", "arn:aws:s3:::b/k", new Dictionary<string, string> { [IamAccess.PrincipalArnKey] = "arn:aws:iam::1:role/reader" }, "arn:aws:iam::1:role/reader"));
+        Assert.Throws<NotSupportedException>(() => new IamPolicyDocument([new IamStatement("X", IamEffect.Allow, ["s3:*"], ["*"])
+        {
+            Conditions = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> { ["ArnLike"] = new Dictionary<string, IReadOnlyList<string>> { ["k"] = ["v"] } },
+        }]).Evaluate("s3:GetObject", "x"));
+    }
 }

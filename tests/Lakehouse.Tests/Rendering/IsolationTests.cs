@@ -170,20 +170,32 @@ public sealed class IsolationTests : IDisposable
                 || p.EndsWith($"-{environment}-finance.yaml", StringComparison.Ordinal)
                 || p.EndsWith($"-{environment}-finance-workspace.yaml", StringComparison.Ordinal)
                 || p.EndsWith("-workspace-finance.yaml", StringComparison.Ordinal)
+                // aws: its Glue database (its bucket, bucket policy and role end in -aws-finance.yaml)
+                || p == $"gitops/{environment}/apps/cloud-resources/catalogdatabase-finance.yaml"
                 // the workspace's MinIO keys, generated once by the secret store (docs/secrets.md)
                 || p.StartsWith($"gitops/{environment}/apps/external-secrets/externalsecret-object-storage-workspace-finance-", StringComparison.Ordinal), p));
             Assert.Contains($"gitops/{environment}/apps/finance/namespace-lakehouse-finance.yaml", created);
             Assert.Contains($"gitops/{environment}/cluster/appproject-lakehouse-{environment}-finance-workspace.yaml", created);
             // Updated: only the shared lists every workspace is part of (the cluster's kustomization, Trino's rules and
             // resource groups, the store's buckets, the kustomizations listing the new files); no file of analytics or data-science.
-            var shared = new List<string> { $"gitops/{environment}/apps/lineage/kustomization.yaml", $"gitops/{environment}/apps/trino/values.yaml", $"gitops/{environment}/cluster/kustomization.yaml" };
+            // The services a workspace's pods use admit its namespace (their default-ingress; docs/workspaces.md, "Network").
+            var shared = new List<string>
+            {
+                $"gitops/{environment}/apps/lineage/kustomization.yaml",
+                $"gitops/{environment}/apps/trino/networkpolicy-default-ingress.yaml", $"gitops/{environment}/apps/trino/values.yaml", $"gitops/{environment}/cluster/kustomization.yaml",
+            };
             if (environment != "aws")
             {
-                shared.AddRange([$"gitops/{environment}/apps/object-storage/kustomization.yaml", $"gitops/{environment}/apps/object-storage/values.yaml"]);
+                shared.AddRange([$"gitops/{environment}/apps/object-storage/kustomization.yaml", $"gitops/{environment}/apps/object-storage/networkpolicy-default-ingress.yaml", $"gitops/{environment}/apps/object-storage/values.yaml"]);
+            }
+            else
+            {
+                // The workspace's bucket, policy, database and role join the cloud resources; Trino's role reads its bucket.
+                shared.AddRange([$"gitops/{environment}/apps/cloud-resources/kustomization.yaml", $"gitops/{environment}/apps/cloud-resources/policy-lakehouse-aws-trino.yaml"]);
             }
             if (environment is "dev" or "prod")
             {
-                shared.Add($"gitops/{environment}/apps/iceberg-catalog/kustomization.yaml");
+                shared.AddRange([$"gitops/{environment}/apps/iceberg-catalog/kustomization.yaml", $"gitops/{environment}/apps/iceberg-catalog/networkpolicy-default-ingress.yaml"]);
                 shared.AddRange([$"gitops/{environment}/apps/external-secrets/kustomization.yaml", $"gitops/{environment}/apps/external-secrets/role-generated-secrets-reader.yaml"]);
             }
             if (environment is "staging" or "prod" or "aws")

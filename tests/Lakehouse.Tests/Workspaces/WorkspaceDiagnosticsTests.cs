@@ -74,6 +74,21 @@ public sealed class WorkspaceDiagnosticsTests
     }
 
     [Fact]
+    public void A_workspace_named_like_the_platform_s_glue_database_is_LH0141_on_aws()
+    {
+        var line = 0;
+        var platform = new WithWorkspaces(p =>
+        {
+            line = Fixtures.Line() + 1;
+            p.AddWorkspace(new Workspace("lakehouse"));
+        });
+        var errors = Errors(platform, Render.Environment("aws", Render.EnvironmentText("aws")));
+        Assert.Contains(errors, e => e.Contains($"{File}({line},1): error LH0141: workspace 'lakehouse' has the name of the platform's Glue database 'lakehouse': both would be that database in the account's catalog; rename the workspace", StringComparison.Ordinal));
+        // Without Glue (dev: Polaris) the same workspace has no database to clash with.
+        Assert.True(RenderPipeline.Render(platform, [Dev()]).Succeeded);
+    }
+
+    [Fact]
     public void A_workspaces_section_of_no_workspace_is_LH0142_at_its_key_with_a_suggestion()
     {
         var text = Render.EnvironmentText("prod").Replace("\n  analytics:\n", "\n  analytic:\n", StringComparison.Ordinal);

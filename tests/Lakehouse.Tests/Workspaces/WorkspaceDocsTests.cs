@@ -43,10 +43,20 @@ public sealed class WorkspaceDocsTests
                     : [path];
                 foreach (var file in expanded)
                 {
-                    // The storage policy ConfigMap exists where the store is external (aws) only, as the table says.
-                    var expected = !file.Contains("workspace-storage-policy", StringComparison.Ordinal) || environment == "aws";
-                    Assert.True(files.Contains(file) == expected, $"{file} rendered: {files.Contains(file)}");
+                    Assert.True(files.Contains(file), $"{file} is not rendered");
                 }
+            }
+        }
+        // The aws rows: the workspace's cloud resources beside the platform's, in gitops/aws/apps/cloud-resources/.
+        var table = Docs[Docs.IndexOf("| file in `gitops/aws/apps/cloud-resources/` |", StringComparison.Ordinal)..];
+        var awsRows = table[..table.IndexOf("\n\n", StringComparison.Ordinal)].Split('\n').Skip(2).ToList();
+        Assert.Equal(4, awsRows.Count);
+        foreach (var row in awsRows)
+        {
+            foreach (var cell in row.Split('|')[1].Split(',').Select(c => c.Trim().Trim('`')))
+            {
+                var path = $"gitops/aws/apps/cloud-resources/{cell}".Replace("DATABASE", "data-science", StringComparison.Ordinal).Replace("NAME", "data-science", StringComparison.Ordinal);
+                Assert.True(files.Contains(path), $"{path} is not rendered");
             }
         }
     }

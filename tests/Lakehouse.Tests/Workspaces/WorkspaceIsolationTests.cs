@@ -115,14 +115,13 @@ public sealed class WorkspaceIsolationTests
 
     private static readonly string[] S3Actions = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"];
 
-    /// <summary>The policy document each environment's store reads for a workspace: MinIO's ConfigMap (dev, prod) or the published IAM document (aws).</summary>
-    private static JsonObject Policy(string environment, string workspace)
-    {
-        var path = environment == "aws"
-            ? $"gitops/aws/apps/{workspace}/configmap-{WorkspaceObjects.StoragePolicyName}.yaml"
-            : $"gitops/{environment}/apps/object-storage/configmap-object-storage-workspace-{workspace}.yaml";
-        return JsonNode.Parse((string)Yaml(path)["data"]!["policy.json"]!)!.AsObject();
-    }
+    /// <summary>
+    /// The policy document each environment applies to a workspace's principal: MinIO's ConfigMap (dev, prod) or, on aws,
+    /// the IAM Policy attached to the workspace's role (Crossplane, gitops/aws/apps/cloud-resources/).
+    /// </summary>
+    private static JsonObject Policy(string environment, string workspace) => environment == "aws"
+        ? JsonNode.Parse((string)Yaml($"gitops/aws/apps/cloud-resources/policy-{Naming("aws").CloudRole(workspace)}.yaml")["spec"]!["forProvider"]!["policy"]!)!.AsObject()
+        : JsonNode.Parse((string)Yaml($"gitops/{environment}/apps/object-storage/configmap-object-storage-workspace-{workspace}.yaml")["data"]!["policy.json"]!)!.AsObject();
 
     /// <summary>The platform's one IAM evaluator (<see cref="IamPolicyDocument"/>) over the rendered document.</summary>
     private static IamDecision Evaluate(JsonObject policy, string action, string resource) => IamPolicyDocument.Parse(policy.ToJsonString()).Evaluate(action, resource);
