@@ -27,6 +27,13 @@ public sealed record EnvironmentRender(EnvironmentConfig Config, Naming Naming, 
     /// <summary>The platform's workspaces, in definitions order (WorkspaceRenderer, docs/workspaces.md).</summary>
     public IReadOnlyList<Lakehouse.Model.Workspaces.PlacedWorkspace> Workspaces { get; init; } = [];
 
+    /// <summary>
+    /// Objects rendered in each workspace's own Application beside its own objects, by workspace name: the
+    /// ExternalSecrets of Secrets declared in its namespace and the components' <see cref="Lakehouse.Model.ComponentSpec.WorkspaceManifests"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Lakehouse.Model.Kubernetes.ManifestObject>> WorkspaceManifests { get; init; } =
+        new Dictionary<string, IReadOnlyList<Lakehouse.Model.Kubernetes.ManifestObject>>();
+
     /// <summary>Every need connected to its provider, in consumer then contract order (the component graph, docs/graph/).</summary>
     public IReadOnlyList<Connection> Connections { get; init; } = [];
 

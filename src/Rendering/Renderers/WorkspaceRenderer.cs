@@ -10,7 +10,8 @@ namespace Lakehouse.Rendering.Renderers;
 
 /// <summary>
 /// Each workspace in each environment, in files of its own (docs/workspaces.md): gitops/ENV/apps/NAME/ (its
-/// Namespace, quota, limits, ingress policy, ServiceAccount, Roles and RoleBindings; <see cref="WorkspaceObjects"/>),
+/// Namespace, quota, limits, ingress policy, ServiceAccount, Roles and RoleBindings; <see cref="WorkspaceObjects"/>;
+/// and what components hand it, <see cref="EnvironmentRender.WorkspaceManifests"/>),
 /// the Application syncing that folder and its AppProject (the namespace and the Namespace kind only), and the
 /// workspace's own AppProject for its members' Applications: its namespace only, no cluster-scoped kind, none of the
 /// kinds that bound it (quota, limits, policies, RBAC). A second workspace touches none of these files.
@@ -38,7 +39,9 @@ public sealed class WorkspaceRenderer : IRenderer
                 var header = Header.For([placed.Location.Path, environment.SourceFile]);
                 var folder = layout.App(workspace.Name, environment.Name);
                 var resources = new List<string>();
-                foreach (var manifest in WorkspaceObjects.For(environment.Naming, environment.Config, workspace, externalStore))
+                // Its own objects, then what the platform's components hand it (its catalog credential, its lineage settings).
+                var handed = environment.WorkspaceManifests.GetValueOrDefault(workspace.Name, []);
+                foreach (var manifest in WorkspaceObjects.For(environment.Naming, environment.Config, workspace, externalStore).Concat(handed))
                 {
                     var file = GitOpsLayout.FileName(manifest.Kind, manifest.Name);
                     tree.Add($"{folder}/{file}", YamlWriter.Write(manifest.Body, header));
@@ -51,7 +54,7 @@ public sealed class WorkspaceRenderer : IRenderer
                     ["resources"] = new JsonArray([.. resources.Select(r => (JsonNode)r)]),
                 }, header));
                 var cluster = layout.Cluster(environment.Name);
-                tree.Add($"{cluster}/{GitOpsLayout.FileName("Application", environment.Naming.Application(workspace.Name))}", YamlWriter.Write(Application(environment, workspace, folder), header));
+                tree.Add($"{cluster}/{GitOpsLayout.FileName("Application", environment.Naming.Application(workspace.Name))}", YamlWriter.Write(Application(environment, workspace, folder, Wave(environment, handed)), header));
                 tree.Add($"{cluster}/{GitOpsLayout.FileName("AppProject", environment.Naming.ComponentProject(workspace.Name))}", YamlWriter.Write(PlatformProject(environment, workspace), header));
                 tree.Add($"{cluster}/{GitOpsLayout.FileName("AppProject", environment.Naming.WorkspaceProject(workspace.Name))}", YamlWriter.Write(WorkspaceProject(environment, workspace), header));
             }
@@ -66,9 +69,18 @@ public sealed class WorkspaceRenderer : IRenderer
             GitOpsLayout.FileName("AppProject", environment.Naming.WorkspaceProject(w.Name)),
         }).Concat(environment.Workspaces.Select(w => GitOpsLayout.FileName("Application", environment.Naming.Application(w.Name))));
 
-    private static JsonObject Application(EnvironmentRender environment, Workspace workspace, string folder)
+    /// <summary>
+    /// The workspace Application's sync wave: 0, or after the secret store's when it carries ExternalSecrets, whose
+    /// CRD the store's Application installs.
+    /// </summary>
+    private static int Wave(EnvironmentRender environment, IReadOnlyList<Lakehouse.Model.Kubernetes.ManifestObject> handed) =>
+        handed.Any(m => m.Kind == "ExternalSecret")
+            ? 1 + environment.Components.Where(c => c.Placed.Component is Lakehouse.Model.Contracts.ISecretStore).Select(c => c.Wave).DefaultIfEmpty(-1).Max()
+            : 0;
+
+    private static JsonObject Application(EnvironmentRender environment, Workspace workspace, string folder, int wave)
     {
-        var metadata = ArgoCdObjects.Metadata(environment, environment.Naming.Application(workspace.Name), 0, workspace.Name);
+        var metadata = ArgoCdObjects.Metadata(environment, environment.Naming.Application(workspace.Name), wave, workspace.Name);
         metadata.Labels[WorkspaceObjects.WorkspaceLabel] = workspace.Name;
         metadata.Finalizers = ["resources-finalizer.argocd.argoproj.io"];
         return ArgoCdObjects.Json(new ApplicationV1alpha1
