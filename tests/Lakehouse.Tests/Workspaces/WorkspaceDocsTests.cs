@@ -43,8 +43,11 @@ public sealed class WorkspaceDocsTests
                     : [path];
                 foreach (var file in expanded)
                 {
-                    // The storage policy ConfigMap exists where the store is external (aws) only, as the table says.
-                    var expected = !file.Contains("workspace-storage-policy", StringComparison.Ordinal) || environment == "aws";
+                    // The storage policy ConfigMap exists where the store is external (aws) only, the catalog credential where
+                    // the catalog is Polaris (dev, prod) only, as the table says.
+                    var expected = file.Contains("workspace-storage-policy", StringComparison.Ordinal) ? environment == "aws"
+                        : file.Contains("catalog-credentials", StringComparison.Ordinal) ? environment is "dev" or "prod"
+                        : true;
                     Assert.True(files.Contains(file) == expected, $"{file} rendered: {files.Contains(file)}");
                 }
             }
