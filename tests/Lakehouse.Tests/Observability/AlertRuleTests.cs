@@ -81,7 +81,7 @@ public class AlertRuleTests
     {
         var hydrated = await HydrationTests.Hydrated(env);
         // The External Secrets Operator's monitor comes with its chart, which cannot be hydrated here: its target as the chart's template makes it.
-        var targets = MonitorTargets.Of(hydrated.Objects).Concat(UnobtainableChartMonitors.Targets(hydrated)).ToList();
+        var targets = MonitorTargets.Of(hydrated.Objects).Concat(Hydration.UnobtainableChartMonitors.Targets(hydrated)).ToList();
         var namespaces = hydrated.Objects.Where(o => o.Kind == "Namespace").Select(o => o.Name).ToHashSet();
         var alerts = Alerts().Where(a => a.Env == env).ToList();
         Assert.NotEmpty(alerts);

@@ -83,7 +83,7 @@ public sealed class WorkspaceLineageTests
         {
             var rule = policy["spec"]!["ingress"]!.AsArray().OfType<JsonObject>().Single(r => (r["from"] as JsonArray)?.Any(p =>
                 (string?)p!["namespaceSelector"]?["matchLabels"]?["kubernetes.io/metadata.name"] == naming.Namespace(workspace)) == true);
-            Assert.Contains(5000, rule["ports"]!.AsArray().Select(p => (int)p!["port"]!));
+            Assert.Contains(5000L, rule["ports"]!.AsArray().Select(p => (long)p!["port"]!));
         }
     }
 }
