@@ -18,6 +18,13 @@ public sealed record ComponentSpec
     /// <summary>Raw objects (Namespace, NetworkPolicy, ServiceMonitor, ...) rendered through Kustomize.</summary>
     public IReadOnlyList<ManifestObject> Manifests { get; init; } = [];
 
+    /// <summary>
+    /// Objects the component hands the workspaces, each in a workspace's namespace (the OpenLineage settings of the
+    /// workspace's jobs, say): rendered in that workspace's own Application and folder, not the component's, since
+    /// the component's project reaches only its own namespaces (docs/workspaces.md).
+    /// </summary>
+    public IReadOnlyList<ManifestObject> WorkspaceManifests { get; init; } = [];
+
     /// <summary>How Prometheus scrapes this component; a component without one does not render.</summary>
     public required MetricsSource Metrics { get; init; }
 

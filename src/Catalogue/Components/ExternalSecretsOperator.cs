@@ -31,6 +31,7 @@ public sealed record ExternalSecretsOperator(string Name) : Component(Name), ISe
     /// <summary>The service account the external store signs in as (Vault Kubernetes auth, AWS IRSA).</summary>
     public const string StoreReader = "external-store-reader";
 
+    /// <summary>The metrics port of the controller, the webhook and the cert controller alike (the chart's metrics.listen.port defaults).</summary>
     private const int MetricsPort = 8080;
     private const int WebhookPort = 10250;
 
@@ -73,9 +74,18 @@ public sealed record ExternalSecretsOperator(string Name) : Component(Name), ISe
             .Set("resources", Values.Resources(new() { Cpu = "100m", Memory = "128Mi" }))
             .Set("webhook.resources", Values.Resources(new() { Cpu = "50m", Memory = "64Mi" }))
             .Set("certController.resources", Values.Resources(new() { Cpu = "50m", Memory = "64Mi" }))
-            // No ServiceMonitor: the operator syncs before the monitoring stack (it delivers Grafana's admin Secret),
-            // when the monitoring CRDs do not exist yet (NoMetrics below).
-            .Set("serviceMonitor.enabled", false)
+            // The chart's ServiceMonitors (controller, webhook, cert controller) although the operator syncs in wave 0,
+            // before the monitoring stack brings the ServiceMonitor CRD: chart 0.19.2 renders them only when the
+            // cluster serves monitoring.coreos.com/v1 (templates/servicemonitor.yaml tests .Capabilities.APIVersions),
+            // and Argo CD renders a chart with the destination cluster's API versions. So the first sync leaves them
+            // out and stays healthy, and the first refresh after the monitoring stack's sync adds them. (The
+            // SkipDryRunOnMissingResource annotation on a monitor of our own would deadlock instead: the apply still
+            // fails without the CRD, the Application stays unhealthy and wave 1 never starts.) docs/secrets.md.
+            .Set("serviceMonitor.enabled", true)
+            .Set("serviceMonitor.additionalLabels", Values.Map(context.MonitorLabels))
+            .Set("serviceMonitor.interval", context.Environment.Monitoring.Interval)
+            // The controller's metrics Service exists whatever the cluster serves (the monitor selects it).
+            .Set("metrics.service.enabled", true)
             .Set("livenessProbe.enabled", true)
             .Set("webhook.readinessProbe.port", 8081);
 
@@ -138,7 +148,7 @@ public sealed record ExternalSecretsOperator(string Name) : Component(Name), ISe
             Manifests =
             [
                 StandardObjects.Namespace(ns, naming.Platform),
-                StandardObjects.IngressPolicy(ns, [], [], context.Environment.Monitoring.Namespace, []),
+                StandardObjects.IngressPolicy(ns, [], [], context.Environment.Monitoring.Namespace, [MetricsPort]),
                 StandardObjects.WebhookPolicy(ns, "operator-admission-webhook",
                     new Dictionary<string, string> { ["app.kubernetes.io/name"] = "external-secrets-webhook" }, WebhookPort,
                     "the API server calls the operator's validating webhooks for ExternalSecrets and secret stores"),
@@ -147,7 +157,7 @@ public sealed record ExternalSecretsOperator(string Name) : Component(Name), ISe
                 externalStore,
                 generatedStore,
             ],
-            Metrics = new NoMetrics($"the operator syncs first, before the monitoring stack whose CRDs a monitor needs (it delivers Grafana's admin Secret); its metrics endpoint (:{MetricsPort}/metrics) is not scraped yet"),
+            Metrics = new ChartMonitor("serviceMonitor.enabled"),
             Probes = new ChartProbes("livenessProbe.enabled", "webhook.readinessProbe"),
             ClusterResources =
             [

@@ -72,9 +72,11 @@ public sealed record Marquez(string Name) : Component(Name), ILineageBackend
             Chart = Chart,
             Values = values.ToValues(),
             // Pod Security "baseline", not "restricted": the reason is rendered on the Namespace.
+            // The workspaces' jobs send their events too (their lineage settings, handed below; WorkspaceServices).
             Manifests = [.. StandardObjects.Baseline(context, this, [ApiPort, WebPort], [AdminPort],
                 podSecurity: PodSecurity.Baseline("chart 0.51.1 renders Marquez and its web UI with no securityContext and offers no value to set one (no seccomp profile, no runAsNonRoot, no dropped capabilities), which restricted requires")), monitor,
                 .. MarquezWorkspaceNamespaces.For(context, Name, ns, LineageEndpoint(context))],
+            WorkspaceManifests = [.. MarquezWorkspaceNamespaces.Settings(context, LineageEndpoint(context))],
             Metrics = new ManifestMonitor("PodMonitor", Name),
             Probes = new ChartTemplateProbes("templates/marquez/deployment.yaml"),
         };

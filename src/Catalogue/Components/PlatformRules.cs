@@ -30,6 +30,7 @@ public sealed record AlertTargets(IReadOnlyList<string> Platform)
     public IReadOnlyList<string> Valkey { get; init; } = [];
     public IReadOnlyList<string> Airflow { get; init; } = [];
     public IReadOnlyList<string> Dagster { get; init; } = [];
+    public IReadOnlyList<string> SecretStore { get; init; } = [];
 
     /// <summary>The targets of the environment <paramref name="context"/> describes, from the components it deploys.</summary>
     public static AlertTargets Of(ComponentContext context)
@@ -46,6 +47,7 @@ public sealed record AlertTargets(IReadOnlyList<string> Platform)
             Valkey = Namespaces<Valkey>(),
             Airflow = Namespaces<Airflow>(),
             Dagster = Namespaces<Dagster>(),
+            SecretStore = Namespaces<ExternalSecretsOperator>(),
         };
     }
 }
@@ -161,6 +163,25 @@ public static class PlatformRules
                 "SeaweedFS volume server disk is filling up",
                 $"{{{{ $labels.namespace }}}}/{{{{ $labels.pod }}}} uses {{{{ $value | humanizePercentage }}}} of its data disk {{{{ $labels.name }}}} (threshold {Ratio(t.ObjectStoreUsageRatio)}).",
                 "weed shell volume.list shows the fullest volumes; expire old snapshots and orphan files (table maintenance), vacuum deleted space (volume.vacuum), or add volume servers (storage.seaweedfs.volumeServers in env/)."));
+        }
+        if (targets.SecretStore.Count > 0)
+        {
+            // The External Secrets Operator's own metrics (external-secrets v0.19.2 docs/api/metrics.md), scraped by
+            // the chart's ServiceMonitor with honorLabels false: the ExternalSecret's namespace label becomes
+            // exported_namespace, namespace is the operator's.
+            var ns = NamespaceMatcher(targets.SecretStore);
+            rules.Add(new("ExternalSecretSyncErrors",
+                $"sum by (exported_namespace, name) (increase(externalsecret_sync_calls_error{{{ns}}}[15m])) > 0",
+                "15m", "warning",
+                "An ExternalSecret keeps failing to sync",
+                "ExternalSecret {{ $labels.exported_namespace }}/{{ $labels.name }} failed to sync {{ $value }} times in 15 minutes, for 15 minutes: its Secret is not refreshed.",
+                "kubectl describe externalsecret -n {{ $labels.exported_namespace }} {{ $labels.name }} shows the error; check the store entry it reads (docs/secrets/ENV.md) and the ClusterSecretStore's status."));
+            rules.Add(new("ExternalSecretNotReady",
+                $"max by (exported_namespace, name) (externalsecret_status_condition{{{ns}, condition=\"Ready\", status=\"False\"}}) == 1",
+                "15m", "critical",
+                "An ExternalSecret is not ready",
+                "ExternalSecret {{ $labels.exported_namespace }}/{{ $labels.name }} has been not Ready for 15 minutes: the Secret it delivers may be missing, and the pods reading it cannot start.",
+                "kubectl get externalsecret -n {{ $labels.exported_namespace }} {{ $labels.name }} -o yaml; the Ready condition's message names the missing store entry or the failing template."));
         }
         return rules;
     }

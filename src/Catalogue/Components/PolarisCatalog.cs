@@ -66,7 +66,9 @@ public sealed record PolarisCatalog(string Name, string WarehouseBucket) : Compo
             PodDisruptionBudget = new() { Enabled = config.Replicas > 1, MaxUnavailable = 1 },
             RealmContext = new() { Realms = ["POLARIS"] },
             // Feature flags are an open map in the chart (any Polaris feature name, rendered by templates/configmap.yaml).
-            Features = new() { AdditionalValues = new() { ["SUPPORTED_CATALOG_STORAGE_TYPES"] = Values.List("S3") } },
+            // ENABLE_CREDENTIAL_RESET (Polaris' default, stated): the workspaces' hook Jobs set each service principal's
+            // generated client secret through the reset-credentials call (PolarisWorkspaceGrants).
+            Features = new() { AdditionalValues = new() { ["SUPPORTED_CATALOG_STORAGE_TYPES"] = Values.List("S3"), ["ENABLE_CREDENTIAL_RESET"] = true } },
             // Catalog metadata in the platform's PostgreSQL: the database's Secret holds username and
             // password (the chart's default key names) and jdbcUrl (the chart reads the URL from the Secret only).
             Persistence = new() { Type = "relational-jdbc", RelationalJdbc = new() { Secret = new() { Name = db.Username.SecretName } } },

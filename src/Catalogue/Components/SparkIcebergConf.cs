@@ -38,6 +38,19 @@ public static class SparkIcebergConf
         return packages;
     }
 
+    /// <summary>
+    /// The OpenLineage Spark listener's settings: events over HTTP to <paramref name="url"/> (the lineage backend's
+    /// OpenLineage endpoint), under the OpenLineage namespace <paramref name="lineageNamespace"/>. One list for the
+    /// platform's SparkApplications and a workspace's Spark defaults (MarquezWorkspaceNamespaces).
+    /// </summary>
+    public static IReadOnlyList<(string Key, string Value)> OpenLineage(Endpoint url, string lineageNamespace) =>
+    [
+        ("spark.extraListeners", "io.openlineage.spark.agent.OpenLineageSparkListener"),
+        ("spark.openlineage.transport.type", "http"),
+        ("spark.openlineage.transport.url", url.ToString()),
+        ("spark.openlineage.namespace", lineageNamespace),
+    ];
+
     /// <summary>The sparkConf entries for the catalog named <paramref name="name"/>, in a fixed order.</summary>
     public static IReadOnlyList<(string Key, string Value)> For(string name, IcebergCatalogConnection catalog, Endpoint s3Endpoint, string region, bool pathStyle)
     {

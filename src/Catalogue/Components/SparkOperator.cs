@@ -119,10 +119,10 @@ public sealed record SparkOperator(string Name) : Component(Name), ISparkJobs
         conf["spark.metrics.conf.*.sink.prometheusServlet.path"] = "/metrics/prometheus/";
         if (lineage is not null)
         {
-            conf["spark.extraListeners"] = "io.openlineage.spark.agent.OpenLineageSparkListener";
-            conf["spark.openlineage.transport.type"] = "http";
-            conf["spark.openlineage.transport.url"] = lineage.LineageEndpoint(context).ToString();
-            conf["spark.openlineage.namespace"] = lineage.Namespace(context);
+            foreach (var (key, value) in SparkIcebergConf.OpenLineage(lineage.LineageEndpoint(context), lineage.Namespace(context)))
+            {
+                conf[key] = value;
+            }
             conf["spark.openlineage.parentJobNamespace"] = lineage.Namespace(context);
             conf["spark.openlineage.parentJobName"] = job;
         }

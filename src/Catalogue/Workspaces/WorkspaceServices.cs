@@ -6,10 +6,10 @@ namespace Lakehouse.Model.Components;
 /// The services a workspace's pods use directly, and so the only ones its namespace's egress reaches (besides DNS)
 /// and whose ingress admits it: each separates the workspaces itself. The SQL engine (Trino's rules.json), the object
 /// store (each workspace's own bucket and principal) and the Iceberg catalog where it grants per workspace (Polaris'
-/// catalog roles, Glue through the workspace's IAM role). Not the JDBC or Hive catalogs (no access control: their
-/// credential would open every workspace's tables, and the JDBC catalog is PostgreSQL), not the lineage backend
-/// (Marquez has no authorization and no sign-in: only its clients' namespaces reach it), nor PostgreSQL, Valkey or any
-/// other component.
+/// catalog roles, Glue through the workspace's IAM role). And the lineage backend, which does not separate them
+/// (Marquez has no authorization): a workspace's jobs send it their lineage, under the workspace's lineage namespace
+/// (docs/workspaces.md, "Lineage"). Not the JDBC or Hive catalogs (no access control: their credential would open every
+/// workspace's tables, and the JDBC catalog is PostgreSQL), nor PostgreSQL, Valkey or any other component.
 /// </summary>
 public static class WorkspaceServices
 {
@@ -17,6 +17,7 @@ public static class WorkspaceServices
     {
         ISqlEngine or IObjectStorage => true,
         PolarisCatalog or GlueCatalog => true,
+        ILineageBackend => true,
         _ => false,
     };
 }

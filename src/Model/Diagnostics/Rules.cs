@@ -37,6 +37,7 @@ public static class Rules
     public static readonly Rule SecretSourceUnresolved = new("LH0163", "A value follows a declared key; a template's inputs are plain, stored or generated values");
     public static readonly Rule NoSecretStore = new("LH0164", "Declared Secrets need the secret store component (External Secrets Operator)");
     // Data declarations: tables, checks, maintenance (docs/data-operations.md).
+    public static readonly Rule WorkspaceManifestOutside = new("LH0185", "An object a component hands a workspace lies in that workspace's namespace");
     public static readonly Rule TableNamedByString = new("LH0170", "A job names a table through its declaration, never by a string");
     public static readonly Rule UndeclaredTable = new("LH0171", "Jobs, quality checks, maintenance policies and dbt models refer only to tables declared once in the data catalog");
     public static readonly Rule UnknownCheckColumn = new("LH0172", "A quality check names a column its table declares");
@@ -90,7 +91,7 @@ public static class Rules
         InvalidChartLock, UnverifiedChart, DigestMismatch, ChartUnavailable, UnsafeArchive, UnlockedVersion, NotLocked,
         PodSecurityWithoutReason, OpenIngressWithoutReason, ProjectWildcard, DuplicateManifest,
         WiringNotContract, WiringWithoutNeed, WiringRepeated, InstanceSectionUnused,
-        DuplicateWorkspace, WorkspaceNameClash, WorkspaceSectionUnused, WorkspaceQuotaInconsistent, SecretNotDeclared, SecretDeclaredTwice, SecretOutsideComponents, SecretSourceUnresolved, NoSecretStore, TableNamedByString, UndeclaredTable, UnknownCheckColumn,
+        DuplicateWorkspace, WorkspaceNameClash, WorkspaceSectionUnused, WorkspaceQuotaInconsistent, SecretNotDeclared, SecretDeclaredTwice, SecretOutsideComponents, SecretSourceUnresolved, NoSecretStore, WorkspaceManifestOutside, TableNamedByString, UndeclaredTable, UnknownCheckColumn,
         YamlLimit, UnreadableEnvironment, NotText, YamlExtension, MultipleDocuments, ExplicitTag, KeyShape,
         OwnedPathOutsideTree, SymbolicLink, HandEdited, ForeignFile, TreeLocked, FileSystemFailure, InterruptedRender,
         TreeShrank, TreeGrew,

@@ -120,7 +120,10 @@ public static class PlatformEvaluator
         var described = describedAt.OfType<Secrets.DescribedSecrets>().ToList();
         // Declared Secrets become ExternalSecrets in the Application owning their namespace, before validation
         // scans every object (LH0002 included).
-        var (secretObjects, inventory) = Secrets.SecretPlan.Build(config, naming, described, external.Select(e => naming.Namespace(e.Component.Name)).ToHashSet(StringComparer.Ordinal), diagnostics);
+        var workspaceNamespaces = builder.Workspaces.ToDictionary(w => Lakehouse.Model.Components.WorkspaceObjects.Namespace(naming, w.Workspace), w => w.Name, StringComparer.Ordinal);
+        var (secretObjects, inventory) = Secrets.SecretPlan.Build(config, naming, described, external.Select(e => naming.Namespace(e.Component.Name)).ToHashSet(StringComparer.Ordinal),
+            workspaceNamespaces, diagnostics);
+        var workspaceManifests = WorkspaceManifests(described.Select(d => d.Render), builder.Workspaces, workspaceNamespaces, secretObjects, config.Name, diagnostics);
         var components = new ComponentRender[described.Count];
         var validationAt = new List<Diagnostic>[described.Count];
         Parallel.For(0, described.Count, i =>
@@ -154,11 +157,51 @@ public static class PlatformEvaluator
         var connections = graph.Connections
             .Select(c => new Connection(c.Key.Consumer, c.Key.Contract.Name, new Lakehouse.Model.Contracts.Need(c.Key.Contract).Description, c.Value.Name))
             .OrderBy(c => c.Consumer, StringComparer.Ordinal).ThenBy(c => c.Contract, StringComparer.Ordinal).ToList();
-        var workspaceNamespaces = workspaces.Select(w => (w.Name, naming.Namespace(w.Name))).ToList();
-        return new EnvironmentRender(config, naming, EgressPolicies.Add(components, externalPorts, workspaceNamespaces, out var workspaceEgress))
+        var workspaceEgressNamespaces = workspaceNamespaces.Select(w => (w.Value, w.Key)).ToList();
+        return new EnvironmentRender(config, naming, EgressPolicies.Add(components, externalPorts, workspaceEgressNamespaces, out var workspaceEgress))
         {
             External = external, Connections = connections, Secrets = inventory, Workspaces = builder.Workspaces, WorkspaceEgress = workspaceEgress,
+            WorkspaceManifests = workspaceManifests,
         };
+    }
+
+    /// <summary>
+    /// Per workspace, what the components hand it (in its namespace) and the ExternalSecrets of the Secrets declared
+    /// there, in component order, each scanned like a component's objects (LH0001, LH0002); an object outside every
+    /// workspace's namespace is LH0185 at the component's line.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<Lakehouse.Model.Kubernetes.ManifestObject>> WorkspaceManifests(IEnumerable<ComponentRender> renders,
+        IReadOnlyList<Lakehouse.Model.Workspaces.PlacedWorkspace> workspaces, IReadOnlyDictionary<string, string> workspaceNamespaces,
+        IReadOnlyDictionary<string, List<Lakehouse.Model.Kubernetes.ManifestObject>> secretObjects, string environment, List<Diagnostic> diagnostics)
+    {
+        var manifests = new Dictionary<string, List<Lakehouse.Model.Kubernetes.ManifestObject>>(StringComparer.Ordinal);
+        foreach (var render in renders)
+        {
+            var where = $"component '{render.Name}' in environment '{environment}'";
+            foreach (var manifest in render.Spec.WorkspaceManifests)
+            {
+                if (manifest.Namespace is not { } ns || !workspaceNamespaces.TryGetValue(ns, out var workspace))
+                {
+                    diagnostics.Add(new Diagnostic(Rules.WorkspaceManifestOutside, render.Placed.Location,
+                        $"{where} hands {manifest.Kind} '{manifest.Name}' to namespace '{manifest.Namespace}', which is no workspace's (workspaces: {string.Join(", ", workspaceNamespaces.Keys.Order(StringComparer.Ordinal))}); put it in its own Manifests or in a workspace's namespace"));
+                    continue;
+                }
+                SpecValidator.Scan(manifest.Body, manifest.Id, render.Name, where, render.Placed.Location, diagnostics);
+                (manifests.TryGetValue(workspace, out var list) ? list : manifests[workspace] = []).Add(manifest);
+            }
+        }
+        foreach (var placed in workspaces)
+        {
+            if (secretObjects.TryGetValue(placed.Name, out var secrets))
+            {
+                foreach (var secret in secrets)
+                {
+                    SpecValidator.Scan(secret.Body, secret.Id, placed.Name, $"workspace '{placed.Name}' in environment '{environment}'", placed.Location, diagnostics);
+                }
+                (manifests.TryGetValue(placed.Name, out var list) ? list : manifests[placed.Name] = []).AddRange(secrets);
+            }
+        }
+        return manifests.ToDictionary(m => m.Key, m => (IReadOnlyList<Lakehouse.Model.Kubernetes.ManifestObject>)m.Value, StringComparer.Ordinal);
     }
 
     /// <summary>

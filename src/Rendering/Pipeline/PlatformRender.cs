@@ -30,6 +30,13 @@ public sealed record EnvironmentRender(EnvironmentConfig Config, Naming Naming, 
     /// <summary>Each workspace's default-egress NetworkPolicy (by workspace name), derived like the components' (EgressPolicies).</summary>
     public IReadOnlyDictionary<string, Lakehouse.Model.Kubernetes.ManifestObject> WorkspaceEgress { get; init; } = new Dictionary<string, Lakehouse.Model.Kubernetes.ManifestObject>();
 
+    /// <summary>
+    /// Objects rendered in each workspace's own Application beside its own objects, by workspace name: the
+    /// ExternalSecrets of Secrets declared in its namespace and the components' <see cref="Lakehouse.Model.ComponentSpec.WorkspaceManifests"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Lakehouse.Model.Kubernetes.ManifestObject>> WorkspaceManifests { get; init; } =
+        new Dictionary<string, IReadOnlyList<Lakehouse.Model.Kubernetes.ManifestObject>>();
+
     /// <summary>Every need connected to its provider, in consumer then contract order (the component graph, docs/graph/).</summary>
     public IReadOnlyList<Connection> Connections { get; init; } = [];
 

@@ -11,7 +11,8 @@ namespace Lakehouse.Rendering.Renderers;
 /// <summary>
 /// Each workspace in each environment, in files of its own (docs/workspaces.md): gitops/ENV/apps/NAME/ (its
 /// Namespace, quota, limits, ingress policy, ServiceAccount, Roles and RoleBindings; <see cref="WorkspaceObjects"/>; its
-/// default-egress, derived with the components' by EgressPolicies),
+/// default-egress, derived with the components' by EgressPolicies; and what components hand it,
+/// <see cref="EnvironmentRender.WorkspaceManifests"/>),
 /// the Application syncing that folder and its AppProject (the namespace and the Namespace kind only), and the
 /// workspace's own AppProject for its members' Applications: its namespace only, no cluster-scoped kind, none of the
 /// kinds that bound it (quota, limits, policies, RBAC). A second workspace touches none of these files.
@@ -40,9 +41,12 @@ public sealed class WorkspaceRenderer : IRenderer
                 var header = Header.For([placed.Location.Path, environment.SourceFile]);
                 var folder = layout.App(workspace.Name, environment.Name);
                 var resources = new List<string>();
+                // Its own objects, its egress, then what the platform's components hand it (its catalog credential, its lineage settings).
+                var handed = environment.WorkspaceManifests.GetValueOrDefault(workspace.Name, []);
                 foreach (var manifest in WorkspaceObjects.For(environment.Naming, environment.Config, workspace,
                     aws is null ? null : WorkspaceCloudResources.RoleArn(environment.Naming, aws, workspace))
-                    .Concat(environment.WorkspaceEgress.TryGetValue(workspace.Name, out var egress) ? [egress] : []))
+                    .Concat(environment.WorkspaceEgress.TryGetValue(workspace.Name, out var egress) ? [egress] : [])
+                    .Concat(handed))
                 {
                     var file = GitOpsLayout.FileName(manifest.Kind, manifest.Name);
                     tree.Add($"{folder}/{file}", YamlWriter.Write(manifest.Body, header));
@@ -55,7 +59,7 @@ public sealed class WorkspaceRenderer : IRenderer
                     ["resources"] = new JsonArray([.. resources.Select(r => (JsonNode)r)]),
                 }, header));
                 var cluster = layout.Cluster(environment.Name);
-                tree.Add($"{cluster}/{GitOpsLayout.FileName("Application", environment.Naming.Application(workspace.Name))}", YamlWriter.Write(Application(environment, workspace, folder), header));
+                tree.Add($"{cluster}/{GitOpsLayout.FileName("Application", environment.Naming.Application(workspace.Name))}", YamlWriter.Write(Application(environment, workspace, folder, Wave(environment, handed)), header));
                 tree.Add($"{cluster}/{GitOpsLayout.FileName("AppProject", environment.Naming.ComponentProject(workspace.Name))}", YamlWriter.Write(PlatformProject(environment, workspace), header));
                 tree.Add($"{cluster}/{GitOpsLayout.FileName("AppProject", environment.Naming.WorkspaceProject(workspace.Name))}", YamlWriter.Write(WorkspaceProject(environment, workspace), header));
             }
@@ -70,9 +74,18 @@ public sealed class WorkspaceRenderer : IRenderer
             GitOpsLayout.FileName("AppProject", environment.Naming.WorkspaceProject(w.Name)),
         }).Concat(environment.Workspaces.Select(w => GitOpsLayout.FileName("Application", environment.Naming.Application(w.Name))));
 
-    private static JsonObject Application(EnvironmentRender environment, Workspace workspace, string folder)
+    /// <summary>
+    /// The workspace Application's sync wave: 0, or after the secret store's when it carries ExternalSecrets, whose
+    /// CRD the store's Application installs.
+    /// </summary>
+    private static int Wave(EnvironmentRender environment, IReadOnlyList<Lakehouse.Model.Kubernetes.ManifestObject> handed) =>
+        handed.Any(m => m.Kind == "ExternalSecret")
+            ? 1 + environment.Components.Where(c => c.Placed.Component is Lakehouse.Model.Contracts.ISecretStore).Select(c => c.Wave).DefaultIfEmpty(-1).Max()
+            : 0;
+
+    private static JsonObject Application(EnvironmentRender environment, Workspace workspace, string folder, int wave)
     {
-        var metadata = ArgoCdObjects.Metadata(environment, environment.Naming.Application(workspace.Name), 0, workspace.Name);
+        var metadata = ArgoCdObjects.Metadata(environment, environment.Naming.Application(workspace.Name), wave, workspace.Name);
         metadata.Labels[WorkspaceObjects.WorkspaceLabel] = workspace.Name;
         metadata.Finalizers = ["resources-finalizer.argocd.argoproj.io"];
         return ArgoCdObjects.Json(new ApplicationV1alpha1

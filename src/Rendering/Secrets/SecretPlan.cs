@@ -15,14 +15,19 @@ internal sealed record DescribedSecrets(ComponentRender Render, IReadOnlyList<Se
 /// <summary>
 /// Gathers every component's Secret declarations in one environment, checks them (LH0160-LH0164), resolves each
 /// key to the value it follows, and renders the External Secrets Operator objects: one ExternalSecret per declared
-/// Secret in the Application of the component owning its namespace, and for each generated value one Password
+/// Secret in the Application of the component (or workspace) owning its namespace, and for each generated value one Password
 /// generator per shape and one ExternalSecret generating it once in the store component's namespace.
 /// </summary>
 internal static partial class SecretPlan
 {
-    /// <summary>The planned objects by component name, and the inventory; null objects when a rule failed.</summary>
+    /// <summary>
+    /// The planned objects by component (or workspace) name, and the inventory; null objects when a rule failed.
+    /// <paramref name="workspaceNamespaces"/> maps each workspace's namespace to the workspace's name: a provider may
+    /// declare a Secret a workspace's workloads read there (its catalog credential), rendered in the workspace's own Application.
+    /// </summary>
     public static (Dictionary<string, List<ManifestObject>> Objects, SecretInventory Inventory) Build(
-        EnvironmentConfig config, Naming naming, IReadOnlyList<DescribedSecrets> described, IReadOnlyCollection<string> externalNamespaces, List<Diagnostic> diagnostics)
+        EnvironmentConfig config, Naming naming, IReadOnlyList<DescribedSecrets> described, IReadOnlyCollection<string> externalNamespaces,
+        IReadOnlyDictionary<string, string> workspaceNamespaces, List<Diagnostic> diagnostics)
     {
         var before = diagnostics.Count;
         var objects = new Dictionary<string, List<ManifestObject>>(StringComparer.Ordinal);
@@ -31,6 +36,12 @@ internal static partial class SecretPlan
         foreach (var d in described)
         {
             owners.TryAdd(d.Render.Spec.Namespace, d.Render);
+        }
+        // Who renders a namespace's ExternalSecrets: the component deploying it, else the workspace it belongs to.
+        var ownerNames = owners.ToDictionary(o => o.Key, o => o.Value.Name, StringComparer.Ordinal);
+        foreach (var (ns, workspace) in workspaceNamespaces)
+        {
+            ownerNames.TryAdd(ns, workspace);
         }
 
         // One source per key: the same declaration made twice (a provider answering twice) is one.
@@ -63,7 +74,7 @@ internal static partial class SecretPlan
                 }
                 // A provider answering an external consumer (the JDBC catalog's database) declares into a namespace
                 // nothing runs in: kept for what follows it, not rendered.
-                if (!owners.ContainsKey(declaration.Namespace) && !externalNamespaces.Contains(declaration.Namespace))
+                if (!ownerNames.ContainsKey(declaration.Namespace) && !externalNamespaces.Contains(declaration.Namespace))
                 {
                     diagnostics.Add(new Diagnostic(Rules.SecretOutsideComponents, d.Render.Placed.Location,
                         $"component '{d.Render.Name}' {where} declares secret {declaration.Namespace}/{declaration.Secret}, but no component of the platform deploys namespace '{declaration.Namespace}'"));
@@ -106,7 +117,7 @@ internal static partial class SecretPlan
             }
         }
 
-        var generated = resolved.Where(r => owners.ContainsKey(r.Key.Ns)).Select(r => r.Value).SelectMany(v => v.Leaves).OfType<GeneratedValue>().Distinct().OrderBy(g => g.Id, StringComparer.Ordinal).ToList();
+        var generated = resolved.Where(r => ownerNames.ContainsKey(r.Key.Ns)).Select(r => r.Value).SelectMany(v => v.Leaves).OfType<GeneratedValue>().Distinct().OrderBy(g => g.Id, StringComparer.Ordinal).ToList();
         foreach (var clash in generated.GroupBy(g => g.Id).Where(g => g.Count() > 1))
         {
             diagnostics.Add(new Diagnostic(Rules.SecretDeclaredTwice, store?.Placed.Location ?? keys.Values.First().By.Placed.Location,
@@ -118,10 +129,10 @@ internal static partial class SecretPlan
         }
 
         var provider = (ISecretStore)store.Placed.Component;
-        var planned = resolved.Where(r => owners.ContainsKey(r.Key.Ns)).GroupBy(r => (r.Key.Ns, r.Key.Secret))
+        var planned = resolved.Where(r => ownerNames.ContainsKey(r.Key.Ns)).GroupBy(r => (r.Key.Ns, r.Key.Secret))
             .OrderBy(g => g.Key.Ns, StringComparer.Ordinal).ThenBy(g => g.Key.Secret, StringComparer.Ordinal)
             .Select(g => new PlannedSecret(g.Key.Ns, g.Key.Secret, types.GetValueOrDefault(g.Key),
-                new SortedDictionary<string, ResolvedValue>(g.ToDictionary(r => r.Key.Key, r => r.Value), StringComparer.Ordinal), owners[g.Key.Ns].Name)
+                new SortedDictionary<string, ResolvedValue>(g.ToDictionary(r => r.Key.Key, r => r.Value), StringComparer.Ordinal), ownerNames[g.Key.Ns])
                 { Labels = labels.GetValueOrDefault(g.Key) })
             .ToList();
         var objectsOf = new ExternalSecretObjects(config, naming, provider);

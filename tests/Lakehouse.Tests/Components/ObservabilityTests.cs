@@ -229,6 +229,34 @@ public class ObservabilityTests
         Assert.Equal("up{namespace=\"lakehouse-object-storage\", job=~\".*volume.*\"} == 0", (string)Rule("staging", "SeaweedfsVolumeServerDown")["expr"]!);
     }
 
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    [InlineData("aws")]
+    public void The_External_Secrets_Operator_is_scraped_by_its_chart_s_monitors_and_its_sync_failures_alert(string env)
+    {
+        var eso = Render.Spec(env, "external-secrets");
+        // The chart's ServiceMonitors, labelled for Prometheus; chart 0.19.2 renders them once the cluster serves
+        // monitoring.coreos.com/v1, so the operator's wave-0 sync does not wait for the monitoring stack (docs/secrets.md).
+        Assert.Equal(new ChartMonitor("serviceMonitor.enabled"), eso.Metrics);
+        Assert.True((bool)eso.Values["serviceMonitor"]!["enabled"]!);
+        Assert.True((bool)eso.Values["metrics"]!["service"]!["enabled"]!);
+        Assert.Equal(Config(env).Monitoring.Interval, (string?)eso.Values["serviceMonitor"]!["interval"]);
+        foreach (var (key, value) in Config(env).Monitoring.MonitorLabels)
+        {
+            Assert.Equal(value, (string?)eso.Values["serviceMonitor"]!["additionalLabels"]![key]);
+        }
+        // Prometheus may reach the metrics port (8080 on the controller, webhook and cert controller alike), and only that.
+        var ingress = eso.Manifests.Single(m => m.Kind == "NetworkPolicy" && m.Name == "default-ingress").Body["spec"]!["ingress"]!.AsArray();
+        var fromMonitoring = ingress.Single(r => (string?)r!["from"]?[0]?["namespaceSelector"]?["matchLabels"]?["kubernetes.io/metadata.name"] == Config(env).Monitoring.Namespace)!;
+        Assert.Equal([8080], fromMonitoring["ports"]!.AsArray().Select(p => (int)p!["port"]!));
+        Assert.Equal("sum by (exported_namespace, name) (increase(externalsecret_sync_calls_error{namespace=\"lakehouse-external-secrets\"}[15m])) > 0",
+            (string)Rule(env, "ExternalSecretSyncErrors")["expr"]!);
+        Assert.Equal("max by (exported_namespace, name) (externalsecret_status_condition{namespace=\"lakehouse-external-secrets\", condition=\"Ready\", status=\"False\"}) == 1",
+            (string)Rule(env, "ExternalSecretNotReady")["expr"]!);
+    }
+
     [Fact]
     public void Object_store_capacity_alerts_fire_above_80_percent_for_minio_and_seaweedfs()
     {
@@ -282,8 +310,8 @@ public class ObservabilityTests
         var rule = MonitoringSpec("prod").Manifests.Single(m => m.Kind == "PrometheusRule");
         Assert.Equal("monitoring", (string?)rule.Body["metadata"]!["labels"]!["release"]);
         var rules = rule.Body["spec"]!["groups"]![0]!["rules"]!.AsArray();
-        // prod runs MinIO, PostgreSQL, Valkey and Airflow: their alerts and the target-down alert.
-        Assert.Equal(["AirflowTaskFailureRateHigh", "PostgresConnectionsHigh", "PostgresCacheHitRatioLow", "ValkeyMemoryHigh", "MinioDriveOffline", "MinioCapacityHigh", "LakehouseTargetDown"],
+        // prod runs MinIO, PostgreSQL, Valkey, Airflow and the External Secrets Operator: their alerts and the target-down alert.
+        Assert.Equal(["AirflowTaskFailureRateHigh", "PostgresConnectionsHigh", "PostgresCacheHitRatioLow", "ValkeyMemoryHigh", "MinioDriveOffline", "MinioCapacityHigh", "LakehouseTargetDown", "ExternalSecretSyncErrors", "ExternalSecretNotReady"],
             rules.Select(r => (string?)r!["alert"]));
         foreach (var r in rules)
         {

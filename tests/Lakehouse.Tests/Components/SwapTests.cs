@@ -152,7 +152,9 @@ public class SwapTests
         using var _ = repo;
         Assert.Empty(added);
         Assert.Contains("gitops/dev/cluster/application-lakehouse-dev-iceberg-catalog.yaml", removed);
-        Assert.All(removed, p => Assert.Contains("iceberg-catalog", p));
+        // Polaris' files, and the workspaces' Polaris service-principal credentials (docs/workspaces.md).
+        Assert.All(removed, p => Assert.True(p.Contains("iceberg-catalog", StringComparison.Ordinal) || p.EndsWith("-catalog-credentials.yaml", StringComparison.Ordinal), p));
+        Assert.Contains("gitops/dev/apps/analytics/externalsecret-analytics-catalog-credentials.yaml", removed);
         Assert.All(changed, p => Assert.True(p.StartsWith("gitops/", StringComparison.Ordinal), p));
         var trino = repo.Read("gitops/dev/apps/trino/values.yaml");
         Assert.Contains("iceberg.catalog.type=rest\n", trino);

@@ -34,13 +34,14 @@ public class NoSignInTests
     [Fact]
     public void Marquez_and_dagster_are_reachable_only_as_their_network_policies_allow()
     {
-        // Marquez: its clients (the orchestrator, Spark) on the API and web ports, the monitoring stack on the admin port.
+        // Marquez: its clients (the orchestrator, Spark) and the workspaces (their jobs' lineage, docs/workspaces.md) on the
+        // API and web ports, the monitoring stack on the admin port.
         var marquez = YamlFiles.Read(Render.ReferenceTree.Files["gitops/dev/apps/lineage/networkpolicy-default-ingress.yaml"])!;
         var sources = marquez["spec"]!["ingress"]!.AsArray()
             .SelectMany(r => r!["from"]!.AsArray())
             .Select(f => (string?)f!["namespaceSelector"]?["matchLabels"]?["kubernetes.io/metadata.name"] ?? "(own namespace)")
             .ToHashSet(StringComparer.Ordinal);
-        Assert.Subset(new HashSet<string>(["(own namespace)", "lakehouse-orchestrator", "lakehouse-spark", "monitoring"], StringComparer.Ordinal), sources);
+        Assert.Subset(new HashSet<string>(["(own namespace)", "lakehouse-analytics", "lakehouse-data-science", "lakehouse-orchestrator", "lakehouse-spark", "monitoring"], StringComparer.Ordinal), sources);
         // Dagster (staging): its own namespace only.
         var dagster = YamlFiles.Read(Render.ReferenceTree.Files["gitops/staging/apps/orchestrator/networkpolicy-default-ingress.yaml"])!;
         var from = Assert.Single(Assert.Single(dagster["spec"]!["ingress"]!.AsArray())!["from"]!.AsArray())!;

@@ -26,6 +26,8 @@ internal static class ExporterMetrics
         ["minio_cluster_nodes_offline_total"] = "MinIO metrics v2, cluster health metrics (minio/minio docs/metrics/prometheus/list.md)",
         ["minio_cluster_capacity_usable_free_bytes"] = "MinIO metrics v2, cluster capacity metrics (minio/minio docs/metrics/prometheus/list.md)",
         ["minio_cluster_capacity_usable_total_bytes"] = "MinIO metrics v2, cluster capacity metrics (minio/minio docs/metrics/prometheus/list.md)",
+        ["externalsecret_sync_calls_error"] = "External Secrets Operator v0.19.2 docs/api/metrics.md, External Secret Metrics (counter: total number of ExternalSecret sync errors; labels name, namespace)",
+        ["externalsecret_status_condition"] = "External Secrets Operator v0.19.2 docs/api/metrics.md, External Secret Metrics (gauge: the status condition of an ExternalSecret; labels name, namespace, condition, status)",
         ["SeaweedFS_volumeServer_resource"] = "SeaweedFS weed/stats/metrics.go (VolumeServerResourceGauge: namespace SeaweedFS, subsystem volumeServer, name resource, labels name and type all/used/free), set by weed/storage/disk_location.go CheckDiskSpace",
     };
 

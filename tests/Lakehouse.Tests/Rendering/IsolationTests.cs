@@ -173,15 +173,18 @@ public sealed class IsolationTests : IDisposable
                 // aws: its Glue database (its bucket, bucket policy and role end in -aws-finance.yaml)
                 || p == $"gitops/{environment}/apps/cloud-resources/catalogdatabase-finance.yaml"
                 // the workspace's MinIO keys, generated once by the secret store (docs/secrets.md)
-                || p.StartsWith($"gitops/{environment}/apps/external-secrets/externalsecret-object-storage-workspace-finance-", StringComparison.Ordinal), p));
+                || p.StartsWith($"gitops/{environment}/apps/external-secrets/externalsecret-object-storage-workspace-finance-", StringComparison.Ordinal)
+                // its Polaris service principal's secret: generated once, templated into the grant Job's reset body (docs/workspaces.md)
+                || p.EndsWith("/externalsecret-iceberg-catalog-workspace-finance-principal.yaml", StringComparison.Ordinal), p));
             Assert.Contains($"gitops/{environment}/apps/finance/namespace-lakehouse-finance.yaml", created);
             Assert.Contains($"gitops/{environment}/cluster/appproject-lakehouse-{environment}-finance-workspace.yaml", created);
             // Updated: only the shared lists every workspace is part of (the cluster's kustomization, Trino's rules and
             // resource groups, the store's buckets, the kustomizations listing the new files); no file of analytics or data-science.
-            // The services a workspace's pods use admit its namespace (their default-ingress; docs/workspaces.md, "Network").
+            // The services a workspace's pods use admit its namespace (their default-ingress; docs/workspaces.md, "Network"),
+            // Marquez' on its API port too: the workspaces' jobs send it their lineage.
             var shared = new List<string>
             {
-                $"gitops/{environment}/apps/lineage/kustomization.yaml",
+                $"gitops/{environment}/apps/lineage/kustomization.yaml", $"gitops/{environment}/apps/lineage/networkpolicy-default-ingress.yaml",
                 $"gitops/{environment}/apps/trino/networkpolicy-default-ingress.yaml", $"gitops/{environment}/apps/trino/values.yaml", $"gitops/{environment}/cluster/kustomization.yaml",
             };
             if (environment != "aws")

@@ -237,8 +237,9 @@ public sealed class WorkspaceIsolationTests
 
 /// <summary>
 /// The Polaris grants the rendered hook Jobs apply (dev and prod run Polaris), replayed into Polaris' model (catalog roles
-/// hold privileges on a namespace, or on the whole catalog; principal roles are assigned catalog roles) and evaluated:
-/// an analyst's principal role reads its workspace's tables and nothing of the other's.
+/// hold privileges on a namespace, or on the whole catalog; principal roles are assigned catalog roles; principals are
+/// assigned principal roles) and evaluated: an analyst's principal role reads its workspace's tables and nothing of the
+/// other's, and a workspace's service principal holds only its own workspace's catalog role.
 /// </summary>
 public sealed class PolarisGrantsTests
 {
@@ -246,14 +247,19 @@ public sealed class PolarisGrantsTests
     {
         private readonly Dictionary<string, HashSet<(string? Namespace, string Privilege)>> _grants = [];
         private readonly Dictionary<string, HashSet<string>> _assigned = [];
+        private readonly Dictionary<string, HashSet<string>> _principalRoles = [];
 
-        /// <summary>Replays one rendered ConfigMap: run.sh's "call METHOD PATH FILE" lines with their bodies.</summary>
+        /// <summary>Replays one rendered ConfigMap: run.sh's "call METHOD PATH FILE" lines with their bodies (a body read from a mounted Secret is not in it).</summary>
         public void Apply(JsonObject configMap)
         {
             var data = configMap["data"]!.AsObject();
             foreach (var line in ((string)data["run.sh"]!).Split('\n').Where(l => l.StartsWith("call ", StringComparison.Ordinal)))
             {
                 var parts = line.Split(' ');
+                if (parts[3].StartsWith('/'))
+                {
+                    continue;
+                }
                 var (path, body) = (parts[2], JsonNode.Parse((string)data[parts[3]]!)!.AsObject());
                 var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
                 if (path.EndsWith("/grants", StringComparison.Ordinal))
@@ -266,6 +272,10 @@ public sealed class PolarisGrantsTests
                 {
                     Set(_assigned, segments[4]).Add((string)body["catalogRole"]!["name"]!);
                 }
+                else if (segments.Length == 6 && segments[3] == "principals" && segments[5] == "principal-roles")
+                {
+                    Set(_principalRoles, segments[4]).Add((string)body["principalRole"]!["name"]!);
+                }
             }
         }
 
@@ -273,20 +283,36 @@ public sealed class PolarisGrantsTests
             _assigned.GetValueOrDefault(principalRole, []).Any(role =>
                 _grants.GetValueOrDefault(role, []).Any(g => g.Privilege == privilege && (g.Namespace is null || g.Namespace == @namespace)));
 
+        /// <summary>The catalog roles a principal holds through its principal roles.</summary>
+        public IReadOnlySet<string> CatalogRolesOf(string principal) =>
+            _principalRoles.GetValueOrDefault(principal, []).SelectMany(r => _assigned.GetValueOrDefault(r, [])).ToHashSet();
+
+        /// <summary>What a principal may do: Polaris activates every principal role granted to it (scope PRINCIPAL_ROLE:ALL).</summary>
+        public bool PrincipalAllows(string principal, string @namespace, string privilege) =>
+            _principalRoles.GetValueOrDefault(principal, []).Any(r => Allows(r, @namespace, privilege));
+
         private static HashSet<T> Set<T>(Dictionary<string, HashSet<T>> map, string key) => map.TryGetValue(key, out var set) ? set : map[key] = [];
     }
 
     private static JsonObject ConfigMap(string environment, string workspace) =>
         YamlFiles.Read(Render.ReferenceTree.Files[$"gitops/{environment}/apps/iceberg-catalog/configmap-iceberg-catalog-workspace-{workspace}.yaml"])!.AsObject();
 
+    private static JsonObject Yaml(string path) => YamlFiles.Read(Render.ReferenceTree.Files[path])!.AsObject();
+
+    private static PolarisModel Replayed(string environment)
+    {
+        var polaris = new PolarisModel();
+        polaris.Apply(ConfigMap(environment, "analytics"));
+        polaris.Apply(ConfigMap(environment, "data-science"));
+        return polaris;
+    }
+
     [Theory]
     [InlineData("dev")]
     [InlineData("prod")]
     public void An_analyst_s_principal_role_reads_its_own_namespace_only(string environment)
     {
-        var polaris = new PolarisModel();
-        polaris.Apply(ConfigMap(environment, "analytics"));
-        polaris.Apply(ConfigMap(environment, "data-science"));
+        var polaris = Replayed(environment);
         var naming = new Naming("lakehouse", environment);
         var analyst = naming.WorkspaceGroup("analytics", WorkspaceRole.Analyst);
         Assert.True(polaris.Allows(analyst, "analytics", "TABLE_READ_DATA"));
@@ -304,6 +330,125 @@ public sealed class PolarisGrantsTests
         leaky["data"]!["run.sh"] = (string)leaky["data"]!["run.sh"]! + "call PUT /api/management/v1/catalogs/lakehouse/catalog-roles/analytics_reader/grants 999.json\n";
         polaris.Apply(leaky);
         Assert.True(polaris.Allows(analyst, "data_science", "TABLE_READ_DATA"));
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void A_workspace_s_service_principal_holds_only_its_own_workspace_s_catalog_roles(string environment)
+    {
+        var polaris = Replayed(environment);
+        var naming = new Naming("lakehouse", environment);
+        foreach (var (own, ownSchema, other, otherSchema) in new[] { ("analytics", "analytics", "data-science", "data_science"), ("data-science", "data_science", "analytics", "analytics") })
+        {
+            var principal = naming.WorkspaceGroup(own, WorkspaceRole.Service);
+            Assert.Equal(new HashSet<string> { $"{ownSchema}_writer" }, polaris.CatalogRolesOf(principal));
+            Assert.True(polaris.PrincipalAllows(principal, ownSchema, "TABLE_WRITE_DATA"));
+            Assert.True(polaris.PrincipalAllows(principal, ownSchema, "TABLE_READ_DATA"));
+            foreach (var privilege in PolarisWorkspaceGrants.WriterPrivileges.Concat(PolarisWorkspaceGrants.ReaderPrivileges))
+            {
+                Assert.False(polaris.PrincipalAllows(principal, otherSchema, privilege), $"{principal} has {privilege} on {otherSchema}");
+            }
+            Assert.DoesNotContain(polaris.CatalogRolesOf(principal), r => r.StartsWith(otherSchema + "_", StringComparison.Ordinal));
+        }
+
+        // Fixture: analytics' service principal also assigned data-science's service principal role: it now writes there.
+        var leaky = ConfigMap(environment, "analytics");
+        leaky["data"]!["999.json"] = $$"""{ "principalRole": { "name": "{{naming.WorkspaceGroup("data-science", WorkspaceRole.Service)}}" } }""";
+        leaky["data"]!["run.sh"] = (string)leaky["data"]!["run.sh"]! + $"call PUT /api/management/v1/principals/{naming.WorkspaceGroup("analytics", WorkspaceRole.Service)}/principal-roles 999.json\n";
+        polaris.Apply(leaky);
+        Assert.Contains("data_science_writer", polaris.CatalogRolesOf(naming.WorkspaceGroup("analytics", WorkspaceRole.Service)));
+        Assert.True(polaris.PrincipalAllows(naming.WorkspaceGroup("analytics", WorkspaceRole.Service), "data_science", "TABLE_WRITE_DATA"));
+    }
+
+    /// <summary>
+    /// Why the grant Job may run on every sync: what each call of run.sh does when its object exists already. Creating
+    /// (POST to a collection) answers 409, which run.sh accepts; grants and assignments are PUTs of the same body; the
+    /// credential reset sets the same values again. Anything else (a rotate, a delete, a 409 refused) is a finding.
+    /// </summary>
+    private static IReadOnlyList<string> NotRepeatable(string script)
+    {
+        var problems = new List<string>();
+        if (!script.Contains("case \"$code\" in 2??|409)", StringComparison.Ordinal))
+        {
+            problems.Add("run.sh does not accept 409 (exists already)");
+        }
+        foreach (var line in script.Split('\n').Where(l => l.StartsWith("call ", StringComparison.Ordinal)))
+        {
+            var parts = line.Split(' ');
+            var (method, path) = (parts[1], parts[2]);
+            var creates = method == "POST" && (path.EndsWith("/namespaces", StringComparison.Ordinal) || path.EndsWith("/catalog-roles", StringComparison.Ordinal)
+                || path == "/api/management/v1/principal-roles" || path == "/api/management/v1/principals");
+            var sets = method == "PUT";
+            var resets = method == "POST" && path.EndsWith("/reset", StringComparison.Ordinal) && parts[3] == PolarisWorkspaceGrants.ResetBodyFile;
+            if (!creates && !sets && !resets)
+            {
+                problems.Add($"{method} {path} is not repeatable");
+            }
+        }
+        return problems;
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void The_grant_Job_can_run_on_every_sync(string environment)
+    {
+        foreach (var workspace in new[] { "analytics", "data-science" })
+        {
+            var script = (string)ConfigMap(environment, workspace)["data"]!["run.sh"]!;
+            Assert.Empty(NotRepeatable(script));
+            Assert.Contains($"call POST /api/management/v1/principals/lakehouse-{workspace}-service/reset {PolarisWorkspaceGrants.ResetBodyFile}", script, StringComparison.Ordinal);
+            var job = Yaml($"gitops/{environment}/apps/iceberg-catalog/job-iceberg-catalog-workspace-{workspace}.yaml");
+            Assert.Equal("Sync", (string?)job["metadata"]!["annotations"]!["argocd.argoproj.io/hook"]);
+        }
+        // Fixtures: a rotation (new credentials on every sync) and a script refusing 409 are findings.
+        var good = (string)ConfigMap(environment, "analytics")["data"]!["run.sh"]!;
+        Assert.Contains("POST /api/management/v1/principals/p/rotate is not repeatable", NotRepeatable(good + "call POST /api/management/v1/principals/p/rotate 099.json\n"));
+        Assert.Contains("run.sh does not accept 409 (exists already)", NotRepeatable(good.Replace("2??|409)", "2??)", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("dev", "analytics")]
+    [InlineData("prod", "data-science")]
+    public void The_service_principal_s_secret_is_generated_once_set_from_a_Secret_and_delivered_to_its_workspace(string environment, string workspace)
+    {
+        var naming = new Naming("lakehouse", environment);
+        var principal = naming.WorkspaceGroup(workspace, WorkspaceRole.Service);
+        // Not in Git: the ConfigMap holds no reset body; the Job mounts it from the Secret the operator templates.
+        var configMap = ConfigMap(environment, workspace);
+        Assert.DoesNotContain(configMap["data"]!.AsObject(), f => f.Value!.ToString().Contains("clientSecret", StringComparison.Ordinal));
+        var job = Yaml($"gitops/{environment}/apps/iceberg-catalog/job-iceberg-catalog-workspace-{workspace}.yaml");
+        var volume = job["spec"]!["template"]!["spec"]!["volumes"]!.AsArray().Single(v => (string?)v!["name"] == "principal")!;
+        Assert.Equal($"iceberg-catalog-workspace-{workspace}-principal", (string?)volume["secret"]!["secretName"]);
+        var reset = Yaml($"gitops/{environment}/apps/iceberg-catalog/externalsecret-iceberg-catalog-workspace-{workspace}-principal.yaml");
+        var delivered = Yaml($"gitops/{environment}/apps/{workspace}/externalsecret-{workspace}-catalog-credentials.yaml");
+        Assert.Equal(naming.Namespace(workspace), (string?)delivered["metadata"]!["namespace"]);
+        // Both read the one generated value, through the generated-values store.
+        static (string Key, string Store) Source(JsonObject externalSecret)
+        {
+            var data = externalSecret["spec"]!["data"]!.AsArray().Single()!;
+            return ((string)data["remoteRef"]!["key"]!, (string)data["sourceRef"]!["storeRef"]!["name"]!);
+        }
+        Assert.Equal(Source(reset), Source(delivered));
+        Assert.Equal(($"iceberg-catalog-workspace-{workspace}-principal", naming.SecretStore("generated")), Source(reset));
+        Assert.Single(Render.ReferenceTree.Files.Keys, f => f == $"gitops/{environment}/apps/external-secrets/externalsecret-iceberg-catalog-workspace-{workspace}-principal.yaml");
+        // The client id the Job sets is the one the workspace's credential names (Iceberg's CLIENT_ID:CLIENT_SECRET).
+        var variable = (string)reset["spec"]!["data"]![0]!["secretKey"]!;
+        Assert.Equal($"{{\"clientId\": \"{principal}\", \"clientSecret\": {{{{ .{variable} | toJson }}}}}}\n", (string?)reset["spec"]!["target"]!["template"]!["data"]!["reset.json"]);
+        Assert.Equal($"{principal}:{{{{ .{variable} }}}}", (string?)delivered["spec"]!["target"]!["template"]!["data"]!["credential"]);
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void Polaris_allows_the_credential_reset_and_authenticates_with_its_own_tokens_only(string environment)
+    {
+        var values = Yaml($"gitops/{environment}/apps/iceberg-catalog/values.yaml");
+        Assert.True((bool)values["features"]!["ENABLE_CREDENTIAL_RESET"]!);
+        // Internal authentication: OIDC tokens are not accepted (docs/workspaces.md says why no claim mapping is configured).
+        Assert.Equal("internal", (string?)values["authentication"]!["type"]);
+        Assert.True(values["oidc"] is null || (string?)values["oidc"]!["authServeUrl"] is null or "");
     }
 
     [Theory]

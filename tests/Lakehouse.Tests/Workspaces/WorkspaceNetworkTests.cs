@@ -7,8 +7,9 @@ namespace Lakehouse.Tests.Workspaces;
 /// <summary>
 /// A workspace namespace's network, evaluated over every NetworkPolicy rendered for the environment (both the
 /// workspace's egress and the destinations' ingress): its pods reach DNS, Trino, and the store and catalog that
-/// separate workspaces themselves, and nothing else: not PostgreSQL (nor, on staging, the JDBC catalog in it), not
-/// Valkey, not Marquez (no authorization), not the other workspace's namespace. A fixture that opens the workspace's egress breaks it.
+/// separate workspaces themselves, and Marquez' API (where its jobs send their lineage), and nothing else: not PostgreSQL
+/// (nor, on staging, the JDBC catalog in it), not Valkey, not Marquez' admin port, not the other workspace's
+/// namespace. A fixture that opens the workspace's egress breaks it.
 /// </summary>
 public sealed class WorkspaceNetworkTests
 {
@@ -32,19 +33,20 @@ public sealed class WorkspaceNetworkTests
     [
         ("PostgreSQL", Postgres, 5432),
         ("Valkey", Valkey, 6379),
-        ("Marquez", Marquez, 5000),
+        ("Marquez' admin port", Marquez, 5001),
         ("the other workspace", OtherWorkspace, 8080),
         ("the other workspace", OtherWorkspace, 443),
     ];
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void A_workspace_pod_reaches_dns_and_trino_and_not_postgres_valkey_marquez_or_the_other_workspace(string environment)
+    public void A_workspace_pod_reaches_dns_trino_and_marquez_api_and_not_postgres_valkey_or_the_other_workspace(string environment)
     {
         var policies = Policies(environment);
         Assert.True(policies.Allows(Workspace, Dns, 53, "UDP"));
         Assert.True(policies.Allows(Workspace, Dns, 53, "TCP"));
         Assert.True(policies.Allows(Workspace, Trino, 8443));
+        Assert.True(policies.Allows(Workspace, Marquez, 5000), "Marquez' API, for the workspace's lineage");
         Assert.True(policies.Allows(Workspace, Pod.In(A, ("app", "other")), 8080), "its own namespace");
         foreach (var (what, pod, port) in Forbidden())
         {
@@ -83,7 +85,7 @@ public sealed class WorkspaceNetworkTests
         Assert.False(policies.Allows(Workspace, Pod.Outside, 80));
         Assert.False(policies.Allows(Workspace, Pod.Outside, 5432));
         var egress = YamlFiles.Read(Render.ReferenceTree.Files["gitops/aws/apps/analytics/networkpolicy-default-egress.yaml"])!;
-        Assert.Equal("iceberg-catalog (external, port 443), object-storage (external, port 443), trino",
+        Assert.Equal("iceberg-catalog (external, port 443), lineage, object-storage (external, port 443), trino",
             (string?)egress["metadata"]!["annotations"]!["lakehouse.io/connects-to"]);
     }
 
