@@ -30,7 +30,7 @@ internal static class ValuesWriterEmitter
         {
             sb.Append("            if (ApiVersion is { } apiVersion)\n            {\n                json[\"apiVersion\"] = ").Append(Nodes).Append(".JsonValue.Create(apiVersion);\n            }\n");
             sb.Append("            if (Kind is { } kind)\n            {\n                json[\"kind\"] = ").Append(Nodes).Append(".JsonValue.Create(kind);\n            }\n");
-            sb.Append("            if (Metadata is { } metadata)\n            {\n                json[\"metadata\"] = global::Lakehouse.Model.Kubernetes.ManifestSerializer.Node(metadata);\n            }\n");
+            sb.Append("            if (Metadata is { } metadata)\n            {\n                json[\"metadata\"] = global::Lakehouse.Model.Kubernetes.ObjectMetaJson.Of(metadata);\n            }\n");
         }
         var index = 0;
         foreach (var property in type.Properties)

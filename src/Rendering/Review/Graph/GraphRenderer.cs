@@ -12,9 +12,8 @@ public sealed class GraphRenderer : IRenderer
 {
     public void Render(PlatformRender platform, GitOpsLayout layout, GitOpsTree tree)
     {
-        foreach (var environment in platform.Environments)
-        {
-            tree.Add(GraphFiles.For(environment.Name), MermaidGraph.Document(platform.Name, environment));
-        }
+        // One environment per core: a picture of a thousand components takes a while to lay out (the tree is sorted).
+        Parallel.ForEach(platform.Environments, environment =>
+            tree.Add(GraphFiles.For(environment.Name), MermaidGraph.Document(platform.Name, environment)));
     }
 }
