@@ -38,7 +38,8 @@ public static class GitOpsHost
         {
             return Review.Explain.ExplainCommand.Run(args, definition, root, output);
         }
-        var outcome = RenderPipeline.Render(definition, root);
+        // render and check write or compare the tree only: each environment's objects can go once its files are rendered.
+        var outcome = RenderPipeline.Render(definition, root, keepPlatform: false);
         if (!outcome.Succeeded)
         {
             foreach (var diagnostic in outcome.Diagnostics)
@@ -48,7 +49,7 @@ public static class GitOpsHost
             output.WriteLine($"lakehouse: {outcome.Diagnostics.Count} error(s); gitops/ was not changed.");
             return 1;
         }
-        var environments = string.Join(", ", outcome.Platform!.Environments.Select(e => e.Name));
+        var environments = string.Join(", ", outcome.EnvironmentNames);
         var wait = Option(args, "--wait") is { } seconds ? TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)) : (TimeSpan?)null;
         return Apply(verb, root, outcome.Tree!, $"environments {environments}", output, wait);
     }

@@ -9,7 +9,7 @@ using Lakehouse.Rendering.Tree;
 namespace Lakehouse.Benchmarks;
 
 /// <summary>
-/// scale --components N --environments E --out DIR [--profile]: renders the synthetic platform through
+/// scale --components N --environments E --out DIR [--profile] [--keep-platform]: renders the synthetic platform through
 /// the real pipeline and tree writer and prints wall time (whole process), files, bytes and peak memory.
 /// </summary>
 internal static class ScaleCommand
@@ -40,19 +40,35 @@ internal static class ScaleCommand
         var configs = SyntheticPlatform.Environments(environments);
         Mark("build environments");
         var diagnostics = new List<Diagnostic>();
-        var platform = PlatformEvaluator.Evaluate(definition, configs, diagnostics);
-        if (platform is null)
-        {
-            diagnostics.ForEach(d => Console.Error.WriteLine(d));
-            return 1;
-        }
-        Mark("evaluate + validate");
         var layout = new GitOpsLayout();
         var tree = new GitOpsTree();
-        foreach (var renderer in RenderPipeline.Renderers)
+        // As the render host does (RenderPipeline, keepPlatform: false): each environment rendered as soon as it is
+        // evaluated, its objects let go. --keep-platform evaluates every environment first and then runs each renderer
+        // over all of them (the pipeline's other mode, which the review commands and tests use).
+        if (args.Contains("--keep-platform"))
         {
-            renderer.Render(platform, layout, tree);
-            Mark($"render {renderer.GetType().Name}");
+            var platform = PlatformEvaluator.Evaluate(definition, configs, diagnostics);
+            if (platform is null)
+            {
+                diagnostics.ForEach(d => Console.Error.WriteLine(d));
+                return 1;
+            }
+            Mark("evaluate + validate");
+            foreach (var renderer in RenderPipeline.Renderers)
+            {
+                renderer.Render(platform, layout, tree);
+                Mark($"render {renderer.GetType().Name}");
+            }
+        }
+        else
+        {
+            if (PlatformEvaluator.Evaluate(definition, configs, diagnostics, consume: environment =>
+                    RenderPipeline.RenderInto(new PlatformRender(definition.Name, [environment]), layout, tree)) is null)
+            {
+                diagnostics.ForEach(d => Console.Error.WriteLine(d));
+                return 1;
+            }
+            Mark("evaluate + validate + render");
         }
         var writer = new TreeWriter(output, layout.OwnedList);
         var result = writer.Write(tree);

@@ -17,7 +17,15 @@ public static class PlatformEvaluator
     // Components serialize their objects while they are described: the generated metadata must be in place first.
     static PlatformEvaluator() => Serialization.ManifestTypes.Register();
 
-    public static PlatformRender? Evaluate(IPlatformDefinition definition, IReadOnlyList<EnvironmentConfig> environments, List<Diagnostic> diagnostics, ChartLock? chartLock = null)
+    /// <summary>
+    /// Evaluates every environment; null when any finding was made. With <c>consume</c>, each environment evaluated
+    /// without a finding is handed to it as soon as it is ready and not kept: the result then lists no environment.
+    /// A render writes an environment's files and lets its JSON trees go, instead of holding every environment's
+    /// until the last renderer (the memory of a large platform). Whatever it produced is to be discarded when the
+    /// result is null.
+    /// </summary>
+    public static PlatformRender? Evaluate(IPlatformDefinition definition, IReadOnlyList<EnvironmentConfig> environments, List<Diagnostic> diagnostics, ChartLock? chartLock = null,
+        Action<EnvironmentRender>? consume = null)
     {
         chartLock ??= Locked.Default?.Lock;
         var before = diagnostics.Count;
@@ -36,7 +44,14 @@ public static class PlatformEvaluator
                 if (Guard(findings[i], e => DefinitionLine.Of(e, definition), $"the platform '{definition.Name}' in environment '{config.Name}'",
                         () => render = Evaluate(definition, config, findings[i])))
                 {
-                    perEnvironment[i] = render;
+                    if (consume is not null && render is not null && findings[i].Count == 0)
+                    {
+                        consume(render);
+                    }
+                    else
+                    {
+                        perEnvironment[i] = render;
+                    }
                 }
             }
         });
