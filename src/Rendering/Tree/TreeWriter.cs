@@ -75,7 +75,7 @@ public sealed class TreeWriter
     public long Operations => _operations.Count;
 
     /// <summary>The owned list a complete write of <paramref name="tree"/> leaves.</summary>
-    public byte[] OwnedListBytes(GitOpsTree tree) => FinalList(tree, Hash(tree)).ToBytes();
+    public byte[] OwnedListBytes(GitOpsTree tree) => FinalList(tree.Bytes.ToArray(), out _).ToBytes();
 
     /// <summary>Files that differ from the tree, and owned files the tree no longer has (what <c>check</c> diffs).</summary>
     public IReadOnlyList<FileDifference> Compare(GitOpsTree tree) => Check(tree).Differences;
@@ -350,18 +350,15 @@ public sealed class TreeWriter
         }
     }
 
-    private static Dictionary<string, string> Hash(GitOpsTree tree)
-    {
-        var files = tree.Bytes.ToArray();
-        var hashes = new string[files.Length];
-        Parallel.For(0, files.Length, i => hashes[i] = Sha256(files[i].Value));
-        return files.Select((f, i) => (f.Key, hashes[i])).ToDictionary(p => p.Key, p => p.Item2, StringComparer.Ordinal);
-    }
-
     private static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    private OwnedList FinalList(GitOpsTree tree, Dictionary<string, string> hashes) =>
-        new(tree.Bytes.Keys.Where(p => !OwnedByRule(p)).Select(p => new OwnedEntry(p, hashes[p])).ToList(), pending: false);
+    /// <summary>The owned list a complete write of these files leaves, and each file's hash (computed on every core).</summary>
+    private OwnedList FinalList(KeyValuePair<string, byte[]>[] files, out string[] hashes)
+    {
+        var computed = hashes = new string[files.Length];
+        Parallel.For(0, files.Length, i => computed[i] = Sha256(files[i].Value));
+        return new OwnedList(files.Select((f, i) => new OwnedEntry(f.Key, computed[i])).Where(e => !OwnedByRule(e.Path)).ToList(), pending: false);
+    }
 
     private enum FileState
     {
@@ -447,11 +444,9 @@ public sealed class TreeWriter
             }
         }
 
-        // The list this render leaves: every file's hash, on every core.
+        // The list this render leaves.
         var expected = tree.Bytes.ToArray();
-        var hashes = new string[expected.Length];
-        Parallel.For(0, expected.Length, i => hashes[i] = Sha256(expected[i].Value));
-        var finalList = new OwnedList(expected.Select((f, i) => new OwnedEntry(f.Key, hashes[i])).Where(e => !OwnedByRule(e.Path)).ToList(), pending: false);
+        var finalList = FinalList(expected, out var hashes);
         var finalListBytes = finalList.ToBytes();
 
         // The owned list, checked line by line; unless it is exactly the list this render leaves (a re-render of an unchanged tree).
