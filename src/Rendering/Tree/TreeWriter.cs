@@ -588,7 +588,8 @@ public sealed class TreeWriter
             Errors = errors,
             Read = Read,
             PreviousStamps = previousStamps,
-            Stamps = VerifiedStamps.Of(expected.Select((f, i) => (f.Key, verified[i], hashes[i])).Where(v => v.Item2 is not null).Select(v => (v.Key, v.Item2!.Value, v.Item3)),
+            Stamps = VerifiedStamps.Of(
+                Enumerable.Range(0, expected.Length).Where(i => verified[i] is not null).Select(i => (expected[i].Key, verified[i]!.Value, hashes[i])),
                 held?.TakenAtUtc ?? DateTime.UtcNow),
         };
     }

@@ -26,6 +26,20 @@ public class ObjectMetaJsonTests
         Assert.Contains("\"ownerReferences\"", ObjectMetaJson.Of(metadata)!.ToJsonString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Every_member_of_the_metadata_type_is_written_directly_or_sent_to_the_serializer()
+    {
+        // A member the client library adds later must join one of the two lists in ObjectMetaJson, never be dropped.
+        string[] known =
+        [
+            "Annotations", "Finalizers", "Labels", "Name", "NamespaceProperty",
+            "CreationTimestamp", "DeletionGracePeriodSeconds", "DeletionTimestamp", "GenerateName", "Generation",
+            "ManagedFields", "OwnerReferences", "ResourceVersion", "SelfLink", "Uid",
+        ];
+        Assert.Equal(known.Order(StringComparer.Ordinal),
+            typeof(V1ObjectMeta).GetProperties().Where(p => p.CanWrite).Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
     private static V1ObjectMeta Shape(string shape) => shape switch
     {
         "empty" => new V1ObjectMeta(),
